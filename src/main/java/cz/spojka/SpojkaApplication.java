@@ -1,0 +1,15 @@
+package cz.spojka;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Spojka: connectors → mapping → SHACL gate → change detection → Kafka change log → store → SPARQL. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class SpojkaApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SpojkaApplication.class, args);
+    }
+}

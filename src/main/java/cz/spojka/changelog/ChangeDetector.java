@@ -1,0 +1,54 @@
+package cz.spojka.changelog;
+
+import cz.spojka.mapping.Entity;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compares a connector run's entities with their latest published state. An entity whose canonical hash is unchanged
+ * yields nothing. After a complete snapshot, entities of the connector that the snapshot no longer contains become
+ * deletions — except those of records the run rejected, whose last good state stays until the record is fixed.
+ */
+public final class ChangeDetector {
+
+    private final ChangeLogIndex index;
+
+    public ChangeDetector(ChangeLogIndex index) {
+        this.index = index;
+    }
+
+    /**
+     * @param run what the connector delivered and how it should be stored
+     * @param entities the entities that passed the gate
+     * @param complete whether the run was a complete snapshot of the source (only then are deletions derived)
+     * @param rejectedRecords ids of source records that were rejected in this run
+     */
+    public List<Change> detect(RunContext run, Collection<Entity> entities, boolean complete,
+            Set<String> rejectedRecords) {
+        List<Change> changes = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (Entity entity : entities) {
+            seen.add(entity.iri());
+            ChangeLogIndex.Entry previous = index.get(entity.iri());
+            if (previous != null && previous.hash().equals(entity.hash())) {
+                continue;
+            }
+            ChangeType type = previous == null ? ChangeType.CREATED : ChangeType.UPDATED;
+            changes.add(new Change(type, entity.iri(), entity.kind(), run.dataset(), run.graphIri(),
+                    entity.hash(), entity.graph(), run.provenance(entity.recordId())));
+        }
+        if (complete) {
+            for (Map.Entry<String, ChangeLogIndex.Entry> published : index.ofConnector(run.connectorId()).entrySet()) {
+                ChangeLogIndex.Entry entry = published.getValue();
+                if (!seen.contains(published.getKey()) && !rejectedRecords.contains(entry.recordId())) {
+                    changes.add(new Change(ChangeType.DELETED, published.getKey(), entry.kind(), entry.dataset(),
+                            entry.graph(), null, null, run.provenance(entry.recordId())));
+                }
+            }
+        }
+        return changes;
+    }
+}

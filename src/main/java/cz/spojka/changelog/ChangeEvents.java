@@ -1,0 +1,118 @@
+package cz.spojka.changelog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.apache.jena.graph.NodeFactory;
+
+/**
+ * The change log's event format, written and read in one place. Each change is a CloudEvent (binary mode on Kafka:
+ * attributes in {@code ce_*} headers, the data as the record value):
+ * <ul>
+ *   <li>{@code type} {@code cz.spojka.<kind>.created|updated|deleted}, {@code subject} the entity IRI,
+ *       {@code source} the connector ({@code <base>connectors/<id>}), {@code time} the fetch time;</li>
+ *   <li>extensions {@code dataset}, {@code graph} (the named graph), {@code connector}, {@code recordid},
+ *       {@code entityhash} (hash of the entity's canonical form; absent on deletions);</li>
+ *   <li>{@code data} ({@code application/json}): {@code {"entity": <expanded JSON-LD>, "provenance": {...}}}.
+ *       A deletion carries no data, so its Kafka record is also the tombstone that lets compaction drop the key.</li>
+ * </ul>
+ */
+public final class ChangeEvents {
+
+    public static final String DATA_CONTENT_TYPE = "application/json";
+    static final String EXT_DATASET = "dataset";
+    static final String EXT_GRAPH = "graph";
+    static final String EXT_CONNECTOR = "connector";
+    static final String EXT_RECORD = "recordid";
+    static final String EXT_HASH = "entityhash";
+    private static final String TYPE_PREFIX = "cz.spojka.";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String baseIri;
+
+    public ChangeEvents(String baseIri) {
+        this.baseIri = baseIri;
+    }
+
+    public URI connectorSource(String connectorId) {
+        return URI.create(baseIri + "connectors/" + connectorId);
+    }
+
+    public CloudEvent toEvent(Change change) {
+        Provenance provenance = change.provenance();
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString())
+                .withSource(connectorSource(provenance.connectorId()))
+                .withType(change.eventType())
+                .withSubject(change.entityIri())
+                .withTime(OffsetDateTime.ofInstant(provenance.fetchedAt(), ZoneOffset.UTC))
+                .withExtension(EXT_DATASET, change.dataset())
+                .withExtension(EXT_GRAPH, change.graphIri())
+                .withExtension(EXT_CONNECTOR, provenance.connectorId())
+                .withExtension(EXT_RECORD, provenance.recordId());
+        if (change.type() != ChangeType.DELETED) {
+            builder.withExtension(EXT_HASH, change.hash())
+                    .withDataContentType(DATA_CONTENT_TYPE)
+                    .withData(data(change));
+        }
+        return builder.build();
+    }
+
+    private byte[] data(Change change) {
+        ObjectNode data = JSON.createObjectNode();
+        data.set("entity", EntityJsonLd.write(change.entity(), NodeFactory.createURI(change.entityIri())));
+        ObjectNode provenance = data.putObject("provenance");
+        provenance.put("connector", change.provenance().connectorId());
+        provenance.put("connectorIri", connectorSource(change.provenance().connectorId()).toString());
+        provenance.put("sourceRecordId", change.provenance().recordId());
+        provenance.put("fetchedAt", change.provenance().fetchedAt().toString());
+        provenance.put("mappingVersion", change.provenance().mappingVersion());
+        try {
+            return JSON.writeValueAsBytes(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a change back from its event; the inverse of {@link #toEvent}. */
+    public static Change fromEvent(CloudEvent event) {
+        String type = event.getType();
+        int dot = type.lastIndexOf('.');
+        if (!type.startsWith(TYPE_PREFIX) || dot <= TYPE_PREFIX.length()) {
+            throw new IllegalArgumentException("Not a Spojka change event type: '" + type + "'");
+        }
+        ChangeType changeType = ChangeType.ofSuffix(type.substring(dot + 1));
+        String kind = type.substring(TYPE_PREFIX.length(), dot);
+        JsonNode data = changeType == ChangeType.DELETED || event.getData() == null ? null : parse(event);
+        Provenance provenance = new Provenance(
+                text(event, EXT_CONNECTOR),
+                text(event, EXT_RECORD),
+                event.getTime() == null ? Instant.EPOCH : event.getTime().toInstant(),
+                data == null ? null : data.path("provenance").path("mappingVersion").asText(null));
+        return new Change(changeType, event.getSubject(), kind, text(event, EXT_DATASET), text(event, EXT_GRAPH),
+                text(event, EXT_HASH), data == null ? null : EntityJsonLd.read(data.get("entity")), provenance);
+    }
+
+    private static JsonNode parse(CloudEvent event) {
+        try {
+            return JSON.readTree(event.getData().toBytes());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Change event " + event.getId() + " for " + event.getSubject()
+                    + " has data that is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(CloudEvent event, String extension) {
+        Object value = event.getExtension(extension);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,92 @@
+package cz.spojka.changelog;
+
+import cz.spojka.system.EmbeddedKafkaBroker;
+import cz.spojka.system.SpojkaProperties;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Prepares the change log at start-up, after the broker and before any producer or consumer: creates the topics
+ * when they are missing ({@code spojka.changes} compacted, {@code spojka.deadletter} kept for 30 days) and reads
+ * the index of published states back from the change log.
+ */
+public class ChangeLog implements SmartLifecycle {
+
+    public static final int PHASE = EmbeddedKafkaBroker.PHASE + 100;
+    private static final Logger log = LoggerFactory.getLogger(ChangeLog.class);
+    private static final Duration DEADLETTER_RETENTION = Duration.ofDays(30);
+
+    private final KafkaClients clients;
+    private final SpojkaProperties.Kafka config;
+    private final ChangeLogIndex index;
+    private volatile boolean running;
+
+    public ChangeLog(KafkaClients clients, SpojkaProperties.Kafka config, ChangeLogIndex index) {
+        this.clients = clients;
+        this.config = config;
+        this.index = index;
+    }
+
+    @Override
+    public void start() {
+        createTopics();
+        long started = System.nanoTime();
+        try (KafkaConsumer<String, byte[]> consumer = clients.byteConsumer("spojka-index")) {
+            List<TopicPartition> partitions = consumer.partitionsFor(config.changesTopic()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            index.load(consumer, partitions, Duration.ofMillis(500));
+        }
+        log.info("Change log {}: {} entities indexed in {} ms", config.changesTopic(), index.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        running = true;
+    }
+
+    private void createTopics() {
+        NewTopic changes = new NewTopic(config.changesTopic(), config.partitions(), config.replicationFactor())
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        NewTopic deadletters = new NewTopic(config.deadletterTopic(), config.partitions(), config.replicationFactor())
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(DEADLETTER_RETENTION.toMillis())));
+        try (Admin admin = clients.admin()) {
+            for (NewTopic topic : List.of(changes, deadletters)) {
+                try {
+                    admin.createTopics(List.of(topic)).all().get();
+                    log.info("Created topic {}", topic.name());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("Cannot create Kafka topic " + topic.name() + " on "
+                                + clients.bootstrapServers() + ": " + e.getCause().getMessage(), e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating the Kafka topics", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}

@@ -1,0 +1,59 @@
+package cz.spojka.changelog;
+
+import cz.spojka.system.EmbeddedKafkaBroker;
+import cz.spojka.system.SpojkaProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Kafka change log: the in-process broker when no cluster is named, topics, index, publishers. */
+@Configuration(proxyBeanMethods = false)
+class ChangeLogConfiguration {
+
+    @Bean
+    @ConditionalOnExpression("'${spojka.kafka.bootstrap-servers:}'.isBlank()")
+    EmbeddedKafkaBroker embeddedKafkaBroker(SpojkaProperties properties) {
+        return new EmbeddedKafkaBroker(properties.kafkaDir(), properties.kafka().embedded(),
+                properties.kafka().replicationFactor());
+    }
+
+    @Bean
+    KafkaClients kafkaClients(SpojkaProperties properties, ObjectProvider<EmbeddedKafkaBroker> broker) {
+        return new KafkaClients(() -> {
+            EmbeddedKafkaBroker embedded = broker.getIfAvailable();
+            return embedded != null ? embedded.bootstrapServers() : properties.kafka().bootstrapServers();
+        });
+    }
+
+    @Bean
+    ChangeLogIndex changeLogIndex() {
+        return new ChangeLogIndex();
+    }
+
+    @Bean
+    ChangeLog changeLog(KafkaClients clients, SpojkaProperties properties, ChangeLogIndex index) {
+        return new ChangeLog(clients, properties.kafka(), index);
+    }
+
+    @Bean
+    ChangeEvents changeEvents(SpojkaProperties properties) {
+        return new ChangeEvents(properties.baseIri());
+    }
+
+    @Bean
+    ChangeDetector changeDetector(ChangeLogIndex index) {
+        return new ChangeDetector(index);
+    }
+
+    @Bean(destroyMethod = "close")
+    ChangePublisher changePublisher(KafkaClients clients, SpojkaProperties properties, ChangeEvents events,
+            ChangeLogIndex index, ChangeLog changeLog) {
+        return new ChangePublisher(clients, properties.kafka().changesTopic(), events, index);
+    }
+
+    @Bean(destroyMethod = "close")
+    DeadLetterPublisher deadLetterPublisher(KafkaClients clients, SpojkaProperties properties) {
+        return new DeadLetterPublisher(clients, properties.kafka().deadletterTopic());
+    }
+}

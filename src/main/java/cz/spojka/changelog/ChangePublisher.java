@@ -1,0 +1,57 @@
+package cz.spojka.changelog;
+
+import io.cloudevents.CloudEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * Writes changes to the change log, keyed by entity IRI so every entity's events stay in order on one partition.
+ * The index learns a change only once the broker has acknowledged it; a change that failed to send is therefore
+ * detected again, and sent again, on the next run.
+ */
+public final class ChangePublisher implements AutoCloseable {
+
+    private final KafkaProducer<String, CloudEvent> producer;
+    private final String topic;
+    private final ChangeEvents events;
+    private final ChangeLogIndex index;
+
+    public ChangePublisher(KafkaClients clients, String topic, ChangeEvents events, ChangeLogIndex index) {
+        this.producer = clients.eventProducer("spojka-changes");
+        this.topic = topic;
+        this.events = events;
+        this.index = index;
+    }
+
+    /** Sends every change and waits for the broker; throws naming the first entity that could not be written. */
+    public void publish(List<Change> changes) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(changes.size());
+        for (Change change : changes) {
+            sent.add(producer.send(new ProducerRecord<>(topic, change.entityIri(), events.toEvent(change))));
+        }
+        producer.flush();
+        for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
+            try {
+                sent.get(i).get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Could not write the change of " + change.entityIri() + " to "
+                        + topic + ": " + e.getCause().getMessage(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while writing changes to " + topic, e);
+            }
+            index.apply(change);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,30 @@
+package cz.spojka.changelog;
+
+import java.time.Instant;
+
+/**
+ * A record the hub rejected, as written to the dead-letter topic (JSON, keyed by {@code <connector>/<record id>}).
+ *
+ * @param connectorId the source
+ * @param recordId the record's id in the source ({@code #<n>} when it has none)
+ * @param entityIri the entity that failed the SHACL gate, or {@code null} when the whole record failed to map
+ * @param stage where it was rejected: {@code fetch}, {@code mapping} or {@code shacl}
+ * @param reason why, in one line
+ * @param report the full SHACL report (Turtle) when the gate rejected it
+ * @param record the source record as received, so it can be replayed after a fix
+ * @param rejectedAt when
+ */
+public record DeadLetter(
+        String connectorId,
+        String recordId,
+        String entityIri,
+        String stage,
+        String reason,
+        String report,
+        String record,
+        Instant rejectedAt) {
+
+    public String key() {
+        return connectorId + "/" + recordId;
+    }
+}

@@ -1,0 +1,85 @@
+package cz.spojka.changelog;
+
+import io.cloudevents.kafka.CloudEventDeserializer;
+import io.cloudevents.kafka.CloudEventSerializer;
+import io.cloudevents.CloudEvent;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Creates the hub's Kafka clients, all configured in one place against one bootstrap address (the in-process broker
+ * or an external cluster). The address is looked up when a client is created, after the broker has started.
+ */
+public final class KafkaClients {
+
+    private final Supplier<String> bootstrapServers;
+
+    public KafkaClients(Supplier<String> bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers.get();
+    }
+
+    public Admin admin() {
+        return Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                CommonClientConfigs.CLIENT_ID_CONFIG, "spojka-admin"));
+    }
+
+    /** Idempotent, acks from all replicas: a retried send never writes an event twice. */
+    public KafkaProducer<String, CloudEvent> eventProducer(String clientId) {
+        Map<String, Object> config = producerConfig(clientId);
+        return new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer());
+    }
+
+    public KafkaProducer<String, byte[]> byteProducer(String clientId) {
+        return new KafkaProducer<>(producerConfig(clientId), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** A consumer that is assigned partitions by hand and keeps its offsets itself (no group, no commits). */
+    public KafkaConsumer<String, CloudEvent> eventConsumer(String clientId, int maxPollRecords) {
+        return new KafkaConsumer<>(consumerConfig(clientId, maxPollRecords), new StringDeserializer(),
+                new CloudEventDeserializer());
+    }
+
+    public KafkaConsumer<String, byte[]> byteConsumer(String clientId) {
+        return new KafkaConsumer<>(consumerConfig(clientId, 5000), new StringDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    private Map<String, Object> producerConfig(String clientId) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        return config;
+    }
+
+    private Map<String, Object> consumerConfig(String clientId, int maxPollRecords) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        return config;
+    }
+}

@@ -1,0 +1,82 @@
+package cz.spojka.connector;
+
+import cz.spojka.changelog.ChangeDetector;
+import cz.spojka.changelog.ChangePublisher;
+import cz.spojka.changelog.DeadLetterPublisher;
+import cz.spojka.gate.ShaclGate;
+import cz.spojka.mapping.OfflineContextLoader;
+import cz.spojka.system.SpojkaProperties;
+import org.apache.camel.CamelContext;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+/** Connectors: their loading and validation, the data flow they feed, and their schedule. */
+@Configuration(proxyBeanMethods = false)
+class ConnectorConfiguration {
+
+    /** Runs before the start-up summary, which lists the connectors. */
+    static final int START_ORDER = 0;
+
+    @Bean
+    OfflineContextLoader offlineContextLoader(SpojkaProperties properties) {
+        return new OfflineContextLoader(properties.vocabDir().resolve("contexts"));
+    }
+
+    @Bean
+    ShaclGate shaclGate(SpojkaProperties properties) {
+        return new ShaclGate(properties.vocabDir().resolve("shapes"));
+    }
+
+    @Bean
+    RouteTemplates routeTemplates(SpojkaProperties properties) {
+        return RouteTemplates.read(properties.routesDir());
+    }
+
+    @Bean
+    ConnectorLoader connectorLoader(RouteTemplates templates, Environment environment) {
+        return new ConnectorLoader(templates, environment::resolveRequiredPlaceholders);
+    }
+
+    @Bean
+    Connectors connectors() {
+        return new Connectors();
+    }
+
+    @Bean("spojkaConnectorRunner")
+    ConnectorRunner connectorRunner(Connectors connectors, ShaclGate gate, ChangeDetector detector,
+            ChangePublisher publisher, DeadLetterPublisher deadLetters) {
+        return new ConnectorRunner(connectors, gate, detector, publisher, deadLetters);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ThreadPoolTaskScheduler connectorTaskScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(2);
+        scheduler.setThreadNamePrefix("spojka-connector-");
+        scheduler.initialize();
+        return scheduler;
+    }
+
+    @Bean
+    ConnectorScheduler connectorScheduler(CamelContext camel, ThreadPoolTaskScheduler connectorTaskScheduler,
+            Connectors connectors) {
+        return new ConnectorScheduler(camel, connectorTaskScheduler, connectors);
+    }
+
+    @Bean
+    ConnectorStarter connectorStarter(SpojkaProperties properties, ConnectorLoader loader,
+            OfflineContextLoader contexts, CamelContext camel, Connectors connectors, ConnectorScheduler scheduler) {
+        return new ConnectorStarter(properties, loader, contexts, camel, connectors, scheduler);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(START_ORDER)
+    void startConnectors(ApplicationReadyEvent event) {
+        event.getApplicationContext().getBean(ConnectorStarter.class).start();
+    }
+}

@@ -1,0 +1,164 @@
+package cz.spojka.connector;
+
+import cz.spojka.mapping.MappingSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads every {@code connectors/<id>/} folder: {@code connector.yaml} and its mapping, checked against the route
+ * templates. All problems of a connector are collected; a connector with problems is skipped and reported, the
+ * others load.
+ */
+public final class ConnectorLoader {
+
+    static final List<String> FIELDS = List.of("id", "title", "description", "template", "parameters", "schedule",
+            "snapshot", "mapping", "dataset");
+    static final List<String> SNAPSHOT_MODES = List.of("complete", "incremental");
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern ICO = Pattern.compile("[0-9]{8}");
+    private static final Pattern RUIAN = Pattern.compile("[0-9]{6}");
+    private static final Duration MIN_SCHEDULE = Duration.ofSeconds(10);
+
+    private final RouteTemplates templates;
+    private final UnaryOperator<String> placeholders;
+
+    /**
+     * @param templates the declared route templates
+     * @param placeholders resolves {@code ${property}} placeholders; throws IllegalArgumentException when it cannot
+     */
+    public ConnectorLoader(RouteTemplates templates, UnaryOperator<String> placeholders) {
+        this.templates = templates;
+        this.placeholders = placeholders;
+    }
+
+    /** The outcome: connectors that loaded, and the problems of those that did not. */
+    public record Result(List<ConnectorDefinition> loaded, Map<String, List<ConfigProblem>> skipped) {}
+
+    public Result loadAll(Path connectorsDir) throws IOException {
+        List<ConnectorDefinition> loaded = new ArrayList<>();
+        Map<String, List<ConfigProblem>> skipped = new LinkedHashMap<>();
+        try (Stream<Path> folders = Files.list(connectorsDir)) {
+            for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+                List<ConfigProblem> problems = new ArrayList<>();
+                ConnectorDefinition definition = load(folder, problems);
+                if (problems.isEmpty()) {
+                    loaded.add(definition);
+                } else {
+                    skipped.put(folder.getFileName().toString(), problems);
+                }
+            }
+        }
+        return new Result(loaded, skipped);
+    }
+
+    /** Loads one connector folder; returns null when there are problems (they are added to the list). */
+    public ConnectorDefinition load(Path folder, List<ConfigProblem> problems) {
+        String name = folder.getFileName().toString();
+        ConnectorReader in = reader(folder.resolve("connector.yaml"), name, problems);
+        if (in == null) {
+            return null;
+        }
+        in.onlyKnownKeys("", FIELDS);
+        String id = in.required("id");
+        if (id != null && !id.equals(name)) {
+            in.problem("id", "'" + id + "' must equal the connector's folder name '" + name + "'");
+        }
+        in.matching("id", id, ID, "a connector id (lower-case letters, digits, '-')");
+        String title = in.required("title");
+        String template = in.oneOf("template", in.required("template"), templates.ids());
+        Map<String, String> parameters = parameters(in, template);
+        Duration schedule = schedule(in);
+        String snapshot = in.oneOf("snapshot", in.optional("snapshot", "complete"), SNAPSHOT_MODES);
+        MappingSpec mapping = mapping(in, folder, name, problems);
+        ConnectorDefinition.Dataset dataset = dataset(in);
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        return new ConnectorDefinition(id, title, folder, template, parameters, schedule,
+                "complete".equals(snapshot), mapping, dataset);
+    }
+
+    private ConnectorReader reader(Path file, String connector, List<ConfigProblem> problems) {
+        if (!Files.isRegularFile(file)) {
+            problems.add(new ConfigProblem(file, 1, connector, "-", "the file is missing"));
+            return null;
+        }
+        try {
+            return new ConnectorReader(YamlTree.read(file), connector, placeholders, problems);
+        } catch (YamlTree.YamlSyntaxException e) {
+            problems.add(new ConfigProblem(file, e.line(), connector, "-", "not valid YAML: " + e.getMessage()));
+        } catch (IOException e) {
+            problems.add(new ConfigProblem(file, 1, connector, "-", "cannot be read: " + e.getMessage()));
+        }
+        return null;
+    }
+
+    private Map<String, String> parameters(ConnectorReader in, String templateId) {
+        Map<String, String> values = new LinkedHashMap<>();
+        RouteTemplates.Template template = templateId == null ? null : templates.get(templateId);
+        if (template == null) {
+            return values;
+        }
+        List<String> declared = List.copyOf(template.parameters().keySet());
+        in.onlyKnownKeys("parameters", declared);
+        for (RouteTemplates.Parameter parameter : template.parameters().values()) {
+            String field = "parameters." + parameter.name();
+            String value = parameter.required() ? in.required(field) : in.optional(field, parameter.defaultValue());
+            if (value != null) {
+                values.put(parameter.name(), value);
+            }
+        }
+        return values;
+    }
+
+    private static Duration schedule(ConnectorReader in) {
+        String text = in.optional("schedule", "PT1H");
+        try {
+            Duration schedule = Duration.parse(text);
+            if (schedule.compareTo(MIN_SCHEDULE) < 0) {
+                in.problem("schedule", "'" + text + "' is shorter than the minimum PT10S");
+            }
+            return schedule;
+        } catch (DateTimeParseException e) {
+            in.problem("schedule", "'" + text + "' is not an ISO-8601 duration (e.g. PT15M, PT1H, P1D)");
+            return null;
+        }
+    }
+
+    private MappingSpec mapping(ConnectorReader in, Path folder, String connector, List<ConfigProblem> problems) {
+        String file = in.optional("mapping", "mapping.yaml");
+        Path path = folder.resolve(file);
+        if (!Files.isRegularFile(path)) {
+            in.problem("mapping", "file '" + file + "' does not exist in " + folder);
+            return null;
+        }
+        ConnectorReader mapping = reader(path, connector, problems);
+        return mapping == null ? null : MappingReader.read(mapping, folder);
+    }
+
+    private static ConnectorDefinition.Dataset dataset(ConnectorReader in) {
+        in.onlyKnownKeys("dataset", List.of("id", "title", "description", "municipality"));
+        in.onlyKnownKeys("dataset.municipality", List.of("name", "ico", "ruian"));
+        String id = in.matching("dataset.id", in.required("dataset.id"), ID,
+                "a dataset id (lower-case letters, digits, '-')");
+        String ico = in.matching("dataset.municipality.ico", in.required("dataset.municipality.ico"), ICO,
+                "an IČO (8 digits, quoted)");
+        if (ico != null && ICO.matcher(ico).matches() && !Ico.valid(ico)) {
+            in.problem("dataset.municipality.ico", "'" + ico + "' fails the IČO check digit");
+        }
+        String ruian = in.matching("dataset.municipality.ruian", in.required("dataset.municipality.ruian"), RUIAN,
+                "a RÚIAN municipality code (6 digits, quoted)");
+        return new ConnectorDefinition.Dataset(id, in.required("dataset.title.cs"), in.required("dataset.title.en"),
+                in.optional("dataset.description.cs", null), in.required("dataset.municipality.name"), ico, ruian);
+    }
+}

@@ -1,0 +1,76 @@
+package cz.spojka.connector;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
+
+/**
+ * Runs the polling connectors: once at start-up, then every {@code schedule}. A poll sends an exchange to the
+ * connector's route ({@code direct:spojka-poll-<id>}, the entry of every polling template) and waits for its run
+ * report; a route that fails (the source answered an error, timed out, sent garbage) is a failed run, logged with its
+ * reason.
+ */
+public class ConnectorScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectorScheduler.class);
+
+    private final CamelContext camel;
+    private final ProducerTemplate producer;
+    private final TaskScheduler scheduler;
+    private final Connectors connectors;
+    private final List<ScheduledFuture<?>> scheduled = new CopyOnWriteArrayList<>();
+
+    public ConnectorScheduler(CamelContext camel, TaskScheduler scheduler, Connectors connectors) {
+        this.camel = camel;
+        this.producer = camel.createProducerTemplate();
+        this.scheduler = scheduler;
+        this.connectors = connectors;
+    }
+
+    public static String pollEndpoint(String connectorId) {
+        return "direct:spojka-poll-" + connectorId;
+    }
+
+    public boolean isPolled(String connectorId) {
+        return camel.hasEndpoint(pollEndpoint(connectorId)) != null;
+    }
+
+    void schedule(ConnectorDefinition connector) {
+        if (isPolled(connector.id())) {
+            scheduled.add(scheduler.scheduleWithFixedDelay(() -> poll(connector.id()), Instant.now(),
+                    connector.schedule()));
+        }
+    }
+
+    /** Polls a connector now and returns the report of the run. */
+    public RunReport poll(String connectorId) {
+        Instant started = Instant.now();
+        try {
+            return producer.requestBody(pollEndpoint(connectorId), null, RunReport.class);
+        } catch (CamelExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            RunReport failed = RunReport.failed(connectorId, started,
+                    java.time.Duration.between(started, Instant.now()).toMillis(), describe(cause));
+            connectors.recordRun(failed);
+            log.warn("{}", failed);
+            return failed;
+        }
+    }
+
+    private static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    void stop() {
+        scheduled.forEach(f -> f.cancel(false));
+        scheduled.clear();
+    }
+}

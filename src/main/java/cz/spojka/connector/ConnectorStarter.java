@@ -1,0 +1,85 @@
+package cz.spojka.connector;
+
+import cz.spojka.mapping.MappingBindings;
+import cz.spojka.mapping.OfflineContextLoader;
+import cz.spojka.mapping.RecordMapper;
+import cz.spojka.system.SpojkaProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Brings the connectors up once the hub is ready (the demo samples are then being served): loads and validates every
+ * connector folder, reports each skipped one with all its problems, instantiates one route per loaded connector from
+ * its template and schedules the polling ones.
+ */
+public class ConnectorStarter implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectorStarter.class);
+
+    private final SpojkaProperties properties;
+    private final ConnectorLoader loader;
+    private final OfflineContextLoader contexts;
+    private final CamelContext camel;
+    private final Connectors connectors;
+    private final ConnectorScheduler scheduler;
+
+    public ConnectorStarter(SpojkaProperties properties, ConnectorLoader loader, OfflineContextLoader contexts,
+            CamelContext camel, Connectors connectors, ConnectorScheduler scheduler) {
+        this.properties = properties;
+        this.loader = loader;
+        this.contexts = contexts;
+        this.camel = camel;
+        this.connectors = connectors;
+        this.scheduler = scheduler;
+    }
+
+    public void start() {
+        ConnectorLoader.Result result;
+        try {
+            result = loader.loadAll(properties.connectorsDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the connectors in "
+                    + properties.connectorsDir().toAbsolutePath() + " (spojka.connectors-dir): " + e.getMessage(), e);
+        }
+        result.skipped().forEach(this::skip);
+        for (ConnectorDefinition definition : result.loaded()) {
+            try {
+                activate(definition);
+            } catch (Exception e) {
+                skip(definition.id(), List.of(new ConfigProblem(definition.folder().resolve("connector.yaml"), 1,
+                        definition.id(), "template", "route could not be created: " + e.getMessage())));
+            }
+        }
+    }
+
+    private void skip(String connectorId, List<ConfigProblem> problems) {
+        connectors.skip(connectorId, problems);
+        log.error("Connector '{}' is skipped; fix these problems and restart:\n  {}", connectorId,
+                String.join("\n  ", problems.stream().map(ConfigProblem::toString).toList()));
+    }
+
+    private void activate(ConnectorDefinition definition) throws Exception {
+        ConnectorDefinition.Dataset dataset = definition.dataset();
+        MappingBindings bindings = new MappingBindings(properties.baseIri(), dataset.id(), dataset.ico(),
+                dataset.ruian());
+        connectors.activate(new Connectors.Active(definition, new RecordMapper(definition.mapping(), contexts),
+                bindings, dataset.graphIri(properties.baseIri())));
+        TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camel, definition.template())
+                .routeId("connector-" + definition.id())
+                .parameter(RouteTemplates.CONNECTOR_ID, definition.id());
+        definition.parameters().forEach(route::parameter);
+        route.add();
+        scheduler.schedule(definition);
+    }
+
+    @Override
+    public void destroy() {
+        scheduler.stop();
+    }
+}

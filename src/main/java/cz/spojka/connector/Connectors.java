@@ -1,0 +1,57 @@
+package cz.spojka.connector;
+
+import cz.spojka.mapping.MappingBindings;
+import cz.spojka.mapping.RecordMapper;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The connectors of this hub: those that loaded, with their compiled mappings, those skipped with their problems,
+ * and the last run of each.
+ */
+public final class Connectors {
+
+    /** A loaded connector, ready to run. */
+    public record Active(ConnectorDefinition definition, RecordMapper mapper, MappingBindings bindings,
+            String graphIri) {}
+
+    private final Map<String, Active> active = new ConcurrentHashMap<>();
+    private final Map<String, List<ConfigProblem>> skipped = new ConcurrentHashMap<>();
+    private final Map<String, RunReport> lastRuns = new ConcurrentHashMap<>();
+
+    void activate(Active connector) {
+        active.put(connector.definition().id(), connector);
+    }
+
+    void skip(String connectorId, List<ConfigProblem> problems) {
+        skipped.put(connectorId, problems);
+    }
+
+    public Active active(String connectorId) {
+        Active connector = active.get(connectorId);
+        if (connector == null) {
+            throw new NoSuchElementException("No connector '" + connectorId + "' is loaded; loaded: "
+                    + active.keySet());
+        }
+        return connector;
+    }
+
+    public Collection<Active> active() {
+        return active.values().stream().sorted(java.util.Comparator.comparing(a -> a.definition().id())).toList();
+    }
+
+    public Map<String, List<ConfigProblem>> skipped() {
+        return Map.copyOf(skipped);
+    }
+
+    void recordRun(RunReport report) {
+        lastRuns.put(report.connectorId(), report);
+    }
+
+    public RunReport lastRun(String connectorId) {
+        return lastRuns.get(connectorId);
+    }
+}

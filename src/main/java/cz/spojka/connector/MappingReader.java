@@ -1,0 +1,109 @@
+package cz.spojka.connector;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import cz.spojka.mapping.MappingSpec;
+import cz.spojka.mapping.RecordMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.jena.irix.IRIs;
+import org.apache.jena.query.QueryParseException;
+
+/** Reads and checks a connector's {@code mapping.yaml}; every problem is collected by the {@link ConnectorReader}. */
+final class MappingReader {
+
+    static final List<String> FIELDS = List.of("version", "format", "records", "recordId", "context", "entities",
+            "construct");
+    private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern POINTER = Pattern.compile("(/[^/]*)*");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MappingReader() {}
+
+    static MappingSpec read(ConnectorReader in, Path folder) {
+        in.onlyKnownKeys("", FIELDS);
+        String version = in.required("version");
+        String format = in.oneOf("format", in.required("format"),
+                Arrays.stream(MappingSpec.SourceFormat.values()).map(Enum::name).toList());
+        String records = in.matching("records", in.optional("records", ""), POINTER, "a JSON Pointer ('' or '/a/b')");
+        String recordId = in.matching("recordId", in.required("recordId"), POINTER, "a JSON Pointer ('/id')");
+        String context = context(in, folder);
+        List<MappingSpec.EntityClass> entities = entities(in);
+        String construct = construct(in);
+        if (format != null && !format.equals("jsonld") && context == null) {
+            in.problem("context", "is required for format '" + format + "': a JSON-LD context (a file in the"
+                    + " connector folder or an inline mapping) that turns the record's fields into IRIs");
+        }
+        return format == null ? null : new MappingSpec(version, MappingSpec.SourceFormat.valueOf(format), records,
+                recordId, context, entities, construct);
+    }
+
+    private static String context(ConnectorReader in, Path folder) {
+        Object value = in.raw("context");
+        try {
+            if (value instanceof Map<?, ?> inline) {
+                return JSON.writeValueAsString(inline);
+            }
+            if (value instanceof String file) {
+                Path path = folder.resolve(file);
+                if (!Files.isRegularFile(path)) {
+                    in.problem("context", "file '" + file + "' does not exist in " + folder);
+                    return null;
+                }
+                String text = Files.readString(path);
+                JSON.readTree(text);
+                return text;
+            }
+        } catch (JsonProcessingException e) {
+            in.problem("context", "is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            in.problem("context", "cannot be read: " + e.getMessage());
+        }
+        return null;
+    }
+
+    private static List<MappingSpec.EntityClass> entities(ConnectorReader in) {
+        List<MappingSpec.EntityClass> entities = new ArrayList<>();
+        List<?> declared = in.list("entities");
+        if (declared.isEmpty()) {
+            in.problem("entities", "must list at least one entity class (- class: <IRI>, kind: <name>)");
+        }
+        for (int i = 0; i < declared.size(); i++) {
+            String prefix = "entities[" + i + "]";
+            if (!(declared.get(i) instanceof Map<?, ?> item)) {
+                in.problem(prefix, "must be a mapping with 'class' and 'kind'");
+                continue;
+            }
+            String classIri = item.get("class") instanceof String c ? c : null;
+            String kind = item.get("kind") instanceof String k ? k : null;
+            if (classIri == null || !IRIs.check(classIri) || !classIri.contains(":")) {
+                in.problem(prefix + ".class", "'" + classIri + "' is not an absolute IRI");
+            }
+            if (kind == null || !KIND.matcher(kind).matches()) {
+                in.problem(prefix + ".kind", "'" + kind + "' is not a kind name (lower-case letters, digits, '-')");
+            }
+            entities.add(new MappingSpec.EntityClass(classIri, kind));
+        }
+        return entities;
+    }
+
+    private static String construct(ConnectorReader in) {
+        String sparql = in.required("construct");
+        if (sparql != null) {
+            try {
+                RecordMapper.parseConstruct(sparql);
+            } catch (QueryParseException e) {
+                // A block scalar's text starts on the line after its key.
+                int line = e.getLine() > 0 ? in.line("construct") + e.getLine() : in.line("construct");
+                in.problemAtLine("construct", line, "is not a valid SPARQL CONSTRUCT query: " + e.getMessage());
+            }
+        }
+        return sparql;
+    }
+}

@@ -1,0 +1,43 @@
+package cz.spojka.connector;
+
+import java.time.Instant;
+
+/**
+ * The outcome of one connector run, logged and kept as the connector's last run.
+ *
+ * @param connectorId the connector
+ * @param startedAt when the run started (the fetch time)
+ * @param records source records received
+ * @param rejected records or entities sent to the dead-letter log
+ * @param entities entities that passed the gate
+ * @param created entities published as new
+ * @param updated entities published as changed
+ * @param deleted entities published as deleted (complete snapshots only)
+ * @param millis duration of the run
+ * @param error why the run failed, or {@code null}; a failed run publishes nothing and deletes nothing
+ */
+public record RunReport(String connectorId, Instant startedAt, int records, int rejected, int entities, int created,
+        int updated, int deleted, long millis, String error) {
+
+    static RunReport failed(String connectorId, Instant startedAt, long millis, String error) {
+        return new RunReport(connectorId, startedAt, 0, 0, 0, 0, 0, 0, millis, error);
+    }
+
+    public boolean succeeded() {
+        return error == null;
+    }
+
+    public int unchanged() {
+        return entities - created - updated;
+    }
+
+    @Override
+    public String toString() {
+        if (!succeeded()) {
+            return "connector " + connectorId + ": run FAILED after " + millis + " ms: " + error;
+        }
+        return "connector " + connectorId + ": " + records + " records, " + entities + " entities (" + created
+                + " created, " + updated + " updated, " + unchanged() + " unchanged, " + deleted + " deleted), "
+                + rejected + " rejected, " + millis + " ms";
+    }
+}

@@ -1,0 +1,87 @@
+package cz.spojka.gate;
+
+import cz.spojka.mapping.Entity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+/**
+ * The SHACL gate: every mapped entity is validated against the shapes in {@code vocab/shapes/*.ttl} before anything
+ * is published. Each entity is validated on its own graph, so one invalid entity never holds back the others.
+ */
+public final class ShaclGate {
+
+    private final Shapes shapes;
+    private final int shapeFiles;
+
+    public ShaclGate(Path shapesDir) {
+        Graph all = GraphFactory.createDefaultGraph();
+        List<Path> files = turtleFiles(shapesDir);
+        files.forEach(file -> RDFDataMgr.read(all, file.toString(), Lang.TURTLE));
+        this.shapes = Shapes.parse(all);
+        this.shapeFiles = files.size();
+    }
+
+    public Verdict check(Entity entity) {
+        ValidationReport report = ShaclValidator.get().validate(shapes, entity.graph());
+        if (report.conforms()) {
+            return Verdict.PASSED;
+        }
+        return new Verdict(false, summary(report), turtle(report));
+    }
+
+    public int shapeCount() {
+        return shapes.numRootShapes();
+    }
+
+    public int shapeFiles() {
+        return shapeFiles;
+    }
+
+    private static String summary(ValidationReport report) {
+        StringBuilder text = new StringBuilder("SHACL: ").append(report.getEntries().size()).append(" violation(s)");
+        for (ReportEntry entry : report.getEntries()) {
+            text.append("; ").append(entry.message());
+            if (entry.resultPath() != null) {
+                text.append(" [path ").append(entry.resultPath()).append(']');
+            }
+        }
+        return text.toString();
+    }
+
+    private static String turtle(ValidationReport report) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        RDFDataMgr.write(out, report.getGraph(), RDFFormat.TURTLE_PRETTY);
+        return out.toString();
+    }
+
+    private static List<Path> turtleFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".ttl")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the SHACL shapes in " + dir.toAbsolutePath()
+                    + " (spojka.vocab-dir): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param passed whether the entity conforms
+     * @param reason one line naming each violation, for logs and the dead-letter record
+     * @param report the full SHACL validation report as Turtle
+     */
+    public record Verdict(boolean passed, String reason, String report) {
+        static final Verdict PASSED = new Verdict(true, null, null);
+    }
+}

@@ -1,0 +1,44 @@
+package cz.spojka.mapping;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+/** Operations on the entities of a whole fetched body. */
+public final class Entities {
+
+    private Entities() {}
+
+    /**
+     * The entities of all mapped records, one per IRI: several records may describe the same entity (every eDesky
+     * document names its board), and their descriptions are merged. The merged entity keeps the first record's id.
+     */
+    public static List<Entity> merge(List<MappedRecord> records) {
+        Map<String, List<Entity>> byIri = new LinkedHashMap<>();
+        for (MappedRecord record : records) {
+            for (Entity entity : record.entities()) {
+                byIri.computeIfAbsent(entity.iri(), iri -> new ArrayList<>()).add(entity);
+            }
+        }
+        List<Entity> merged = new ArrayList<>(byIri.size());
+        for (List<Entity> versions : byIri.values()) {
+            merged.add(versions.size() == 1 || allSame(versions) ? versions.get(0) : union(versions));
+        }
+        return merged;
+    }
+
+    private static boolean allSame(List<Entity> versions) {
+        return versions.stream().allMatch(e -> e.hash().equals(versions.get(0).hash()));
+    }
+
+    private static Entity union(List<Entity> versions) {
+        Entity first = versions.get(0);
+        Graph graph = GraphFactory.createDefaultGraph();
+        versions.forEach(v -> v.graph().find().forEachRemaining(graph::add));
+        return EntityExtractor.entity(graph, NodeFactory.createURI(first.iri()), first.kind(), first.recordId());
+    }
+}

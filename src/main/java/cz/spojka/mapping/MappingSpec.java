@@ -1,0 +1,39 @@
+package cz.spojka.mapping;
+
+import java.util.List;
+
+/**
+ * A connector's declarative mapping ({@code connectors/<id>/mapping.yaml}), already validated: how a fetched body is
+ * split into records, how a record becomes RDF (its own or the given JSON-LD context) and the SPARQL CONSTRUCT that
+ * turns it into entities of the shared vocabulary.
+ *
+ * @param version recorded in every entity's provenance; change it whenever the mapping changes
+ * @param format how the body is parsed
+ * @param recordsPointer JSON Pointer to the array of records in the parsed body ({@code ""} for the body itself)
+ * @param recordIdPointer JSON Pointer, inside one record, to the record's id in the source system
+ * @param context JSON-LD context (JSON text) given to records that carry none; {@code null} when records carry one
+ * @param entities the classes whose instances are entities, with the event kind each publishes as
+ * @param construct SPARQL CONSTRUCT from the record's RDF to the shared vocabulary; see {@link MappingBindings}
+ */
+public record MappingSpec(
+        String version,
+        SourceFormat format,
+        String recordsPointer,
+        String recordIdPointer,
+        String context,
+        List<EntityClass> entities,
+        String construct) {
+
+    /** How a fetched body is parsed into a JSON tree before it is split into records. */
+    public enum SourceFormat {
+        jsonld,
+        json,
+        xml
+    }
+
+    /**
+     * @param classIri instances of this class are entities with their own IRI, change events and SHACL shape
+     * @param kind the entity kind in event types: {@code cz.spojka.<kind>.created}
+     */
+    public record EntityClass(String classIri, String kind) {}
+}

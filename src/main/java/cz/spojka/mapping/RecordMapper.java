@@ -1,0 +1,119 @@
+package cz.spojka.mapping;
+
+import com.apicatalog.jsonld.JsonLdOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.lang.LangJSONLD11;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.util.Context;
+import org.apache.jena.graph.NodeFactory;
+
+/**
+ * Executes one connector's mapping: body → records → JSON-LD → RDF (Jena, contexts resolved offline) → SPARQL
+ * CONSTRUCT → entities. Thread-safe; one instance per connector. A record that cannot be mapped is returned as
+ * rejected with the reason; the other records still map.
+ */
+public final class RecordMapper {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MappingSpec spec;
+    private final Query construct;
+    private final JsonNode context;
+    private final EntityExtractor extractor;
+    private final Context parserContext;
+
+    public RecordMapper(MappingSpec spec, OfflineContextLoader contexts) {
+        this.spec = spec;
+        this.construct = parseConstruct(spec.construct());
+        this.context = spec.context() == null ? null : parseContext(spec.context());
+        this.extractor = new EntityExtractor(spec.entities());
+        JsonLdOptions options = new JsonLdOptions(contexts);
+        this.parserContext = Context.create().set(LangJSONLD11.JSONLD_OPTIONS, options);
+    }
+
+    /** Checks a CONSTRUCT query; the message is the parser's, with line and column. */
+    public static Query parseConstruct(String sparql) {
+        Query query = QueryFactory.create(sparql);
+        if (!query.isConstructType()) {
+            throw new QueryParseException("the mapping query must be a CONSTRUCT query", -1, -1);
+        }
+        return query;
+    }
+
+    public String version() {
+        return spec.version();
+    }
+
+    /** Maps a whole fetched body. Throws {@link MappingException} when the body itself cannot be parsed. */
+    public List<MappedRecord> map(byte[] body, MappingBindings bindings) {
+        List<MappedRecord> result = new ArrayList<>();
+        for (SourceRecords.SourceRecordNode node : SourceRecords.split(body, spec)) {
+            result.add(mapRecord(node, bindings));
+        }
+        return result;
+    }
+
+    private MappedRecord mapRecord(SourceRecords.SourceRecordNode node, MappingBindings bindings) {
+        SourceRecord record = new SourceRecord(node.label(), node.node().toString());
+        if (node.id() == null) {
+            return MappedRecord.rejected(record, "the record has no id at '" + spec.recordIdPointer() + "'");
+        }
+        try {
+            Graph rdf = toRdf(node.node());
+            Graph mapped = QueryExec.graph(rdf).query(construct).substitution(binding(bindings, node.id()))
+                    .construct();
+            List<Entity> entities = extractor.extract(mapped, node.id());
+            if (entities.isEmpty()) {
+                return MappedRecord.rejected(record, "the mapping produced no entity of the classes "
+                        + spec.entities().stream().map(MappingSpec.EntityClass::classIri).toList());
+            }
+            return MappedRecord.mapped(record, entities);
+        } catch (RiotException | MappingException e) {
+            return MappedRecord.rejected(record, "not valid JSON-LD: " + e.getMessage());
+        }
+    }
+
+    private Graph toRdf(JsonNode record) {
+        JsonNode document = record;
+        if (context != null && record.isObject() && !record.has("@context")) {
+            ObjectNode withContext = JSON.createObjectNode();
+            withContext.set("@context", context);
+            withContext.setAll((ObjectNode) record);
+            document = withContext;
+        }
+        Graph graph = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(document.toString(), Lang.JSONLD).context(parserContext).parse(graph);
+        return graph;
+    }
+
+    private static Binding binding(MappingBindings bindings, String recordId) {
+        BindingBuilder builder = Binding.builder();
+        bindings.forRecord(recordId).forEach((name, value) ->
+                builder.add(Var.alloc(name), NodeFactory.createLiteralString(value)));
+        return builder.build();
+    }
+
+    private static JsonNode parseContext(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new MappingException("The mapping's JSON-LD context is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+}

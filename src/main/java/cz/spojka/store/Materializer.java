@@ -1,0 +1,191 @@
+package cz.spojka.store;
+
+import cz.spojka.changelog.Change;
+import cz.spojka.changelog.ChangeEvents;
+import cz.spojka.changelog.ChangeLog;
+import cz.spojka.changelog.KafkaClients;
+import io.cloudevents.CloudEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Consumes the change log and applies it to the store in group commits: each poll's changes and the offsets after
+ * them go into one store transaction. Offsets are kept only in the store (no consumer group), so the store and the
+ * position in the log can never disagree. {@link #rebuild()} wipes the store and replays the compacted log.
+ */
+public class Materializer implements SmartLifecycle {
+
+    public static final int PHASE = ChangeLog.PHASE + 100;
+    private static final Logger log = LoggerFactory.getLogger(Materializer.class);
+
+    private final KafkaClients clients;
+    private final String topic;
+    private final EntityStore store;
+    private final int batchSize;
+    private final Duration pollTimeout;
+    private final boolean rebuildOnStart;
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+    private volatile boolean rebuildRequested;
+    private volatile boolean running;
+    private volatile Map<TopicPartition, Long> position = Map.of();
+    private KafkaConsumer<String, CloudEvent> consumer;
+    private Thread thread;
+
+    public Materializer(KafkaClients clients, String topic, EntityStore store, int batchSize, Duration pollTimeout,
+            boolean rebuildOnStart) {
+        this.clients = clients;
+        this.topic = topic;
+        this.store = store;
+        this.batchSize = batchSize;
+        this.pollTimeout = pollTimeout;
+        this.rebuildOnStart = rebuildOnStart;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (rebuildOnStart) {
+            log.info("Rebuilding the store ({}) from the change log {} (spojka.store.rebuild=true)",
+                    store.describe(), topic);
+            store.clear();
+        }
+        consumer = clients.eventConsumer("spojka-materializer", batchSize);
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        seekToStoredOffsets(partitions);
+        running = true;
+        thread = new Thread(this::run, "spojka-materializer");
+        thread.start();
+    }
+
+    private void seekToStoredOffsets(List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> stored = store.offsets();
+        for (TopicPartition partition : partitions) {
+            Long next = stored.get(partition);
+            if (next == null) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                consumer.seek(partition, next);
+            }
+        }
+        position = new HashMap<>(stored);
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                if (rebuildRequested) {
+                    store.clear();
+                    consumer.seekToBeginning(consumer.assignment());
+                    position = Map.of();
+                    rebuildRequested = false;
+                    log.info("Store cleared; replaying the change log {} from the beginning", topic);
+                }
+                applyBatch(consumer.poll(pollTimeout));
+            }
+        } catch (WakeupException e) {
+            // stop() woke the consumer up: leave the loop.
+        } catch (RuntimeException e) {
+            log.error("The materializer stopped: {}. The store keeps its last committed state; restart the hub"
+                    + " to resume from there.", e.getMessage(), e);
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void applyBatch(ConsumerRecords<String, CloudEvent> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<Change> changes = new ArrayList<>(records.count());
+        Map<TopicPartition, Long> next = new HashMap<>();
+        for (ConsumerRecord<String, CloudEvent> record : records) {
+            next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+            Change change = decode(record);
+            if (change != null) {
+                changes.add(change);
+            }
+        }
+        store.apply(changes, next);
+        applied.addAndGet(changes.size());
+        Map<TopicPartition, Long> updated = new HashMap<>(position);
+        updated.putAll(next);
+        position = updated;
+    }
+
+    private Change decode(ConsumerRecord<String, CloudEvent> record) {
+        try {
+            return ChangeEvents.fromEvent(record.value());
+        } catch (RuntimeException e) {
+            skipped.incrementAndGet();
+            log.error("Skipped change-log record {}-{}@{} (key {}): {}", record.topic(), record.partition(),
+                    record.offset(), record.key(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** Wipes the store and replays the whole change log into it; returns at once, the replay runs in background. */
+    public void rebuild() {
+        rebuildRequested = true;
+    }
+
+    /** Changes not yet in the store: the log's end offsets minus the stored positions. */
+    public long lag() {
+        try (KafkaConsumer<String, byte[]> probe = clients.byteConsumer("spojka-materializer-lag")) {
+            List<TopicPartition> partitions = probe.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            Map<TopicPartition, Long> end = probe.endOffsets(partitions);
+            Map<TopicPartition, Long> start = probe.beginningOffsets(partitions);
+            Map<TopicPartition, Long> at = rebuildRequested ? Map.of() : position;
+            return end.entrySet().stream()
+                    .mapToLong(e -> e.getValue() - Math.max(start.get(e.getKey()), at.getOrDefault(e.getKey(), 0L)))
+                    .sum();
+        }
+    }
+
+    public long appliedChanges() {
+        return applied.get();
+    }
+
+    public long skippedRecords() {
+        return skipped.get();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}

@@ -1,0 +1,47 @@
+package cz.spojka.store;
+
+import cz.spojka.changelog.Change;
+import cz.spojka.changelog.ChangeEvents;
+import cz.spojka.changelog.Provenance;
+import java.util.List;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+
+/**
+ * The PROV-O statements the store keeps with each entity, queryable through SPARQL: which connector it is attributed
+ * to, when it was fetched, the source record and the mapping version it was derived with.
+ */
+final class ProvenanceTriples {
+
+    static final String PROV = "http://www.w3.org/ns/prov#";
+    static final String SPOJKA = "https://w3id.org/spojka/slovník/";
+    private static final Node WAS_ATTRIBUTED_TO = NodeFactory.createURI(PROV + "wasAttributedTo");
+    private static final Node GENERATED_AT_TIME = NodeFactory.createURI(PROV + "generatedAtTime");
+    private static final Node SOURCE_RECORD_ID = NodeFactory.createURI(SPOJKA + "sourceRecordId");
+    private static final Node MAPPING_VERSION = NodeFactory.createURI(SPOJKA + "mappingVersion");
+
+    private final ChangeEvents events;
+
+    ProvenanceTriples(ChangeEvents events) {
+        this.events = events;
+    }
+
+    List<Triple> of(Change change) {
+        Node entity = NodeFactory.createURI(change.entityIri());
+        Provenance provenance = change.provenance();
+        Node connector = NodeFactory.createURI(events.connectorSource(provenance.connectorId()).toString());
+        List<Triple> triples = new java.util.ArrayList<>(4);
+        triples.add(Triple.create(entity, WAS_ATTRIBUTED_TO, connector));
+        triples.add(Triple.create(entity, GENERATED_AT_TIME,
+                NodeFactory.createLiteralDT(provenance.fetchedAt().toString(), XSDDatatype.XSDdateTime)));
+        triples.add(Triple.create(entity, SOURCE_RECORD_ID, NodeFactory.createLiteralString(provenance.recordId())));
+        if (provenance.mappingVersion() != null) {
+            triples.add(Triple.create(entity, MAPPING_VERSION,
+                    NodeFactory.createLiteralString(provenance.mappingVersion())));
+        }
+        return triples;
+    }
+
+}

@@ -1,0 +1,134 @@
+package cz.spojka.store;
+
+import cz.spojka.changelog.Change;
+import cz.spojka.changelog.ChangeType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The embedded store: TDB2 on disk. Entities live in named graphs (one per dataset and municipality); the
+ * materializer's offsets live in the stored default graph, which the SPARQL endpoint never shows (its default graph
+ * is the union of the named graphs).
+ */
+public final class TdbEntityStore implements EntityStore {
+
+    private static final String OFFSET_PREFIX = "urn:x-spojka:changelog-offset:";
+    private static final Node NEXT_OFFSET = NodeFactory.createURI("urn:x-spojka:next-offset");
+
+    private final Path location;
+    private final DatasetGraph dataset;
+    private final ProvenanceTriples provenance;
+
+    public TdbEntityStore(Path location, ProvenanceTriples provenance) {
+        this.location = location.toAbsolutePath();
+        this.dataset = DatabaseMgr.connectDatasetGraph(this.location.toString());
+        this.provenance = provenance;
+    }
+
+    /** The TDB2 dataset, for the SPARQL endpoint. */
+    public DatasetGraph dataset() {
+        return dataset;
+    }
+
+    @Override
+    public Map<TopicPartition, Long> offsets() {
+        return Txn.calculateRead(dataset, () -> {
+            Map<TopicPartition, Long> offsets = new HashMap<>();
+            dataset.getDefaultGraph().find(Node.ANY, NEXT_OFFSET, Node.ANY).forEachRemaining(t -> {
+                String key = t.getSubject().getURI().substring(OFFSET_PREFIX.length());
+                int colon = key.lastIndexOf(':');
+                offsets.put(new TopicPartition(key.substring(0, colon), Integer.parseInt(key.substring(colon + 1))),
+                        ((Number) t.getObject().getLiteralValue()).longValue());
+            });
+            return offsets;
+        });
+    }
+
+    @Override
+    public void apply(List<Change> changes, Map<TopicPartition, Long> nextOffsets) {
+        Txn.executeWrite(dataset, () -> {
+            for (Change change : changes) {
+                removeEntity(NodeFactory.createURI(change.entityIri()));
+                if (change.type() != ChangeType.DELETED) {
+                    addEntity(change);
+                }
+            }
+            nextOffsets.forEach(this::storeOffset);
+        });
+    }
+
+    private void removeEntity(Node entity) {
+        List<Quad> doomed = new ArrayList<>();
+        collect(Node.ANY, entity, doomed);
+        doomed.forEach(dataset::delete);
+    }
+
+    private void collect(Node graph, Node subject, List<Quad> into) {
+        List<Quad> quads = new ArrayList<>();
+        dataset.find(graph, subject, Node.ANY, Node.ANY).forEachRemaining(quads::add);
+        for (Quad quad : quads) {
+            into.add(quad);
+            if (quad.getObject().isBlank()) {
+                collect(quad.getGraph(), quad.getObject(), into);
+            }
+        }
+    }
+
+    private void addEntity(Change change) {
+        Node graph = NodeFactory.createURI(change.graphIri());
+        change.entity().find().forEachRemaining(t -> dataset.add(graph, t.getSubject(), t.getPredicate(),
+                t.getObject()));
+        for (Triple t : provenance.of(change)) {
+            dataset.add(graph, t.getSubject(), t.getPredicate(), t.getObject());
+        }
+    }
+
+    private void storeOffset(TopicPartition partition, long next) {
+        Node subject = NodeFactory.createURI(OFFSET_PREFIX + partition.topic() + ":" + partition.partition());
+        dataset.getDefaultGraph().remove(subject, NEXT_OFFSET, Node.ANY);
+        dataset.getDefaultGraph().add(subject, NEXT_OFFSET,
+                NodeFactory.createLiteralDT(Long.toString(next), XSDDatatype.XSDlong));
+    }
+
+    @Override
+    public void clear() {
+        Txn.executeWrite(dataset, dataset::clear);
+    }
+
+    @Override
+    public long size() {
+        return Txn.calculateRead(dataset, () -> {
+            long[] count = {0};
+            dataset.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+                if (!q.isDefaultGraph()) {
+                    count[0]++;
+                }
+            });
+            return count[0];
+        });
+    }
+
+    @Override
+    public String describe() {
+        return "TDB2 in " + location;
+    }
+
+    @Override
+    public void close() {
+        // Releases the location, so the same directory can be opened again (a restart within one JVM).
+        TDBInternal.expel(dataset);
+    }
+}

@@ -1,0 +1,132 @@
+package cz.spojka.system;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The in-process single-node Kafka broker (real broker code, KRaft mode) that runs when no external cluster is
+ * configured. It starts before everything that produces or consumes ({@link #PHASE}) and stops after them.
+ * The log directory is formatted once; later starts reuse its cluster id, so the change log survives restarts.
+ */
+public class EmbeddedKafkaBroker implements SmartLifecycle {
+
+    /** Lower than every client of the change log, so the broker is up before them and down after them. */
+    public static final int PHASE = -1000;
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+    private static final int NODE_ID = 1;
+    private static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+    private final Path logDir;
+    private final SpojkaProperties.Embedded config;
+    private final short replicationFactor;
+    private KafkaRaftServer server;
+
+    public EmbeddedKafkaBroker(Path logDir, SpojkaProperties.Embedded config, short replicationFactor) {
+        this.logDir = logDir.toAbsolutePath();
+        this.config = config;
+        this.replicationFactor = replicationFactor;
+    }
+
+    public String bootstrapServers() {
+        return config.host() + ":" + config.port();
+    }
+
+    public Path logDir() {
+        return logDir;
+    }
+
+    @Override
+    public synchronized void start() {
+        try {
+            Files.createDirectories(logDir);
+            KafkaConfig kafkaConfig = KafkaConfig.fromProps(brokerProperties(), false);
+            formatIfNew(kafkaConfig);
+            server = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
+            server.startup();
+            log.info("In-process Kafka broker (KRaft) listening on {}, log in {}", bootstrapServers(), logDir);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the in-process Kafka broker on " + bootstrapServers()
+                    + " with its log in " + logDir + ": " + e.getMessage()
+                    + ". Free the port (spojka.kafka.embedded.port) or name an external cluster in"
+                    + " spojka.kafka.bootstrap-servers.", e);
+        }
+    }
+
+    private Properties brokerProperties() {
+        Properties props = new Properties();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", String.valueOf(NODE_ID));
+        props.put("controller.quorum.voters", NODE_ID + "@" + config.host() + ":" + config.controllerPort());
+        props.put("listeners", "PLAINTEXT://" + config.host() + ":" + config.port() + ","
+                + CONTROLLER_LISTENER + "://" + config.host() + ":" + config.controllerPort());
+        props.put("advertised.listeners", "PLAINTEXT://" + bootstrapServers());
+        props.put("controller.listener.names", CONTROLLER_LISTENER);
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("log.dirs", logDir.toString());
+        props.put("offsets.topic.replication.factor", String.valueOf(replicationFactor));
+        props.put("transaction.state.log.replication.factor", String.valueOf(replicationFactor));
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        props.put("auto.create.topics.enable", "false");
+        props.put("log.cleaner.backoff.ms", "15000");
+        return props;
+    }
+
+    private void formatIfNew(KafkaConfig kafkaConfig) throws Exception {
+        MetaPropertiesEnsemble existing = new MetaPropertiesEnsemble.Loader()
+                .addLogDirs(List.of(logDir.toString()))
+                .addMetadataLogDir(logDir.toString())
+                .load();
+        Optional<String> clusterId = existing.clusterId();
+        if (clusterId.isPresent()) {
+            log.debug("Reusing the Kafka log in {} (cluster {})", logDir, clusterId.get());
+            return;
+        }
+        new Formatter()
+                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                .setNodeId(NODE_ID)
+                .setClusterId(Uuid.randomUuid().toString())
+                .setDirectories(List.of(logDir.toString()))
+                .setMetadataLogDirectory(logDir.toString())
+                .setControllerListenerName(CONTROLLER_LISTENER)
+                .setReleaseVersion(MetadataVersion.latestProduction())
+                .run();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}

@@ -1,0 +1,117 @@
+package cz.spojka.system;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every {@code spojka.*} setting of the hub, declared once. Bound and validated at start-up: a bad value stops the
+ * hub with a message naming the property. {@code docs/configuration.md} is generated from these declarations.
+ *
+ * @param dataDir directory for the TDB2 store and the in-process Kafka broker's log
+ * @param baseIri base IRI of every IRI the hub mints (entities, graphs, connectors); set it to the public address
+ * @param connectorsDir directory with one folder per connector ({@code <id>/connector.yaml})
+ * @param routesDir directory with the Camel YAML route templates the connectors instantiate
+ * @param vocabDir directory with the shared vocabulary: ontology, SHACL shapes, bundled JSON-LD contexts
+ * @param demo the demo mode: the hub serves the connectors' bundled samples over HTTP itself
+ * @param kafka the change log: external Kafka cluster or the in-process broker
+ * @param store the store the change log is materialized into
+ * @param endpoint the SPARQL endpoint at {@code /sparql}
+ */
+@Validated
+@ConfigurationProperties("spojka")
+public record SpojkaProperties(
+        @NotNull @DefaultValue("data") Path dataDir,
+        @NotNull @Pattern(regexp = "https?://.+/", message = "must be an http(s) IRI ending with '/'")
+                @DefaultValue("http://localhost:8080/") String baseIri,
+        @NotNull @DefaultValue("connectors") Path connectorsDir,
+        @NotNull @DefaultValue("routes") Path routesDir,
+        @NotNull @DefaultValue("vocab") Path vocabDir,
+        @Valid @NotNull @DefaultValue Demo demo,
+        @Valid @NotNull @DefaultValue Kafka kafka,
+        @Valid @NotNull @DefaultValue Store store,
+        @Valid @NotNull @DefaultValue Endpoint endpoint) {
+
+    /** @param queryTimeout a SPARQL query running longer is cancelled and answered 503 */
+    public record Endpoint(@NotNull @DefaultValue("30s") Duration queryTimeout) {}
+
+    /**
+     * @param enabled serve every connector's {@code samples/} folder at {@code /demo/<connector>/<file>}
+     * @param baseUrl the address connectors use to reach the demo samples ({@code ${spojka.demo.base-url}} in
+     *     {@code connector.yaml})
+     */
+    public record Demo(
+            @DefaultValue("true") boolean enabled,
+            @NotBlank @DefaultValue("http://localhost:8080/demo") String baseUrl) {}
+
+    /**
+     * @param bootstrapServers an external Kafka cluster ({@code host:port,...}); empty starts the in-process broker
+     * @param embedded the in-process single-node KRaft broker
+     * @param changesTopic the compacted change log, keyed by entity IRI
+     * @param deadletterTopic rejected records with the reason
+     * @param partitions partitions of the topics the hub creates
+     * @param replicationFactor replication factor of the topics the hub creates (1 for a single broker)
+     */
+    public record Kafka(
+            @DefaultValue("") String bootstrapServers,
+            @Valid @NotNull @DefaultValue Embedded embedded,
+            @NotBlank @DefaultValue("spojka.changes") String changesTopic,
+            @NotBlank @DefaultValue("spojka.deadletter") String deadletterTopic,
+            @Min(1) @DefaultValue("3") int partitions,
+            @Min(1) @DefaultValue("1") short replicationFactor) {
+
+        public boolean external() {
+            return !bootstrapServers.isBlank();
+        }
+    }
+
+    /**
+     * @param host the address the in-process broker listens on and advertises
+     * @param port the broker's client port
+     * @param controllerPort the port of its KRaft controller listener
+     */
+    public record Embedded(
+            @NotBlank @DefaultValue("localhost") String host,
+            @Min(1) @DefaultValue("9092") int port,
+            @Min(1) @DefaultValue("9093") int controllerPort) {}
+
+    /**
+     * @param type {@code tdb2} (embedded, under the data directory) or {@code sparql} (an external SPARQL 1.1 store)
+     * @param rebuild wipe the store at start-up and rebuild it from the change log
+     * @param batchSize maximum number of change events the materializer applies in one transaction
+     * @param pollTimeout how long the materializer waits for new change events before it looks again
+     * @param sparql the external SPARQL 1.1 store, used when {@code type} is {@code sparql}
+     */
+    public record Store(
+            @NotNull @DefaultValue("tdb2") StoreType type,
+            @DefaultValue("false") boolean rebuild,
+            @Min(1) @DefaultValue("5000") int batchSize,
+            @NotNull @DefaultValue("1s") Duration pollTimeout,
+            @Valid @NotNull @DefaultValue Sparql sparql) {}
+
+    public enum StoreType {
+        tdb2,
+        sparql
+    }
+
+    /**
+     * @param queryEndpoint SPARQL 1.1 query endpoint of the external store
+     * @param updateEndpoint SPARQL 1.1 update endpoint of the external store
+     */
+    public record Sparql(@DefaultValue("") String queryEndpoint, @DefaultValue("") String updateEndpoint) {}
+
+    public Path kafkaDir() {
+        return dataDir.resolve("kafka");
+    }
+
+    public Path tdbDir() {
+        return dataDir.resolve("tdb2");
+    }
+}

@@ -1,0 +1,71 @@
+package cz.spojka.system;
+
+import cz.spojka.changelog.ChangeLogIndex;
+import cz.spojka.connector.ConfigProblem;
+import cz.spojka.connector.Connectors;
+import cz.spojka.store.TdbEntityStore;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** The short summary printed once the hub is up: where everything is and which connectors run. */
+@Component
+class StartupSummary {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupSummary.class);
+
+    private final SpojkaProperties properties;
+    private final ObjectProvider<EmbeddedKafkaBroker> broker;
+    private final ChangeLogIndex index;
+    private final TdbEntityStore store;
+    private final Connectors connectors;
+
+    StartupSummary(SpojkaProperties properties, ObjectProvider<EmbeddedKafkaBroker> broker, ChangeLogIndex index,
+            TdbEntityStore store, Connectors connectors) {
+        this.properties = properties;
+        this.broker = broker;
+        this.index = index;
+        this.store = store;
+        this.connectors = connectors;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(100)
+    void print(ApplicationReadyEvent event) {
+        int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
+        String http = "http://localhost:" + port;
+        StringBuilder text = new StringBuilder("\n\nSpojka is running\n");
+        line(text, "SPARQL endpoint", http + "/sparql");
+        line(text, "Health", http + "/actuator/health");
+        line(text, "Connectors API", http + "/api/connectors");
+        EmbeddedKafkaBroker embedded = broker.getIfAvailable();
+        line(text, "Kafka", embedded != null
+                ? embedded.bootstrapServers() + " (in-process KRaft broker, log in " + embedded.logDir() + ")"
+                : properties.kafka().bootstrapServers() + " (external cluster)");
+        line(text, "Change log", properties.kafka().changesTopic() + " (" + index.size() + " entities), dead letters "
+                + properties.kafka().deadletterTopic());
+        line(text, "Data directory", properties.dataDir().toAbsolutePath().normalize().toString());
+        line(text, "Store", store.describe());
+        if (properties.demo().enabled()) {
+            line(text, "Demo samples", http + "/demo/<connector>/<file>");
+        }
+        connectors.active().forEach(c -> line(text, "Connector loaded", c.definition().id() + " ("
+                + c.definition().template() + ", every " + c.definition().schedule() + ") → " + c.graphIri()));
+        for (Map.Entry<String, List<ConfigProblem>> skipped : connectors.skipped().entrySet()) {
+            line(text, "Connector SKIPPED", skipped.getKey() + ": " + skipped.getValue().size() + " problem(s), first: "
+                    + skipped.getValue().get(0));
+        }
+        log.info("{}", text);
+    }
+
+    private static void line(StringBuilder text, String label, String value) {
+        text.append(String.format("  %-18s %s%n", label, value));
+    }
+}
