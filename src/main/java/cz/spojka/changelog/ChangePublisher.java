@@ -16,20 +16,22 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  */
 public final class ChangePublisher implements AutoCloseable {
 
-    private final KafkaProducer<String, CloudEvent> producer;
+    private final KafkaClients clients;
     private final String topic;
     private final ChangeEvents events;
     private final ChangeLogIndex index;
+    private KafkaProducer<String, CloudEvent> producer;
 
     public ChangePublisher(KafkaClients clients, String topic, ChangeEvents events, ChangeLogIndex index) {
-        this.producer = clients.eventProducer("spojka-changes");
+        this.clients = clients;
         this.topic = topic;
         this.events = events;
         this.index = index;
     }
 
     /** Sends every change and waits for the broker; throws naming the first entity that could not be written. */
-    public void publish(List<Change> changes) {
+    public synchronized void publish(List<Change> changes) {
+        KafkaProducer<String, CloudEvent> producer = producer();
         List<Future<RecordMetadata>> sent = new ArrayList<>(changes.size());
         for (Change change : changes) {
             sent.add(producer.send(new ProducerRecord<>(topic, change.entityIri(), events.toEvent(change))));
@@ -50,8 +52,18 @@ public final class ChangePublisher implements AutoCloseable {
         }
     }
 
+    /** Created on first use, once the broker is up, so start-up does not log connection failures. */
+    private KafkaProducer<String, CloudEvent> producer() {
+        if (producer == null) {
+            producer = clients.eventProducer("spojka-changes");
+        }
+        return producer;
+    }
+
     @Override
-    public void close() {
-        producer.close();
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close();
+        }
     }
 }

@@ -21,15 +21,19 @@ public final class DeadLetterPublisher implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private final KafkaProducer<String, byte[]> producer;
+    private final KafkaClients clients;
     private final String topic;
+    private KafkaProducer<String, byte[]> producer;
 
     public DeadLetterPublisher(KafkaClients clients, String topic) {
-        this.producer = clients.byteProducer("spojka-deadletters");
+        this.clients = clients;
         this.topic = topic;
     }
 
-    public void publish(DeadLetter letter) {
+    public synchronized void publish(DeadLetter letter) {
+        if (producer == null) {
+            producer = clients.byteProducer("spojka-deadletters");
+        }
         log.warn("Rejected record {} of connector {} at {}{}: {}", letter.recordId(), letter.connectorId(),
                 letter.stage(), letter.entityIri() == null ? "" : " (entity " + letter.entityIri() + ")",
                 letter.reason());
@@ -51,7 +55,9 @@ public final class DeadLetterPublisher implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        producer.close();
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close();
+        }
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param format how the body is parsed
  * @param recordsPointer JSON Pointer to the array of records in the parsed body ({@code ""} for the body itself)
  * @param recordIdPointer JSON Pointer, inside one record, to the record's id in the source system
- * @param context JSON-LD context (JSON text) given to records that carry none; {@code null} when records carry one
+ * @param context JSON-LD context (JSON text) the records are read with, replacing any {@code @context} they carry;
+ *     {@code null} to read JSON-LD records with their own context
  * @param entities the classes whose instances are entities, with the event kind each publishes as
  * @param construct SPARQL CONSTRUCT from the record's RDF to the shared vocabulary; see {@link MappingBindings}
  */

@@ -91,10 +91,10 @@ public final class RecordMapper {
 
     private Graph toRdf(JsonNode record) {
         JsonNode document = record;
-        if (context != null && record.isObject() && !record.has("@context")) {
+        if (context != null && record.isObject()) {
             ObjectNode withContext = JSON.createObjectNode();
-            withContext.set("@context", context);
             withContext.setAll((ObjectNode) record);
+            withContext.set("@context", context);
             document = withContext;
         }
         Graph graph = GraphFactory.createDefaultGraph();
@@ -111,7 +111,9 @@ public final class RecordMapper {
 
     private static JsonNode parseContext(String json) {
         try {
-            return JSON.readTree(json);
+            JsonNode context = JSON.readTree(json);
+            // A context document ({"@context": {...}}) or the context itself.
+            return context.has("@context") ? context.get("@context") : context;
         } catch (IOException e) {
             throw new MappingException("The mapping's JSON-LD context is not valid JSON: " + e.getMessage(), e);
         }

@@ -24,6 +24,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * The SPARQL 1.1 endpoint at {@code /sparql}, served by Fuseki's own protocol code inside the hub's web server (one
@@ -70,10 +71,20 @@ class SparqlEndpointConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<ReadOnlyGuard> sparqlReadOnlyGuard() {
+        FilterRegistrationBean<ReadOnlyGuard> registration = new FilterRegistrationBean<>(new ReadOnlyGuard());
+        registration.addUrlPatterns(PATH, PATH + "/*");
+        registration.setName("sparqlReadOnlyGuard");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<FusekiFilter> fusekiFilter() {
         FilterRegistrationBean<FusekiFilter> registration = new FilterRegistrationBean<>(new FusekiFilter());
         registration.addUrlPatterns(PATH, PATH + "/*");
         registration.setName("fuseki");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
 }

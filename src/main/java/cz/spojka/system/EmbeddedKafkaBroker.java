@@ -1,6 +1,8 @@
 package cz.spojka.system;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.io.PrintStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -54,6 +56,8 @@ public class EmbeddedKafkaBroker implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        requireFree(config.port(), "spojka.kafka.embedded.port");
+        requireFree(config.controllerPort(), "spojka.kafka.embedded.controller-port");
         try {
             Files.createDirectories(logDir);
             KafkaConfig kafkaConfig = KafkaConfig.fromProps(brokerProperties(), false);
@@ -66,6 +70,18 @@ public class EmbeddedKafkaBroker implements SmartLifecycle {
                     + " with its log in " + logDir + ": " + e.getMessage()
                     + ". Free the port (spojka.kafka.embedded.port) or name an external cluster in"
                     + " spojka.kafka.bootstrap-servers.", e);
+        }
+    }
+
+    /** Fails with a message an operator can act on, instead of Kafka halting the JVM on a bind failure. */
+    private void requireFree(int port, String property) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(config.host(), port));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the in-process Kafka broker: port " + port + " on "
+                    + config.host() + " is in use (is another Spojka or Kafka running?). Stop it, set " + property
+                    + " to a free port, or name an external cluster in spojka.kafka.bootstrap-servers.");
         }
     }
 

@@ -1,0 +1,32 @@
+package cz.spojka.store;
+
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/** {@code /actuator/health} component {@code materializer}: whether it runs and how far the store lags the log. */
+@Component("materializerHealthIndicator")
+class MaterializerHealth implements HealthIndicator {
+
+    private final Materializer materializer;
+    private final EntityStore store;
+
+    MaterializerHealth(Materializer materializer, TdbEntityStore store) {
+        this.materializer = materializer;
+        this.store = store;
+    }
+
+    @Override
+    public Health health() {
+        Health.Builder health = materializer.isRunning() ? Health.up() : Health.down();
+        health.withDetail("store", store.describe())
+                .withDetail("appliedChanges", materializer.appliedChanges())
+                .withDetail("skippedRecords", materializer.skippedRecords());
+        try {
+            health.withDetail("lag", materializer.lag());
+        } catch (RuntimeException e) {
+            health.down().withDetail("lag", "unknown: " + e.getMessage());
+        }
+        return health.build();
+    }
+}
