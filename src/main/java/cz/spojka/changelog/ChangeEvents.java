@@ -22,9 +22,11 @@ import org.apache.jena.graph.NodeFactory;
  *       {@code source} the connector ({@code <base>connectors/<id>}), {@code time} the fetch time;</li>
  *   <li>extensions {@code dataset}, {@code graph} (the named graph), {@code connector}, {@code recordid},
  *       {@code entityhash} (hash of the entity's canonical form; absent on deletions);</li>
- *   <li>{@code data} ({@code application/json}): {@code {"entity": <expanded JSON-LD>, "provenance": {...}}}.
- *       A deletion carries no data, so its Kafka record is also the tombstone that lets compaction drop the key.</li>
+ *   <li>{@code data} ({@code application/json}): {@code {"entity": <expanded JSON-LD>, "provenance": {...}}}; a
+ *       deletion's entity is just {@code {"@id": <iri>}}.</li>
  * </ul>
+ * A deletion event is followed by a tombstone (the same key, no value, no headers), so that compaction eventually
+ * drops the deleted entity from the topic.
  */
 public final class ChangeEvents {
 
@@ -60,16 +62,15 @@ public final class ChangeEvents {
                 .withExtension(EXT_CONNECTOR, provenance.connectorId())
                 .withExtension(EXT_RECORD, provenance.recordId());
         if (change.type() != ChangeType.DELETED) {
-            builder.withExtension(EXT_HASH, change.hash())
-                    .withDataContentType(DATA_CONTENT_TYPE)
-                    .withData(data(change));
+            builder.withExtension(EXT_HASH, change.hash());
         }
-        return builder.build();
+        return builder.withDataContentType(DATA_CONTENT_TYPE).withData(data(change)).build();
     }
 
     private byte[] data(Change change) {
         ObjectNode data = JSON.createObjectNode();
-        data.set("entity", EntityJsonLd.write(change.entity(), NodeFactory.createURI(change.entityIri())));
+        data.set("entity", change.entity() == null ? JSON.createObjectNode().put("@id", change.entityIri())
+                : EntityJsonLd.write(change.entity(), NodeFactory.createURI(change.entityIri())));
         ObjectNode provenance = data.putObject("provenance");
         provenance.put("connector", change.provenance().connectorId());
         provenance.put("connectorIri", connectorSource(change.provenance().connectorId()).toString());
@@ -92,14 +93,20 @@ public final class ChangeEvents {
         }
         ChangeType changeType = ChangeType.ofSuffix(type.substring(dot + 1));
         String kind = type.substring(TYPE_PREFIX.length(), dot);
-        JsonNode data = changeType == ChangeType.DELETED || event.getData() == null ? null : parse(event);
+        JsonNode data = event.getData() == null ? null : parse(event);
         Provenance provenance = new Provenance(
                 text(event, EXT_CONNECTOR),
                 text(event, EXT_RECORD),
                 event.getTime() == null ? Instant.EPOCH : event.getTime().toInstant(),
                 data == null ? null : data.path("provenance").path("mappingVersion").asText(null));
         return new Change(changeType, event.getSubject(), kind, text(event, EXT_DATASET), text(event, EXT_GRAPH),
-                text(event, EXT_HASH), data == null ? null : EntityJsonLd.read(data.get("entity")), provenance);
+                text(event, EXT_HASH), changeType == ChangeType.DELETED || data == null ? null
+                        : EntityJsonLd.read(data.get("entity")), provenance);
+    }
+
+    /** The change a tombstone stands for: the entity is gone (its deletion event may have been compacted away). */
+    public static Change fromTombstone(String entityIri) {
+        return new Change(ChangeType.DELETED, entityIri, null, null, null, null, null, null);
     }
 
     private static JsonNode parse(CloudEvent event) {

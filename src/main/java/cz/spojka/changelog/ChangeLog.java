@@ -26,6 +26,8 @@ public class ChangeLog implements SmartLifecycle {
     public static final int PHASE = EmbeddedKafkaBroker.PHASE + 100;
     private static final Logger log = LoggerFactory.getLogger(ChangeLog.class);
     private static final Duration DEADLETTER_RETENTION = Duration.ofDays(30);
+    /** A consumer (a dashboard, an external materializer) that lags less than this never misses a deletion. */
+    private static final Duration TOMBSTONE_RETENTION = Duration.ofDays(7);
 
     private final KafkaClients clients;
     private final SpojkaProperties.Kafka config;
@@ -54,7 +56,8 @@ public class ChangeLog implements SmartLifecycle {
 
     private void createTopics() {
         NewTopic changes = new NewTopic(config.changesTopic(), config.partitions(), config.replicationFactor())
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                        TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TOMBSTONE_RETENTION.toMillis())));
         NewTopic deadletters = new NewTopic(config.deadletterTopic(), config.partitions(), config.replicationFactor())
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(DEADLETTER_RETENTION.toMillis())));
         try (Admin admin = clients.admin()) {

@@ -1,6 +1,7 @@
 package cz.spojka.changelog;
 
 import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -20,7 +21,7 @@ public final class ChangePublisher implements AutoCloseable {
     private final String topic;
     private final ChangeEvents events;
     private final ChangeLogIndex index;
-    private KafkaProducer<String, CloudEvent> producer;
+    private KafkaProducer<String, byte[]> producer;
 
     public ChangePublisher(KafkaClients clients, String topic, ChangeEvents events, ChangeLogIndex index) {
         this.clients = clients;
@@ -31,10 +32,14 @@ public final class ChangePublisher implements AutoCloseable {
 
     /** Sends every change and waits for the broker; throws naming the first entity that could not be written. */
     public synchronized void publish(List<Change> changes) {
-        KafkaProducer<String, CloudEvent> producer = producer();
+        KafkaProducer<String, byte[]> producer = producer();
         List<Future<RecordMetadata>> sent = new ArrayList<>(changes.size());
         for (Change change : changes) {
-            sent.add(producer.send(new ProducerRecord<>(topic, change.entityIri(), events.toEvent(change))));
+            CloudEvent event = events.toEvent(change);
+            sent.add(producer.send(KafkaMessageFactory.createWriter(topic, change.entityIri()).writeBinary(event)));
+            if (change.type() == ChangeType.DELETED) {
+                producer.send(new ProducerRecord<>(topic, change.entityIri(), null));
+            }
         }
         producer.flush();
         for (int i = 0; i < changes.size(); i++) {
@@ -53,9 +58,9 @@ public final class ChangePublisher implements AutoCloseable {
     }
 
     /** Created on first use, once the broker is up, so start-up does not log connection failures. */
-    private KafkaProducer<String, CloudEvent> producer() {
+    private KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            producer = clients.eventProducer("spojka-changes");
+            producer = clients.byteProducer("spojka-changes");
         }
         return producer;
     }

@@ -1,7 +1,6 @@
 package cz.spojka.changelog;
 
 import io.cloudevents.kafka.CloudEventDeserializer;
-import io.cloudevents.kafka.CloudEventSerializer;
 import io.cloudevents.CloudEvent;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,12 +37,7 @@ public final class KafkaClients {
                 CommonClientConfigs.CLIENT_ID_CONFIG, "spojka-admin"));
     }
 
-    /** Idempotent, acks from all replicas: a retried send never writes an event twice. */
-    public KafkaProducer<String, CloudEvent> eventProducer(String clientId) {
-        Map<String, Object> config = producerConfig(clientId);
-        return new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer());
-    }
-
+    /** Idempotent, acks from all replicas: a retried send never writes a record twice. */
     public KafkaProducer<String, byte[]> byteProducer(String clientId) {
         return new KafkaProducer<>(producerConfig(clientId), new StringSerializer(), new ByteArraySerializer());
     }

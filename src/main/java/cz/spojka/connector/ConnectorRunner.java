@@ -79,6 +79,7 @@ public class ConnectorRunner {
             return RunReport.failed(id, fetchedAt, millisSince(started), e.getMessage());
         }
         Set<String> rejected = new HashSet<>();
+        boolean complete = connector.definition().completeSnapshots();
         List<Entity> passed = new ArrayList<>();
         for (Entity entity : Entities.merge(records)) {
             ShaclGate.Verdict verdict = gate.check(entity);
@@ -93,13 +94,18 @@ public class ConnectorRunner {
         for (MappedRecord record : records) {
             if (record.rejected()) {
                 rejected.add(record.record().id());
+                if (complete && !record.record().identified()) {
+                    complete = false;
+                    log.warn("Connector {}: record {} has no id, so this run derives no deletions", id,
+                            record.record().id());
+                }
                 deadLetters.publish(new DeadLetter(id, record.record().id(), null, "mapping", record.error(), null,
                         truncate(record.record().json()), Instant.now()));
             }
         }
         RunContext run = new RunContext(id, connector.definition().dataset().id(), connector.graphIri(), fetchedAt,
                 connector.mapper().version());
-        List<Change> changes = detector.detect(run, passed, connector.definition().completeSnapshots(), rejected);
+        List<Change> changes = detector.detect(run, passed, complete, rejected);
         publisher.publish(changes);
         return new RunReport(id, fetchedAt, records.size(), rejected.size(), passed.size(),
                 count(changes, ChangeType.CREATED), count(changes, ChangeType.UPDATED),

@@ -3,7 +3,9 @@ package cz.spojka.mapping;
 /**
  * One record of a fetched body, before mapping.
  *
- * @param id the record's id in the source system ({@code #<index>} when the record has none, for error messages)
+ * @param id the record's id in the source system, or {@code #<index>} when it has none (for messages)
+ * @param identified whether the record has an id of its own; an unidentified rejected record could have been any of
+ *     the connector's records, so its run derives no deletions
  * @param json the record as JSON text, kept for the dead-letter log
  */
-public record SourceRecord(String id, String json) {}
+public record SourceRecord(String id, boolean identified, String json) {}

@@ -127,6 +127,9 @@ public class Materializer implements SmartLifecycle {
     }
 
     private Change decode(ConsumerRecord<String, CloudEvent> record) {
+        if (record.value() == null) {
+            return ChangeEvents.fromTombstone(record.key());
+        }
         try {
             return ChangeEvents.fromEvent(record.value());
         } catch (RuntimeException e) {

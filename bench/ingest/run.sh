@@ -1,0 +1,255 @@
+#!/usr/bin/env bash
+# Ingest benchmark: the hub end to end vs Jena's `tdb2.tdbloader --loader=basic`, on the same machine and the same
+# quads. Run by hand, never as a test:
+#
+#   bench/ingest/run.sh [N]            # N generated notices, default 100000
+#
+# 1. Generates N notices (bench/ingest/generate_notices.py, OFN Úřední desky JSON-LD, boards of ~100) into a copy of
+#    the uredni-deska-ofn connector under $WORK/connectors (the only connector the hub sees there).
+# 2. Starts the hub (target/spojka.jar, copied to $WORK first) on free localhost ports with a fresh data dir; in demo
+#    mode it serves the generated file itself and the connector's real HTTP route polls it once at start-up.
+# 3. Times the run from the connector run's start (lastRun.startedAt: the body has been fetched, mapping begins)
+#    until the materializer's lag is 0 and appliedChanges equals boards + notices; reports the connector run's own
+#    millis (mapping + SHACL gate + change detection + publishing to Kafka) and the materializer's tail after it.
+#    Meanwhile takes $JSTACK_SAMPLES jstack samples of the hub, every $JSTACK_EVERY seconds.
+# 4. Counts the stored quads over SPARQL, exports the whole dataset as N-Quads (GET /sparql, Accept:
+#    application/n-quads) and checks the export has as many quads; stops the hub.
+# 5. Loads the export with `tdb2.tdbloader --loader=basic` (jena-cmds, same Jena version as the hub, resolved through
+#    bench/ingest/loader-pom.xml) into a fresh directory, timed, and checks the loaded count.
+# 6. Prints both rates and their ratio, and writes them to $WORK/result.json.
+#
+# Environment (all optional):
+#   SEED=42                 generator seed
+#   WORK=target/bench/ingest-N   work directory (wiped at start)
+#   HUB_JAVA_OPTS=""        JVM options of the hub (default: none, i.e. the JVM's default max heap)
+#   LOADER_JAVA_OPTS=""     JVM options of tdbloader (default: none)
+#   JSTACK_SAMPLES=5 JSTACK_EVERY=10   stack samples of the hub while it ingests (0 samples: none)
+#   TIMEOUT=3600            seconds the ingest may take before the benchmark gives up
+#
+# Only localhost is used. The hub is killed on exit whatever happens.
+set -euo pipefail
+
+N="${1:-100000}"
+SEED="${SEED:-42}"
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$REPO"
+WORK="${WORK:-target/bench/ingest-$N}"
+HUB_JAVA_OPTS="${HUB_JAVA_OPTS:-}"
+LOADER_JAVA_OPTS="${LOADER_JAVA_OPTS:-}"
+JSTACK_SAMPLES="${JSTACK_SAMPLES:-5}"
+JSTACK_EVERY="${JSTACK_EVERY:-10}"
+TIMEOUT="${TIMEOUT:-3600}"
+CONNECTOR=uredni-deska-ofn
+SAMPLE_FILE="bench-$N.json"
+
+for tool in java mvn python3 curl jq; do
+  command -v "$tool" >/dev/null || { echo "run.sh: $tool is needed" >&2; exit 2; }
+done
+
+now() { date +%s.%N; }
+elapsed() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.3f}')" "$1" "$2"; }
+log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
+fail() { log "FAILED: $*"; exit 1; }
+
+rm -rf "$WORK"
+mkdir -p "$WORK"
+WORK="$(cd "$WORK" && pwd)"
+
+# --- the hub's jar ---------------------------------------------------------------------------------------------
+if [[ ! -f target/spojka.jar ]]; then
+  log "building target/spojka.jar"
+  mvn -q -o -DskipTests package
+fi
+# A copy, so that a rebuild of target/ while the benchmark runs cannot pull the jar from under the running hub.
+cp target/spojka.jar "$WORK/spojka.jar"
+log "hub jar: target/spojka.jar ($(date -r target/spojka.jar '+%F %T'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'))"
+
+# --- the bench connector with N generated notices -------------------------------------------------------------
+mkdir -p "$WORK/connectors/$CONNECTOR/samples"
+cp "connectors/$CONNECTOR/connector.yaml" "connectors/$CONNECTOR/mapping.yaml" "connectors/$CONNECTOR/context.jsonld" \
+  "$WORK/connectors/$CONNECTOR/"
+sed -i -E "s#^(  url: \\\$\\{spojka.demo.base-url\\}/$CONNECTOR/).*#\\1$SAMPLE_FILE#" \
+  "$WORK/connectors/$CONNECTOR/connector.yaml"
+grep -q "url: \${spojka.demo.base-url}/$CONNECTOR/$SAMPLE_FILE" "$WORK/connectors/$CONNECTOR/connector.yaml" \
+  || fail "could not point the bench connector at $SAMPLE_FILE"
+log "generating $N notices (seed $SEED)"
+python3 bench/ingest/generate_notices.py "$N" --seed "$SEED" \
+  --out "$WORK/connectors/$CONNECTOR/samples/$SAMPLE_FILE" --summary "$WORK/generated.json" 2>/dev/null
+BOARDS=$(jq .boards "$WORK/generated.json")
+EXPECTED=$(jq .entities "$WORK/generated.json")
+log "generated $N notices on $BOARDS boards ($(du -h "$WORK/connectors/$CONNECTOR/samples/$SAMPLE_FILE" | cut -f1)); expecting $EXPECTED entities"
+
+# --- start the hub ----------------------------------------------------------------------------------------------
+read -r HTTP_PORT KAFKA_PORT CONTROLLER_PORT < <(python3 - <<'EOF'
+import socket
+socks = []
+for _ in range(3):
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    socks.append(s)
+print(*[s.getsockname()[1] for s in socks])
+EOF
+)
+HUB="http://localhost:$HTTP_PORT"
+HUB_PID=""
+DONE_FLAG="$WORK/.ingested"
+SAMPLER_PID=""
+cleanup() {
+  if [[ -n "$SAMPLER_PID" ]] && kill -0 "$SAMPLER_PID" 2>/dev/null; then kill "$SAMPLER_PID" 2>/dev/null || true; fi
+  if [[ -n "$HUB_PID" ]] && kill -0 "$HUB_PID" 2>/dev/null; then
+    kill "$HUB_PID" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$HUB_PID" 2>/dev/null || break; sleep 1; done
+    kill -9 "$HUB_PID" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log "starting the hub on port $HTTP_PORT (kafka $KAFKA_PORT, controller $CONTROLLER_PORT), data in $WORK/data"
+HUB_LAUNCHED=$(now)
+# shellcheck disable=SC2086 # HUB_JAVA_OPTS is a list of options
+java $HUB_JAVA_OPTS -jar "$WORK/spojka.jar" \
+  --spojka.data-dir="$WORK/data" \
+  --spojka.connectors-dir="$WORK/connectors" \
+  --server.port="$HTTP_PORT" \
+  --spojka.kafka.embedded.port="$KAFKA_PORT" \
+  --spojka.kafka.embedded.controller-port="$CONTROLLER_PORT" \
+  --spojka.endpoint.query-timeout=30m \
+  >"$WORK/hub.log" 2>&1 &
+HUB_PID=$!
+echo "$HUB_PID" >"$WORK/hub.pid"
+HEAP=$(jcmd "$HUB_PID" VM.flags 2>/dev/null | tr ' ' '\n' | sed -n 's/^-XX:MaxHeapSize=//p' || true)
+for _ in $(seq 1 60); do
+  [[ -n "$HEAP" ]] && break
+  sleep 0.5
+  HEAP=$(jcmd "$HUB_PID" VM.flags 2>/dev/null | tr ' ' '\n' | sed -n 's/^-XX:MaxHeapSize=//p' || true)
+done
+HEAP_MB=$(( ${HEAP:-0} / 1024 / 1024 ))
+log "hub pid $HUB_PID, JVM options '${HUB_JAVA_OPTS:-(none)}', max heap ${HEAP_MB} MiB"
+
+# jstack samples while the hub ingests: every $JSTACK_EVERY s, at most $JSTACK_SAMPLES, stopping once ingested.
+mkdir -p "$WORK/jstack"
+if (( JSTACK_SAMPLES > 0 )); then
+  (
+    for i in $(seq 1 "$JSTACK_SAMPLES"); do
+      sleep "$JSTACK_EVERY"
+      [[ -e "$DONE_FLAG" ]] && break
+      kill -0 "$HUB_PID" 2>/dev/null || break
+      { echo "# sample $i at $(date +%T.%N)"; jstack "$HUB_PID"; } >"$WORK/jstack/sample-$i.txt" 2>&1 || true
+    done
+  ) &
+  SAMPLER_PID=$!
+fi
+
+# --- wait for the connector run -------------------------------------------------------------------------------
+DEADLINE=$(( $(date +%s) + TIMEOUT ))
+RUN="null"
+while :; do
+  kill -0 "$HUB_PID" 2>/dev/null || fail "the hub exited; see $WORK/hub.log"
+  (( $(date +%s) < DEADLINE )) || fail "no connector run within ${TIMEOUT}s"
+  RUN=$(curl -fsS "$HUB/api/connectors" 2>/dev/null | jq -c ".connectors[] | select(.id == \"$CONNECTOR\") | .lastRun" \
+    2>/dev/null || echo null)
+  [[ -n "$RUN" && "$RUN" != "null" ]] && break
+  sleep 1
+done
+echo "$RUN" >"$WORK/lastRun.json"
+[[ "$(jq -r .error <<<"$RUN")" == "null" ]] || fail "the connector run failed: $(jq -r .error <<<"$RUN")"
+STARTED_AT=$(jq -r .startedAt <<<"$RUN")
+RUN_START=$(date -d "$STARTED_AT" +%s.%N)
+RUN_MILLIS=$(jq -r .millis <<<"$RUN")
+log "connector run: $RUN"
+
+# --- wait for the materializer ----------------------------------------------------------------------------------
+while :; do
+  kill -0 "$HUB_PID" 2>/dev/null || fail "the hub exited; see $WORK/hub.log"
+  (( $(date +%s) < DEADLINE )) || fail "the store did not catch up within ${TIMEOUT}s"
+  HEALTH=$(curl -sS "$HUB/actuator/health" 2>/dev/null || echo '{}')
+  LAG=$(jq -r '.components.materializer.details.lag // empty' <<<"$HEALTH" 2>/dev/null || true)
+  APPLIED=$(jq -r '.components.materializer.details.appliedChanges // empty' <<<"$HEALTH" 2>/dev/null || true)
+  if [[ "$LAG" == "0" && "$APPLIED" == "$EXPECTED" ]]; then
+    INGESTED=$(now)
+    break
+  fi
+  if [[ "$APPLIED" =~ ^[0-9]+$ ]] && (( APPLIED > EXPECTED )); then
+    fail "appliedChanges $APPLIED exceeds the expected $EXPECTED"
+  fi
+  sleep 0.25
+done
+touch "$DONE_FLAG"
+echo "$HEALTH" >"$WORK/health.json"
+HUB_SECONDS=$(elapsed "$RUN_START" "$INGESTED")
+MATERIALIZER_TAIL=$(python3 -c "print(f'{float(\"$HUB_SECONDS\") - $RUN_MILLIS / 1000:.3f}')")
+FETCH_OFFSET=$(elapsed "$HUB_LAUNCHED" "$RUN_START")
+log "ingested: $HUB_SECONDS s from the run's start (connector run ${RUN_MILLIS} ms, materializer tail ${MATERIALIZER_TAIL} s)"
+if [[ -n "$SAMPLER_PID" ]]; then wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""; fi
+HUB_RSS_PEAK=$(sed -n 's/^VmHWM:\s*//p' "/proc/$HUB_PID/status" 2>/dev/null || echo '?')
+
+# --- count and export ------------------------------------------------------------------------------------------
+COUNT_QUERY='SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }'
+QUADS=$(curl -fsS -G "$HUB/sparql" --data-urlencode "query=$COUNT_QUERY" \
+  -H 'Accept: application/sparql-results+json' | jq -r '.results.bindings[0].n.value')
+[[ "$QUADS" =~ ^[0-9]+$ ]] || fail "could not count the stored quads"
+log "store: $QUADS quads in named graphs"
+curl -fsS -H 'Accept: application/n-quads' "$HUB/sparql" -o "$WORK/export.nq"
+EXPORTED=$(grep -c . "$WORK/export.nq" || true)
+[[ "$EXPORTED" == "$QUADS" ]] || fail "the export has $EXPORTED quads, the store $QUADS"
+log "exported $EXPORTED quads ($(du -h "$WORK/export.nq" | cut -f1)) to $WORK/export.nq"
+HUB_STORE_SIZE=$(du -sh "$WORK/data/tdb2" | cut -f1)
+
+log "stopping the hub"
+kill "$HUB_PID"
+for _ in $(seq 1 60); do kill -0 "$HUB_PID" 2>/dev/null || break; sleep 1; done
+kill -9 "$HUB_PID" 2>/dev/null || true
+wait "$HUB_PID" 2>/dev/null || true
+HUB_PID=""
+grep -E ' (ERROR|WARN) |Rejected|rejected' "$WORK/hub.log" >"$WORK/hub-problems.log" || true
+
+# --- the reference: tdb2.tdbloader --loader=basic --------------------------------------------------------------
+CP_FILE="$WORK/jena-cmds.classpath"
+mvn -q -o -f bench/ingest/loader-pom.xml dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null 2>&1 \
+  || mvn -q -f bench/ingest/loader-pom.xml dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
+[[ -s "$CP_FILE" ]] || fail "could not resolve jena-cmds"
+sync
+log "loading the export with tdb2.tdbloader --loader=basic"
+LOADER_START=$(now)
+# shellcheck disable=SC2086
+java $LOADER_JAVA_OPTS -cp "$(cat "$CP_FILE")" tdb2.tdbloader --loader=basic --loc "$WORK/loader-tdb2" \
+  "$WORK/export.nq" >"$WORK/loader.log" 2>&1 || { cat "$WORK/loader.log" >&2; fail "tdbloader failed"; }
+LOADER_END=$(now)
+LOADER_SECONDS=$(elapsed "$LOADER_START" "$LOADER_END")
+LOADER_REPORT=$(grep -o 'Finished: .*' "$WORK/loader.log" | tail -1 || true)
+LOADED=$(java -cp "$(cat "$CP_FILE")" tdb2.tdbquery --loc "$WORK/loader-tdb2" --results=CSV "$COUNT_QUERY" 2>/dev/null \
+  | tail -1 | tr -dc '0-9')
+[[ "$LOADED" == "$QUADS" ]] || fail "tdbloader's store has $LOADED quads, the hub's $QUADS"
+LOADER_STORE_SIZE=$(du -sh "$WORK/loader-tdb2" | cut -f1)
+
+# --- results ---------------------------------------------------------------------------------------------------
+python3 - "$WORK/result.json" <<EOF
+import json, sys
+n, boards, entities, quads = $N, $BOARDS, $EXPECTED, $QUADS
+hub, run_ms, tail, loader = $HUB_SECONDS, $RUN_MILLIS, $MATERIALIZER_TAIL, $LOADER_SECONDS
+r = {
+  "notices": n, "boards": boards, "entities": entities, "quads": quads, "seed": $SEED,
+  "hub": {"seconds": hub, "connector_run_millis": run_ms, "materializer_tail_seconds": tail,
+          "run_started_seconds_after_launch": $FETCH_OFFSET,
+          "quads_per_second": round(quads / hub), "notices_per_second": round(n / hub),
+          "java_opts": "${HUB_JAVA_OPTS}", "max_heap_mib": $HEAP_MB, "peak_rss": "$HUB_RSS_PEAK",
+          "store_size": "$HUB_STORE_SIZE"},
+  "tdbloader_basic": {"seconds": loader, "quads_per_second": round(quads / loader),
+                      "notices_per_second": round(n / loader), "report": "$LOADER_REPORT",
+                      "java_opts": "${LOADER_JAVA_OPTS}", "store_size": "$LOADER_STORE_SIZE"},
+  "ratio": round(loader / hub, 3),
+  "target": 0.75,
+}
+json.dump(r, open(sys.argv[1], "w"), indent=2)
+print(f"""
+Ingest benchmark, N = {n} notices ({boards} boards, {entities} entities), {quads} quads
+  hub end to end         {hub:9.1f} s  {quads / hub:10.0f} quads/s  {n / hub:8.0f} notices/s
+    connector run        {run_ms / 1000:9.1f} s  (mapping + SHACL gate + change detection + publish)
+    materializer tail    {tail:9.1f} s  (after the run's publish, until lag 0)
+  tdbloader --loader=basic {loader:7.1f} s  {quads / loader:10.0f} quads/s  {n / loader:8.0f} notices/s   [{r['tdbloader_basic']['report']}]
+  ratio hub / loader     {loader / hub:9.3f}x   (target >= 0.75x: {'met' if loader / hub >= 0.75 else 'NOT met'})
+  hub JVM: options '{r['hub']['java_opts'] or '(none)'}', max heap {r['hub']['max_heap_mib']} MiB, peak RSS {r['hub']['peak_rss']}
+  stores: hub {r['hub']['store_size']}, loader {r['tdbloader_basic']['store_size']}
+  details: $WORK (result.json, hub.log, hub-problems.log, loader.log, jstack/)""")
+EOF

@@ -1,0 +1,197 @@
+package cz.spojka.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import cz.spojka.changelog.DeadLetter;
+import cz.spojka.connector.ConnectorScheduler;
+import cz.spojka.connector.RunReport;
+import io.cloudevents.CloudEvent;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The foundation end to end: the real notice-board samples served by WireMock → events read back from Kafka →
+ * SPARQL answers with exact counts, then the source changes step by step.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NoticeBoardEndToEndIT extends HubIT {
+
+    private static final String NOTICE = "https://slovník.gov.cz/datový/ofn-úřední-desky/pojem/"
+            + "informace-zveřejněná-na-úřední-desce";
+    private static final String BOARD = "https://slovník.gov.cz/datový/ofn-úřední-desky/pojem/úřední-deska";
+    private static final String OFN_NOTICES = BASE_IRI + "zdroj/uredni-deska/00007064/informace/";
+    private static final String REMOVED_NOTICE = OFN_NOTICES + "opendata-test.mvcr.cz/api/boards/1/info/953";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    ConnectorScheduler scheduler;
+
+    @Test
+    @Order(1)
+    void publishesEveryBoardAndNoticeOfTheRealSamples() {
+        awaitStartupRuns();
+        RunReport ofn = connectors.lastRun(OFN);
+        assertThat(ofn.error()).isNull();
+        assertThat(ofn.records()).isEqualTo(182);
+        assertThat(ofn.entities()).isEqualTo(182 + 1206);
+        assertThat(ofn.created()).isEqualTo(182 + 1206);
+        assertThat(ofn.rejected()).isZero();
+        RunReport edesky = connectors.lastRun(EDESKY);
+        assertThat(edesky.records()).isEqualTo(43);
+        assertThat(edesky.created()).isEqualTo(1 + 43);
+
+        assertThat(count("?n a <" + NOTICE + ">")).isEqualTo(1206 + 43);
+        assertThat(count("?b a <" + BOARD + ">")).isEqualTo(182 + 1);
+        assertThat(count("GRAPH <" + BASE_IRI + "graph/uredni-deska/00270211> { ?n a <" + NOTICE + "> }"))
+                .isEqualTo(43);
+        assertThat(count("?n <http://purl.org/dc/terms/isPartOf> ?b . ?b <http://purl.org/dc/terms/spatial> "
+                + "<https://linked.cuzk.cz/resource/ruian/obec/571164>")).isEqualTo(43);
+        assertThat(count("?n a <" + NOTICE + "> ; <http://www.w3.org/ns/prov#wasAttributedTo> <" + BASE_IRI
+                + "connectors/" + OFN + "> ; <https://w3id.org/spojka/slovník/mappingVersion> ?v")).isEqualTo(1206);
+    }
+
+    @Test
+    @Order(2)
+    void everyChangeIsOneCloudEventKeyedByTheEntityIri() throws IOException {
+        List<ConsumerRecord<String, CloudEvent>> events = changeEvents();
+        assertThat(events).hasSize(182 + 1206 + 1 + 43);
+        assertThat(events).allSatisfy(record -> {
+            assertThat(record.key()).isEqualTo(record.value().getSubject());
+            assertThat(record.value().getType()).matches("cz\\.spojka\\.(notice|notice-board)\\.created");
+        });
+        CloudEvent notice = eventFor(events, REMOVED_NOTICE);
+        assertThat(notice.getType()).isEqualTo("cz.spojka.notice.created");
+        assertThat(notice.getSource()).hasToString(BASE_IRI + "connectors/" + OFN);
+        assertThat(notice.getDataContentType()).isEqualTo("application/json");
+        assertThat(notice.getExtension("dataset")).isEqualTo("uredni-deska");
+        assertThat(notice.getExtension("graph")).isEqualTo(BASE_IRI + "graph/uredni-deska/00007064");
+        JsonNode data = JSON.readTree(notice.getData().toBytes());
+        assertThat(data.at("/entity/@id").asText()).isEqualTo(REMOVED_NOTICE);
+        assertThat(data.at("/entity/@type").toString()).contains(NOTICE);
+        assertThat(data.at("/entity/http:~1~1purl.org~1dc~1terms~1title/0/@value").asText())
+                .isEqualTo("Informace k nemocenskému pojištění");
+        assertThat(data.at("/provenance/connector").asText()).isEqualTo(OFN);
+        assertThat(data.at("/provenance/sourceRecordId").asText()).isEqualTo("https://opendata-test.mvcr.cz/api/boards/1");
+        assertThat(data.at("/provenance/mappingVersion").asText()).isEqualTo("2026-11-26.1");
+        assertThat(data.at("/provenance/fetchedAt").asText()).isNotBlank();
+    }
+
+    @Test
+    @Order(3)
+    void anUnchangedRepollPublishesNothing() {
+        long before = changeLog().endOffsetSum("spojka.changes");
+        RunReport run = scheduler.poll(OFN);
+        assertThat(run.error()).isNull();
+        assertThat(run.entities()).isEqualTo(1388);
+        assertThat(run.created() + run.updated() + run.deleted()).isZero();
+        assertThat(changeLog().endOffsetSum("spojka.changes")).isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
+    void aNoticeRemovedFromTheSnapshotIsDeleted() throws IOException {
+        ArrayNode boards = realOfnSample();
+        ((ArrayNode) boards.get(0).get("informace")).remove(0);
+        serve(OFN_SAMPLE, JSON.writeValueAsBytes(boards), "application/ld+json");
+
+        RunReport run = scheduler.poll(OFN);
+        assertThat(run.deleted()).isEqualTo(1);
+        assertThat(run.created() + run.updated()).isZero();
+        List<ConsumerRecord<String, CloudEvent>> ofNotice = changeEvents().stream()
+                .filter(r -> r.key().equals(REMOVED_NOTICE)).toList();
+        assertThat(ofNotice).hasSize(3);
+        CloudEvent deleted = ofNotice.get(1).value();
+        assertThat(deleted.getType()).isEqualTo("cz.spojka.notice.deleted");
+        assertThat(deleted.getSubject()).isEqualTo(REMOVED_NOTICE);
+        assertThat(deleted.getExtension("recordid")).isEqualTo("https://opendata-test.mvcr.cz/api/boards/1");
+        assertThat(JSON.readTree(deleted.getData().toBytes()).at("/entity/@id").asText()).isEqualTo(REMOVED_NOTICE);
+        assertThat(ofNotice.get(2).value()).as("a tombstone follows, so compaction can drop the key").isNull();
+        awaitMaterialized();
+        assertThat(ask("ASK { <" + REMOVED_NOTICE + "> ?p ?o }")).isFalse();
+        assertThat(count("?n a <" + NOTICE + ">")).isEqualTo(1206 + 43 - 1);
+    }
+
+    @Test
+    @Order(5)
+    void aFailedPollDeletesNothing() {
+        long before = changeLog().endOffsetSum("spojka.changes");
+        AGENDA.stubFor(get(urlEqualTo(OFN_SAMPLE)).willReturn(aResponse().withStatus(500).withBody("maintenance")));
+
+        RunReport run = scheduler.poll(OFN);
+        assertThat(run.succeeded()).isFalse();
+        assertThat(run.error()).contains("500");
+        assertThat(changeLog().endOffsetSum("spojka.changes")).isEqualTo(before);
+        assertThat(count("?n a <" + NOTICE + ">")).isEqualTo(1206 + 43 - 1);
+    }
+
+    @Test
+    @Order(6)
+    void invalidRecordsGoToTheDeadLetterLogWhileTheOthersPublish() throws IOException {
+        ArrayNode boards = realOfnSample();
+        int withNotices = 1;
+        while (boards.get(withNotices).get("informace").isEmpty()) {
+            withNotices++;
+        }
+        int withoutId = boards.size() - 1;
+        JsonNode untitled = boards.get(withNotices).get("informace").get(0);
+        ((ObjectNode) untitled).putObject("název");
+        ((ObjectNode) boards.get(withoutId)).remove("iri");
+        serve(OFN_SAMPLE, JSON.writeValueAsBytes(boards), "application/ld+json");
+
+        RunReport run = scheduler.poll(OFN);
+        assertThat(run.error()).isNull();
+        assertThat(run.rejected()).isEqualTo(2);
+        assertThat(run.created()).as("the notice removed in step 4 is back").isEqualTo(1);
+        assertThat(run.updated() + run.deleted()).isZero();
+
+        List<DeadLetter> letters = changeLog().deadLetters("spojka.deadletter");
+        DeadLetter shacl = letters.stream().filter(l -> "shacl".equals(l.stage())).findFirst().orElseThrow();
+        assertThat(shacl.connectorId()).isEqualTo(OFN);
+        assertThat(shacl.recordId()).isEqualTo(boards.get(withNotices).get("iri").asText());
+        assertThat(shacl.entityIri()).isEqualTo(OFN_NOTICES + untitled.get("iri").asText().substring(8));
+        assertThat(shacl.reason()).contains("dcterms:title");
+        assertThat(shacl.report()).contains("sh:ValidationResult");
+        assertThat(shacl.record()).contains(untitled.get("iri").asText());
+        DeadLetter mapping = letters.stream().filter(l -> "mapping".equals(l.stage())).findFirst().orElseThrow();
+        assertThat(mapping.recordId()).isEqualTo("#" + withoutId);
+        assertThat(mapping.reason()).isEqualTo("the record has no id at '/iri'");
+
+        awaitMaterialized();
+        assertThat(ask("ASK { <" + shacl.entityIri() + "> ?p ?o }")).as("last good state kept").isTrue();
+        assertThat(count("?n a <" + NOTICE + ">")).isEqualTo(1206 + 43);
+    }
+
+    private ArrayNode realOfnSample() throws IOException {
+        return (ArrayNode) JSON.readTree(sample(OFN, "mvcr-policie-uredni-desky-ofn-2024-05.json"));
+    }
+
+    private List<ConsumerRecord<String, CloudEvent>> changeEvents() {
+        return changeLog().events("spojka.changes");
+    }
+
+    private ChangeLogReader changeLog() {
+        return new ChangeLogReader(bootstrapServers());
+    }
+
+    private static CloudEvent eventFor(List<ConsumerRecord<String, CloudEvent>> events, String iri) {
+        Map<String, CloudEvent> bySubject = events.stream().map(ConsumerRecord::value)
+                .collect(Collectors.toMap(CloudEvent::getSubject, Function.identity(), (a, b) -> b));
+        return bySubject.get(iri);
+    }
+}
