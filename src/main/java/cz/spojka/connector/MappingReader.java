@@ -29,18 +29,18 @@ final class MappingReader {
     static MappingSpec read(ConnectorReader in, Path folder) {
         in.onlyKnownKeys("", FIELDS);
         String version = in.required("version");
-        String format = in.oneOf("format", in.required("format"),
-                Arrays.stream(MappingSpec.SourceFormat.values()).map(Enum::name).toList());
+        List<String> formats = Arrays.stream(MappingSpec.SourceFormat.values()).map(Enum::name).toList();
+        String format = in.oneOf("format", in.required("format"), formats);
         String records = in.matching("records", in.optional("records", ""), POINTER, "a JSON Pointer ('' or '/a/b')");
         String recordId = in.matching("recordId", in.required("recordId"), POINTER, "a JSON Pointer ('/id')");
         String context = context(in, folder);
         List<MappingSpec.EntityClass> entities = entities(in);
         String construct = construct(in);
-        if (format != null && !format.equals("jsonld") && context == null) {
+        if (formats.contains(format) && !format.equals("jsonld") && context == null) {
             in.problem("context", "is required for format '" + format + "': a JSON-LD context (a file in the"
                     + " connector folder or an inline mapping) that turns the record's fields into IRIs");
         }
-        return format == null ? null : new MappingSpec(version, MappingSpec.SourceFormat.valueOf(format), records,
+        return !formats.contains(format) ? null : new MappingSpec(version, MappingSpec.SourceFormat.valueOf(format), records,
                 recordId, context, entities, construct);
     }
 

@@ -8,7 +8,6 @@ import org.apache.jena.fuseki.access.AccessCtl_SPARQL_QueryDataset;
 import org.apache.jena.fuseki.access.AuthorizationService;
 import org.apache.jena.fuseki.access.DataAccessCtl;
 import org.apache.jena.fuseki.access.SecurityContext;
-import org.apache.jena.fuseki.access.SecurityContextAllowNamedGraphs;
 import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.fuseki.server.DataService;
@@ -18,6 +17,7 @@ import org.apache.jena.fuseki.servlets.FusekiFilter;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.system.FusekiCore;
 import org.apache.jena.query.ARQ;
+import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.TDB2;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -50,7 +50,8 @@ class SparqlEndpointConfiguration {
                 .addEndpoint(Operation.GSP_R)
                 .build();
         OperationRegistry operations = OperationRegistry.createStd();
-        operations.register(Operation.Query, new AccessCtl_SPARQL_QueryDataset(PUBLIC_USER));
+        operations.register(Operation.Query, WebContent.contentTypeSPARQLQuery,
+                new AccessCtl_SPARQL_QueryDataset(PUBLIC_USER));
         operations.register(Operation.GSP_R, new AccessCtl_GSP_R(PUBLIC_USER));
         service.setEndpointProcessors(operations);
         service.goActive();
@@ -65,8 +66,8 @@ class SparqlEndpointConfiguration {
     private static DatasetGraph publishedView(DatasetGraph dataset, SpojkaProperties properties) {
         dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
         dataset.getContext().set(ARQ.queryTimeout, properties.endpoint().queryTimeout().toMillis());
-        SecurityContext namedGraphsOnly = new SecurityContextAllowNamedGraphs();
-        AuthorizationService everyone = user -> namedGraphsOnly;
+        SecurityContext published = new PublishedGraphs(dataset);
+        AuthorizationService everyone = user -> published;
         return DataAccessCtl.controlledDataset(dataset, everyone);
     }
 

@@ -1,12 +1,8 @@
 package cz.spojka.e2e;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import cz.spojka.connector.Connectors;
 import cz.spojka.store.Materializer;
 import java.io.IOException;
@@ -29,20 +25,15 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class HubIT {
 
-    static final String OFN = "uredni-deska-ofn";
-    static final String EDESKY = "uredni-deska-edesky";
-    static final String OFN_SAMPLE = "/" + OFN + "/mvcr-policie-uredni-desky-ofn-2024-05.json";
-    static final String EDESKY_SAMPLE = "/" + EDESKY + "/documents-chrudim.xml";
+    static final String OFN = AgendaSystem.OFN;
+    static final String EDESKY = AgendaSystem.EDESKY;
+    static final String OFN_SAMPLE = AgendaSystem.OFN_SAMPLE;
     static final String BASE_IRI = "http://spojka.test/";
-    static final WireMockServer AGENDA = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static final AgendaSystem AGENDA_SYSTEM = new AgendaSystem().start();
+    static final WireMockServer AGENDA = AGENDA_SYSTEM.server();
     private static final Path DATA_DIR = tempDir();
     private static final int KAFKA_PORT = TestPorts.free();
     private static final int CONTROLLER_PORT = TestPorts.free();
-
-    static {
-        AGENDA.start();
-        serveRealSamples();
-    }
 
     @Autowired
     Connectors connectors;
@@ -57,29 +48,18 @@ abstract class HubIT {
     static void hubProperties(DynamicPropertyRegistry registry) {
         registry.add("spojka.data-dir", DATA_DIR::toString);
         registry.add("spojka.base-iri", () -> BASE_IRI);
-        registry.add("spojka.demo.base-url", AGENDA::baseUrl);
+        registry.add("spojka.demo.base-url", AGENDA_SYSTEM::baseUrl);
         registry.add("spojka.kafka.embedded.port", () -> KAFKA_PORT);
         registry.add("spojka.kafka.embedded.controller-port", () -> CONTROLLER_PORT);
         registry.add("spojka.store.poll-timeout", () -> "200ms");
     }
 
-    static void serveRealSamples() {
-        AGENDA.resetAll();
-        serve(OFN_SAMPLE, sample(OFN, "mvcr-policie-uredni-desky-ofn-2024-05.json"), "application/ld+json");
-        serve(EDESKY_SAMPLE, sample(EDESKY, "documents-chrudim.xml"), "application/xml");
-    }
-
     static void serve(String path, byte[] body, String contentType) {
-        AGENDA.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", contentType).withBody(body)));
+        AGENDA_SYSTEM.serve(path, body, contentType);
     }
 
     static byte[] sample(String connector, String file) {
-        try {
-            return Files.readAllBytes(Path.of("connectors", connector, "samples", file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AgendaSystem.sample(connector, file);
     }
 
     String bootstrapServers() {

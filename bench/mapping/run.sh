@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs the mapping benchmark in its own JVM with a fixed heap (the numbers in docs/decisions/0001-mapping-language.md).
+# Usage: ./run.sh [--mode=all|compare|bench] [--engines=hub-flat,jena-flat,carml,carml-jena,hub-official]
+#                 [--seconds=10] [--iterations=5] [--warmup=20] [--copies=1]
+# Environment: HEAP (default 2g), SKIP_HUB_COMPILE=1 to use ../../target/classes as it is.
+set -euo pipefail
+cd "$(dirname "$0")"
+if [[ "${SKIP_HUB_COMPILE:-}" != 1 ]]; then
+  (cd ../.. && mvn -q -o compile)
+fi
+mvn -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+heap="${HEAP:-2g}"
+exec java -Xms"$heap" -Xmx"$heap" -XX:+UseG1GC -Dfile.encoding=UTF-8 \
+  -cp "target/classes:$(cat target/classpath.txt)" cz.spojka.bench.MappingBench "$@"

@@ -1,0 +1,66 @@
+package cz.spojka.changelog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cz.spojka.mapping.Entity;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ChangeDetectorTest {
+
+    private static final RunContext RUN = new RunContext("desky", "uredni-deska", "http://hub.test/graph/g",
+            Instant.parse("2026-11-26T10:00:00Z"), "1");
+    private final ChangeLogIndex index = new ChangeLogIndex();
+    private final ChangeDetector detector = new ChangeDetector(index);
+
+    @BeforeEach
+    void publishedBefore() {
+        for (Change change : detector.detect(RUN, List.of(entity("a", "h1", "r1"), entity("b", "h2", "r1"),
+                entity("c", "h3", "r2")), true, Set.of())) {
+            index.apply(change);
+        }
+    }
+
+    @Test
+    void publishesNothingForAnUnchangedSnapshot() {
+        assertThat(detector.detect(RUN, List.of(entity("a", "h1", "r1"), entity("b", "h2", "r1"),
+                entity("c", "h3", "r2")), true, Set.of())).isEmpty();
+    }
+
+    @Test
+    void createsUpdatesAndDeletesFromACompleteSnapshot() {
+        List<Change> changes = detector.detect(RUN, List.of(entity("a", "h1", "r1"), entity("b", "h2x", "r1"),
+                entity("d", "h4", "r3")), true, Set.of());
+        assertThat(changes).extracting(c -> c.type() + " " + c.entityIri())
+                .containsExactly("UPDATED b", "CREATED d", "DELETED c");
+        Change deleted = changes.get(2);
+        assertThat(deleted.kind()).isEqualTo("notice");
+        assertThat(deleted.provenance().recordId()).isEqualTo("r2");
+        assertThat(deleted.eventType()).isEqualTo("cz.spojka.notice.deleted");
+    }
+
+    @Test
+    void keepsTheEntitiesOfRejectedRecords() {
+        assertThat(detector.detect(RUN, List.of(entity("a", "h1", "r1"), entity("b", "h2", "r1")), true,
+                Set.of("r2"))).isEmpty();
+    }
+
+    @Test
+    void derivesNoDeletionsFromAnIncrementalRun() {
+        assertThat(detector.detect(RUN, List.of(entity("a", "h1", "r1")), false, Set.of())).isEmpty();
+    }
+
+    @Test
+    void neverDeletesAnotherConnectorsEntities() {
+        RunContext other = new RunContext("other", "uredni-deska", "http://hub.test/graph/g2", RUN.fetchedAt(), "1");
+        assertThat(detector.detect(other, List.of(), true, Set.of())).isEmpty();
+    }
+
+    private static Entity entity(String iri, String hash, String record) {
+        return new Entity(iri, "notice", record, GraphFactory.createDefaultGraph(), hash);
+    }
+}

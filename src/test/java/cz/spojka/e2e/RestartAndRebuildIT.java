@@ -1,0 +1,130 @@
+package cz.spojka.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cz.spojka.SpojkaApplication;
+import cz.spojka.connector.Connectors;
+import cz.spojka.connector.RunReport;
+import cz.spojka.store.Materializer;
+import cz.spojka.store.TdbEntityStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import cz.spojka.mapping.CanonicalForm;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The change log is the source of truth: a restart publishes no duplicate events and keeps the same store, and the
+ * store rebuilt from the topic alone — in a running hub or with {@code spojka.store.rebuild=true} at start-up — holds
+ * the same triples.
+ */
+class RestartAndRebuildIT {
+
+    private static final AgendaSystem AGENDA = new AgendaSystem();
+    private static final int KAFKA_PORT = TestPorts.free();
+    private static final int CONTROLLER_PORT = TestPorts.free();
+
+    @TempDir
+    static Path dataDir;
+
+    @BeforeAll
+    static void startAgenda() {
+        AGENDA.start();
+    }
+
+    @AfterAll
+    static void stopAgenda() {
+        AGENDA.stop();
+    }
+
+    @Test
+    void restartsWithoutDuplicatesAndRebuildsTheSameStoreFromTheTopic() {
+        List<String> firstStore;
+        long firstEvents;
+        try (ConfigurableApplicationContext hub = startHub(false)) {
+            awaitRunsAndStore(hub);
+            firstStore = snapshot(hub);
+            firstEvents = changeLog().endOffsetSum("spojka.changes");
+            assertThat(firstEvents).isEqualTo(182 + 1206 + 1 + 43);
+            assertThat(firstStore).hasSize(182 + 1206 + 1 + 43);
+        }
+
+        try (ConfigurableApplicationContext hub = startHub(false)) {
+            awaitRunsAndStore(hub);
+            RunReport ofn = hub.getBean(Connectors.class).lastRun(AgendaSystem.OFN);
+            assertThat(ofn.entities()).isEqualTo(1388);
+            assertThat(ofn.created() + ofn.updated() + ofn.deleted()).isZero();
+            assertThat(changeLog().endOffsetSum("spojka.changes")).isEqualTo(firstEvents);
+            assertThat(snapshot(hub)).isEqualTo(firstStore);
+
+            Materializer materializer = hub.getBean(Materializer.class);
+            materializer.rebuild();
+            await().atMost(Duration.ofMinutes(1)).until(() -> materializer.lag() == 0
+                    && snapshot(hub).size() == firstStore.size());
+            assertThat(snapshot(hub)).isEqualTo(firstStore);
+        }
+
+        try (ConfigurableApplicationContext hub = startHub(true)) {
+            awaitRunsAndStore(hub);
+            assertThat(changeLog().endOffsetSum("spojka.changes")).isEqualTo(firstEvents);
+            assertThat(snapshot(hub)).isEqualTo(firstStore);
+        }
+    }
+
+    private ConfigurableApplicationContext startHub(boolean rebuild) {
+        return new SpringApplicationBuilder(SpojkaApplication.class).run(
+                "--server.port=0",
+                "--spojka.data-dir=" + dataDir,
+                "--spojka.base-iri=http://spojka.test/",
+                "--spojka.demo.base-url=" + AGENDA.baseUrl(),
+                "--spojka.kafka.embedded.port=" + KAFKA_PORT,
+                "--spojka.kafka.embedded.controller-port=" + CONTROLLER_PORT,
+                "--spojka.store.poll-timeout=200ms",
+                "--spojka.store.rebuild=" + rebuild);
+    }
+
+    private static void awaitRunsAndStore(ConfigurableApplicationContext hub) {
+        Connectors connectors = hub.getBean(Connectors.class);
+        Materializer materializer = hub.getBean(Materializer.class);
+        await().atMost(Duration.ofMinutes(2)).until(() -> connectors.lastRun(AgendaSystem.OFN) != null
+                && connectors.lastRun(AgendaSystem.EDESKY) != null);
+        await().atMost(Duration.ofMinutes(1)).until(() -> materializer.lag() == 0);
+    }
+
+    /**
+     * The published part of the store (its named graphs) in canonical form: one line per graph and entity, blank
+     * nodes written as their content, sorted — equal lists mean equal stores, whatever blank-node labels TDB2 chose.
+     */
+    private static List<String> snapshot(ConfigurableApplicationContext hub) {
+        DatasetGraph store = hub.getBean(TdbEntityStore.class).dataset();
+        return Txn.calculateRead(store, () -> {
+            List<String> lines = new ArrayList<>();
+            store.listGraphNodes().forEachRemaining(graphName -> {
+                Graph graph = store.getGraph(graphName);
+                Set<Node> subjects = new HashSet<>();
+                graph.find().forEachRemaining(t -> subjects.add(t.getSubject()));
+                subjects.stream().filter(Node::isURI).forEach(subject ->
+                        lines.add(graphName.getURI() + " " + CanonicalForm.of(graph, subject)));
+            });
+            lines.sort(null);
+            return lines;
+        });
+    }
+
+    private static ChangeLogReader changeLog() {
+        return new ChangeLogReader("localhost:" + KAFKA_PORT);
+    }
+}
