@@ -20,6 +20,7 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.TDB2;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
@@ -31,9 +32,11 @@ import org.springframework.core.Ordered;
  * origin, one port): query via GET, POST form and POST direct with every result format by content negotiation, and
  * Graph Store Protocol reads. It is read-only — the data service has no update or write operation, so SPARQL Update
  * and GSP writes are refused. The default graph is the union of the named graphs; the stored default graph (the
- * materializer's offsets) is never visible.
+ * materializer's offsets) is never visible. With an external store ({@code spojka.store.type=sparql}) consumers
+ * query that store's own endpoint.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "spojka.store.type", havingValue = "tdb2", matchIfMissing = true)
 class SparqlEndpointConfiguration {
 
     static final String PATH = "/sparql";

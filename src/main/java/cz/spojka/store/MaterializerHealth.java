@@ -11,7 +11,7 @@ class MaterializerHealth implements HealthIndicator {
     private final Materializer materializer;
     private final EntityStore store;
 
-    MaterializerHealth(Materializer materializer, TdbEntityStore store) {
+    MaterializerHealth(Materializer materializer, EntityStore store) {
         this.materializer = materializer;
         this.store = store;
     }

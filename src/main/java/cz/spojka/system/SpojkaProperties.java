@@ -44,8 +44,8 @@ public record SpojkaProperties(
 
     /**
      * @param enabled serve every connector's {@code samples/} folder at {@code /demo/<connector>/<file>}
-     * @param baseUrl the address connectors use to reach the demo samples ({@code ${spojka.demo.base-url}} in
-     *     {@code connector.yaml})
+     * @param baseUrl the address connectors use to reach the demo samples (the placeholder
+     *     {@code spojka.demo.base-url} in {@code connector.yaml}); application.yaml points it at the hub's own port
      */
     public record Demo(
             @DefaultValue("true") boolean enabled,

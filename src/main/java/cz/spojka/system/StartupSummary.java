@@ -3,7 +3,7 @@ package cz.spojka.system;
 import cz.spojka.changelog.ChangeLogIndex;
 import cz.spojka.connector.ConfigProblem;
 import cz.spojka.connector.Connectors;
-import cz.spojka.store.TdbEntityStore;
+import cz.spojka.store.EntityStore;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -24,11 +24,11 @@ class StartupSummary {
     private final SpojkaProperties properties;
     private final ObjectProvider<EmbeddedKafkaBroker> broker;
     private final ChangeLogIndex index;
-    private final TdbEntityStore store;
+    private final EntityStore store;
     private final Connectors connectors;
 
     StartupSummary(SpojkaProperties properties, ObjectProvider<EmbeddedKafkaBroker> broker, ChangeLogIndex index,
-            TdbEntityStore store, Connectors connectors) {
+            EntityStore store, Connectors connectors) {
         this.properties = properties;
         this.broker = broker;
         this.index = index;
@@ -42,7 +42,8 @@ class StartupSummary {
         int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
         String http = "http://localhost:" + port;
         StringBuilder text = new StringBuilder("\n\nSpojka is running\n");
-        line(text, "SPARQL endpoint", http + "/sparql");
+        line(text, "SPARQL endpoint", properties.store().type() == SpojkaProperties.StoreType.tdb2 ? http + "/sparql"
+                : properties.store().sparql().queryEndpoint() + " (external store)");
         line(text, "Health", http + "/actuator/health");
         line(text, "Connectors API", http + "/api/connectors");
         EmbeddedKafkaBroker embedded = broker.getIfAvailable();

@@ -122,18 +122,24 @@ public final class MappingBench {
         int warmupPasses = 0;
         long start = System.nanoTime();
         double firstPass = 0;
+        double lastPass = Double.MAX_VALUE;
+        long passStart = start;
         do {
             triples = engine.map(body);
             warmupPasses++;
+            long now = System.nanoTime();
             if (warmupPasses == 1) {
-                firstPass = (System.nanoTime() - start) / 1e9;
+                firstPass = (now - start) / 1e9;
                 System.out.printf(Locale.ROOT, "first pass (cold JVM): %.3f s%n", firstPass);
             }
+            lastPass = (now - passStart) / 1e9;
+            passStart = now;
         } while ((System.nanoTime() - start) / 1e9 < warmupSeconds);
-        double passSeconds = (System.nanoTime() - start) / 1e9 / warmupPasses;
-        int passes = Math.max(1, (int) Math.ceil(minSeconds / passSeconds));
-        System.out.printf("warm-up: %d passes, %.3f s per pass, %d triples per pass; measuring %d passes x %d%n",
-                warmupPasses, passSeconds, triples, passes, iterations);
+        // Passes per measurement from the last (warm) pass, with a margin, so each measurement lasts >= minSeconds.
+        int passes = Math.max(1, (int) Math.ceil(minSeconds * 1.15 / lastPass));
+        System.out.printf(Locale.ROOT, "warm-up: %d passes in %.1f s, last pass %.3f s, %d triples per pass; "
+                + "measuring %d passes x %d%n", warmupPasses, (System.nanoTime() - start) / 1e9, lastPass, triples,
+                passes, iterations);
         double[] times = new double[iterations];
         double[] cpu = new double[iterations];
         long gcCount = 0;
