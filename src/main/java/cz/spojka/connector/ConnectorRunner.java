@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -81,9 +82,11 @@ public class ConnectorRunner {
         Set<String> rejected = new HashSet<>();
         boolean complete = connector.definition().completeSnapshots();
         List<Entity> passed = new ArrayList<>();
-        for (Entity entity : Entities.merge(records)) {
-            ShaclGate.Verdict verdict = gate.check(entity);
-            if (verdict.passed()) {
+        List<Entity> entities = Entities.merge(records);
+        Map<String, ShaclGate.Verdict> failed = gate.check(entities);
+        for (Entity entity : entities) {
+            ShaclGate.Verdict verdict = failed.get(entity.iri());
+            if (verdict == null) {
                 passed.add(entity);
             } else {
                 rejected.add(entity.recordId());

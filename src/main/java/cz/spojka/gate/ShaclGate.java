@@ -5,9 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
@@ -35,11 +40,39 @@ public final class ShaclGate {
     }
 
     public Verdict check(Entity entity) {
-        ValidationReport report = ShaclValidator.get().validate(shapes, entity.graph());
-        if (report.conforms()) {
-            return Verdict.PASSED;
+        return check(List.of(entity)).getOrDefault(entity.iri(), Verdict.PASSED);
+    }
+
+    /**
+     * Validates many entities in one pass over their union — much faster than one validation per entity — and
+     * attributes each violation to the entity whose triples it is about.
+     *
+     * @return the verdicts of the entities that failed, by entity IRI; entities not in the map passed
+     */
+    public Map<String, Verdict> check(Collection<Entity> entities) {
+        Graph union = GraphFactory.createDefaultGraph();
+        Map<Node, String> owners = new HashMap<>();
+        for (Entity entity : entities) {
+            entity.graph().find().forEachRemaining(t -> {
+                union.add(t);
+                owners.putIfAbsent(t.getSubject(), entity.iri());
+            });
         }
-        return new Verdict(false, summary(report), turtle(report));
+        ValidationReport report = ShaclValidator.get().validate(shapes, union);
+        if (report.conforms()) {
+            return Map.of();
+        }
+        Map<String, ValidationReport.Builder> byEntity = new LinkedHashMap<>();
+        for (ReportEntry entry : report.getEntries()) {
+            String owner = owners.getOrDefault(entry.focusNode(), String.valueOf(entry.focusNode()));
+            byEntity.computeIfAbsent(owner, o -> ValidationReport.create()).addReportEntry(entry);
+        }
+        Map<String, Verdict> verdicts = new HashMap<>();
+        byEntity.forEach((iri, builder) -> {
+            ValidationReport entityReport = builder.build();
+            verdicts.put(iri, new Verdict(false, summary(entityReport), turtle(entityReport)));
+        });
+        return verdicts;
     }
 
     public int shapeCount() {

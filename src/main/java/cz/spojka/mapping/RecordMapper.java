@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
@@ -18,7 +17,6 @@ import org.apache.jena.riot.lang.LangJSONLD11;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
-import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.graph.NodeFactory;
@@ -33,14 +31,14 @@ public final class RecordMapper {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MappingSpec spec;
-    private final Query construct;
+    private final CompiledConstruct construct;
     private final JsonNode context;
     private final EntityExtractor extractor;
     private final Context parserContext;
 
     public RecordMapper(MappingSpec spec, OfflineContextLoader contexts) {
         this.spec = spec;
-        this.construct = parseConstruct(spec.construct());
+        this.construct = new CompiledConstruct(parseConstruct(spec.construct()));
         this.context = spec.context() == null ? null : parseContext(spec.context());
         this.extractor = new EntityExtractor(spec.entities());
         JsonLdOptions options = new JsonLdOptions(contexts);
@@ -60,13 +58,12 @@ public final class RecordMapper {
         return spec.version();
     }
 
-    /** Maps a whole fetched body. Throws {@link MappingException} when the body itself cannot be parsed. */
+    /**
+     * Maps a whole fetched body, records in parallel, results in source order. Throws {@link MappingException} when
+     * the body itself cannot be parsed.
+     */
     public List<MappedRecord> map(byte[] body, MappingBindings bindings) {
-        List<MappedRecord> result = new ArrayList<>();
-        for (SourceRecords.SourceRecordNode node : SourceRecords.split(body, spec)) {
-            result.add(mapRecord(node, bindings));
-        }
-        return result;
+        return SourceRecords.split(body, spec).parallelStream().map(node -> mapRecord(node, bindings)).toList();
     }
 
     private MappedRecord mapRecord(SourceRecords.SourceRecordNode node, MappingBindings bindings) {
@@ -76,8 +73,7 @@ public final class RecordMapper {
         }
         try {
             Graph rdf = toRdf(node.node());
-            Graph mapped = QueryExec.graph(rdf).query(construct).substitution(binding(bindings, node.id()))
-                    .construct();
+            Graph mapped = construct.apply(rdf, binding(bindings, node.id()));
             List<Entity> entities = extractor.extract(mapped, node.id());
             if (entities.isEmpty()) {
                 return MappedRecord.rejected(record, "the mapping produced no entity of the classes "

@@ -42,6 +42,7 @@ public final class MappingBench {
         int iterations = Integer.parseInt(opt.getOrDefault("iterations", "5"));
         double warmup = Double.parseDouble(opt.getOrDefault("warmup", "20"));
         int copies = Integer.parseInt(opt.getOrDefault("copies", "1"));
+        boolean interleave = Boolean.parseBoolean(opt.getOrDefault("interleave", "false"));
 
         byte[] original = Files.readAllBytes(sample);
         byte[] body = copies == 1 ? original : repeat(original, copies);
@@ -79,13 +80,29 @@ public final class MappingBench {
             compare(engines, original);
         }
         if (mode.equals("all") || mode.equals("bench")) {
-            List<Result> results = new ArrayList<>();
+            List<Measurement> measurements = new ArrayList<>();
             for (Map.Entry<String, Engines.Engine> e : engines.entrySet()) {
-                // The official context costs ~0.2 s per board: one pass is already past --seconds.
-                double engineWarmup = e.getKey().endsWith("official") ? Math.min(warmup, 1) : warmup;
-                results.add(measure(e.getKey(), e.getValue(), body, boards, notices, engineWarmup, seconds,
-                        iterations));
+                measurements.add(new Measurement(e.getKey(), e.getValue(), body, boards, notices, iterations));
             }
+            for (Measurement m : measurements) {
+                // The official context costs ~0.25 s per board: one pass is already past --seconds.
+                m.warmUp(m.key.endsWith("official") ? Math.min(warmup, 1) : warmup, seconds);
+                if (!interleave) {
+                    for (int i = 0; i < iterations; i++) {
+                        m.iteration(i);
+                    }
+                }
+            }
+            if (interleave) {
+                // Engines take turns, so load from other processes on a shared machine falls on all of them alike.
+                System.out.printf("%n== interleaved measurements%n");
+                for (int i = 0; i < iterations; i++) {
+                    for (Measurement m : measurements) {
+                        m.iteration(i);
+                    }
+                }
+            }
+            List<Result> results = measurements.stream().map(Measurement::result).toList();
             printTable(results);
         }
     }
@@ -110,42 +127,63 @@ public final class MappingBench {
 
     /**
      * One engine's measurements: wall-clock seconds and process CPU seconds (all JVM threads: mapping, GC, JIT) of each
-     * iteration. CPU time is what the machine spends; it also stays comparable when other processes share the cores.
+     * iteration. CPU time is what the machine spends; it is less disturbed than wall time when other processes share
+     * the cores.
      */
-    record Result(String key, String name, double firstPassSeconds, int passes, double[] seconds, double[] cpuSeconds, double recordsPerPass,
-            double triplesPerPass, double allocPerPass, long gcCount, double gcSeconds) {}
+    record Result(String key, String name, double firstPassSeconds, int passes, double[] seconds, double[] cpuSeconds,
+            double recordsPerPass, double triplesPerPass, double allocPerPass, long gcCount, double gcSeconds) {}
 
-    private static Result measure(String key, Engines.Engine engine, byte[] body, int boards, int notices,
-            double warmupSeconds, double minSeconds, int iterations) {
-        System.out.printf("%n== %s (%s)%n", key, engine.name());
-        long triples = 0;
-        int warmupPasses = 0;
-        long start = System.nanoTime();
-        double firstPass = 0;
-        double lastPass = Double.MAX_VALUE;
-        long passStart = start;
-        do {
-            triples = engine.map(body);
-            warmupPasses++;
-            long now = System.nanoTime();
-            if (warmupPasses == 1) {
-                firstPass = (now - start) / 1e9;
-                System.out.printf(Locale.ROOT, "first pass (cold JVM): %.3f s%n", firstPass);
-            }
-            lastPass = (now - passStart) / 1e9;
-            passStart = now;
-        } while ((System.nanoTime() - start) / 1e9 < warmupSeconds);
-        // Passes per measurement from the last (warm) pass, with a margin, so each measurement lasts >= minSeconds.
-        int passes = Math.max(1, (int) Math.ceil(minSeconds * 1.15 / lastPass));
-        System.out.printf(Locale.ROOT, "warm-up: %d passes in %.1f s, last pass %.3f s, %d triples per pass; "
-                + "measuring %d passes x %d%n", warmupPasses, (System.nanoTime() - start) / 1e9, lastPass, triples,
-                passes, iterations);
-        double[] times = new double[iterations];
-        double[] cpu = new double[iterations];
-        long gcCount = 0;
-        long gcMillis = 0;
-        long allocated = 0;
-        for (int i = 0; i < iterations; i++) {
+    /** Warm-up, then measurements one at a time, so engines can be measured in turn (interleaved). */
+    static final class Measurement {
+        final String key;
+        final Engines.Engine engine;
+        final byte[] body;
+        final int boards;
+        final int notices;
+        final double[] times;
+        final double[] cpu;
+        long triples;
+        double firstPass;
+        int passes;
+        long gcCount;
+        long gcMillis;
+        long allocated;
+
+        Measurement(String key, Engines.Engine engine, byte[] body, int boards, int notices, int iterations) {
+            this.key = key;
+            this.engine = engine;
+            this.body = body;
+            this.boards = boards;
+            this.notices = notices;
+            this.times = new double[iterations];
+            this.cpu = new double[iterations];
+        }
+
+        void warmUp(double warmupSeconds, double minSeconds) {
+            System.out.printf("%n== %s (%s)%n", key, engine.name());
+            int warmupPasses = 0;
+            long start = System.nanoTime();
+            double lastPass;
+            long passStart = start;
+            do {
+                triples = engine.map(body);
+                warmupPasses++;
+                long now = System.nanoTime();
+                if (warmupPasses == 1) {
+                    firstPass = (now - start) / 1e9;
+                    System.out.printf(Locale.ROOT, "first pass (cold JVM): %.3f s%n", firstPass);
+                }
+                lastPass = (now - passStart) / 1e9;
+                passStart = now;
+            } while ((System.nanoTime() - start) / 1e9 < warmupSeconds);
+            // Passes per measurement from the last (warm) pass, with a margin, so each lasts >= minSeconds.
+            passes = Math.max(1, (int) Math.ceil(minSeconds * 1.15 / lastPass));
+            System.out.printf(Locale.ROOT, "warm-up: %d passes in %.1f s, last pass %.3f s, %d triples per pass; "
+                    + "measuring %d passes x %d%n", warmupPasses, (System.nanoTime() - start) / 1e9, lastPass,
+                    triples, passes, times.length);
+        }
+
+        void iteration(int i) {
             long gc0 = gcCount();
             long gt0 = gcMillis();
             long a0 = allocatedBytes();
@@ -162,13 +200,16 @@ public final class MappingBench {
             allocated += allocatedBytes() - a0;
             gcCount += gcCount() - gc0;
             gcMillis += gcMillis() - gt0;
-            System.out.printf(Locale.ROOT, "  iteration %d: %.2f s (CPU %.2f s), %.0f records/s, %.0f notices/s, "
-                    + "%.0f triples/s, load average %.2f%n", i + 1, times[i], cpu[i], passes * boards / times[i],
+            System.out.printf(Locale.ROOT, "  %s iteration %d: %.2f s (CPU %.2f s), %.0f records/s, %.0f notices/s, "
+                    + "%.0f triples/s, load average %.2f%n", key, i + 1, times[i], cpu[i], passes * boards / times[i],
                     passes * (double) notices / times[i], passes * (double) triples / times[i],
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
-        return new Result(key, engine.name(), firstPass, passes, times, cpu, boards, triples,
-                allocated / (double) (passes * iterations), gcCount, gcMillis / 1000.0);
+
+        Result result() {
+            return new Result(key, engine.name(), firstPass, passes, times, cpu, boards, triples,
+                    allocated / (double) (passes * times.length), gcCount, gcMillis / 1000.0);
+        }
     }
 
     private static void printTable(List<Result> results) {

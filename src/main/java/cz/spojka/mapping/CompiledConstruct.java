@@ -1,0 +1,41 @@
+package cz.spojka.mapping;
+
+import java.util.List;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.core.Substitute;
+import org.apache.jena.sparql.engine.QueryIterator;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.modify.TemplateLib;
+
+/**
+ * A mapping's CONSTRUCT query compiled and optimised once, then run on each record's small graph with the
+ * pre-bound variables substituted into the algebra. Compiling per record cost about half of the mapping time.
+ * Immutable and safe to use from several threads.
+ */
+final class CompiledConstruct {
+
+    private final Op pattern;
+    private final List<Triple> template;
+
+    CompiledConstruct(Query construct) {
+        this.pattern = Algebra.optimize(Algebra.compile(construct));
+        this.template = construct.getConstructTemplate().getTriples();
+    }
+
+    /** The triples the template yields for every solution, with fresh blank nodes per solution as in SPARQL. */
+    Graph apply(Graph source, Binding preBound) {
+        Graph result = GraphFactory.createDefaultGraph();
+        QueryIterator solutions = Algebra.exec(Substitute.substitute(pattern, preBound), source);
+        try {
+            TemplateLib.calcTriples(template, solutions).forEachRemaining(result::add);
+        } finally {
+            solutions.close();
+        }
+        return result;
+    }
+}
