@@ -10,7 +10,9 @@ import java.util.Set;
 /**
  * Compares a connector run's entities with their latest published state. An entity whose canonical hash is unchanged
  * yields nothing. After a complete snapshot, entities of the connector that the snapshot no longer contains become
- * deletions — except those of records the run rejected, whose last good state stays until the record is fixed.
+ * deletions — except entities the run rejected and those of records it rejected, whose last good state stays until
+ * the source is fixed. A run that delivered no entity at all derives no deletions: an empty answer is far more
+ * often a broken source than a dataset emptied on purpose.
  */
 public final class ChangeDetector {
 
@@ -24,10 +26,9 @@ public final class ChangeDetector {
      * @param run what the connector delivered and how it should be stored
      * @param entities the entities that passed the gate
      * @param complete whether the run was a complete snapshot of the source (only then are deletions derived)
-     * @param rejectedRecords ids of source records that were rejected in this run
+     * @param rejected ids of the source records and IRIs of the entities the run rejected
      */
-    public List<Change> detect(RunContext run, Collection<Entity> entities, boolean complete,
-            Set<String> rejectedRecords) {
+    public List<Change> detect(RunContext run, Collection<Entity> entities, boolean complete, Set<String> rejected) {
         List<Change> changes = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         for (Entity entity : entities) {
@@ -40,10 +41,11 @@ public final class ChangeDetector {
             changes.add(new Change(type, entity.iri(), entity.kind(), run.dataset(), run.graphIri(),
                     entity.hash(), entity.graph(), run.provenance(entity.recordId())));
         }
-        if (complete) {
+        if (complete && !entities.isEmpty()) {
             for (Map.Entry<String, ChangeLogIndex.Entry> published : index.ofConnector(run.connectorId()).entrySet()) {
                 ChangeLogIndex.Entry entry = published.getValue();
-                if (!seen.contains(published.getKey()) && !rejectedRecords.contains(entry.recordId())) {
+                if (!seen.contains(published.getKey()) && !rejected.contains(published.getKey())
+                        && !rejected.contains(entry.recordId())) {
                     changes.add(new Change(ChangeType.DELETED, published.getKey(), entry.kind(), entry.dataset(),
                             entry.graph(), null, null, run.provenance(entry.recordId())));
                 }

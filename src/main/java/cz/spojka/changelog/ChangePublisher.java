@@ -30,30 +30,53 @@ public final class ChangePublisher implements AutoCloseable {
         this.index = index;
     }
 
-    /** Sends every change and waits for the broker; throws naming the first entity that could not be written. */
+    /**
+     * Sends every change and waits for the broker. The index learns each change the broker acknowledged, also when
+     * others failed, so it always matches the topic; then the first failure is thrown, naming its entity.
+     */
     public synchronized void publish(List<Change> changes) {
         KafkaProducer<String, byte[]> producer = producer();
         List<Future<RecordMetadata>> sent = new ArrayList<>(changes.size());
+        List<Future<RecordMetadata>> tombstones = new ArrayList<>();
         for (Change change : changes) {
             CloudEvent event = events.toEvent(change);
             sent.add(producer.send(KafkaMessageFactory.createWriter(topic, change.entityIri()).writeBinary(event)));
             if (change.type() == ChangeType.DELETED) {
-                producer.send(new ProducerRecord<>(topic, change.entityIri(), null));
+                tombstones.add(producer.send(new ProducerRecord<>(topic, change.entityIri(), null)));
             }
         }
         producer.flush();
+        IllegalStateException failure = null;
         for (int i = 0; i < changes.size(); i++) {
             Change change = changes.get(i);
-            try {
-                sent.get(i).get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("Could not write the change of " + change.entityIri() + " to "
-                        + topic + ": " + e.getCause().getMessage(), e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while writing changes to " + topic, e);
+            String error = await(sent.get(i));
+            if (error == null) {
+                index.apply(change);
+            } else if (failure == null) {
+                failure = new IllegalStateException("Could not write the change of " + change.entityIri() + " to "
+                        + topic + ": " + error);
             }
-            index.apply(change);
+        }
+        for (Future<RecordMetadata> tombstone : tombstones) {
+            String error = await(tombstone);
+            if (error != null && failure == null) {
+                failure = new IllegalStateException("Could not write a tombstone to " + topic + ": " + error);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static String await(Future<RecordMetadata> send) {
+        try {
+            send.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause().getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param id the connector id, equal to its folder name
  * @param title a short human title
+ * @param description what the connector does, for operators; may be null
  * @param folder the connector's folder
  * @param template the route template it instantiates
  * @param parameters the template parameters, defaults applied
@@ -21,6 +22,7 @@ import java.util.Map;
 public record ConnectorDefinition(
         String id,
         String title,
+        String description,
         Path folder,
         String template,
         Map<String, String> parameters,

@@ -24,6 +24,7 @@ public final class ConnectorLoader {
     static final List<String> FIELDS = List.of("id", "title", "description", "template", "parameters", "schedule",
             "snapshot", "mapping", "dataset");
     static final List<String> SNAPSHOT_MODES = List.of("complete", "incremental");
+    static final List<String> LANGUAGES = List.of("cs", "en");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern ICO = Pattern.compile("[0-9]{8}");
     private static final Pattern RUIAN = Pattern.compile("[0-9]{6}");
@@ -75,6 +76,7 @@ public final class ConnectorLoader {
         }
         in.matching("id", id, ID, "a connector id (lower-case letters, digits, '-')");
         String title = in.required("title");
+        String description = in.optional("description", null);
         String template = in.oneOf("template", in.required("template"), templates.ids());
         Map<String, String> parameters = parameters(in, template);
         Duration schedule = schedule(in);
@@ -84,7 +86,7 @@ public final class ConnectorLoader {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new ConnectorDefinition(id, title, folder, template, parameters, schedule,
+        return new ConnectorDefinition(id, title, description, folder, template, parameters, schedule,
                 "complete".equals(snapshot), mapping, dataset);
     }
 
@@ -149,6 +151,8 @@ public final class ConnectorLoader {
     private static ConnectorDefinition.Dataset dataset(ConnectorReader in) {
         in.onlyKnownKeys("dataset", List.of("id", "title", "description", "municipality"));
         in.onlyKnownKeys("dataset.municipality", List.of("name", "ico", "ruian"));
+        in.onlyKnownKeys("dataset.title", LANGUAGES);
+        in.onlyKnownKeys("dataset.description", LANGUAGES);
         String id = in.matching("dataset.id", in.required("dataset.id"), ID,
                 "a dataset id (lower-case letters, digits, '-')");
         String ico = in.matching("dataset.municipality.ico", in.required("dataset.municipality.ico"), ICO,

@@ -90,6 +90,7 @@ public class ConnectorRunner {
                 passed.add(entity);
             } else {
                 rejected.add(entity.recordId());
+                rejected.add(entity.iri());
                 deadLetters.publish(new DeadLetter(id, entity.recordId(), entity.iri(), "shacl", verdict.reason(),
                         verdict.report(), truncate(recordJson(records, entity.recordId())), Instant.now()));
             }
@@ -110,9 +111,14 @@ public class ConnectorRunner {
                 connector.mapper().version());
         List<Change> changes = detector.detect(run, passed, complete, rejected);
         publisher.publish(changes);
-        return new RunReport(id, fetchedAt, records.size(), rejected.size(), passed.size(),
+        return new RunReport(id, fetchedAt, records.size(), rejectedCount(records, failed), passed.size(),
                 count(changes, ChangeType.CREATED), count(changes, ChangeType.UPDATED),
                 count(changes, ChangeType.DELETED), millisSince(started), null);
+    }
+
+    /** Records rejected whole, plus entities rejected by the gate. */
+    private static int rejectedCount(List<MappedRecord> records, Map<String, ShaclGate.Verdict> failed) {
+        return (int) records.stream().filter(MappedRecord::rejected).count() + failed.size();
     }
 
     private static String recordJson(List<MappedRecord> records, String recordId) {

@@ -25,6 +25,7 @@ class ConnectorsController {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", definition.id());
             item.put("title", definition.title());
+            item.put("description", definition.description());
             item.put("template", definition.template());
             item.put("schedule", definition.schedule().toString());
             item.put("dataset", definition.dataset().id());

@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param connectorId the connector
  * @param startedAt when the run started (the fetch time)
  * @param records source records received
- * @param rejected records or entities sent to the dead-letter log
+ * @param rejected records (that could not be mapped) and entities (that failed the gate) sent to the dead-letter log
  * @param entities entities that passed the gate
  * @param created entities published as new
  * @param updated entities published as changed

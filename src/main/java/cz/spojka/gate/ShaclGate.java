@@ -24,7 +24,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
  * The SHACL gate: every mapped entity is validated against the shapes in {@code vocab/shapes/*.ttl} before anything
- * is published. Each entity is validated on its own graph, so one invalid entity never holds back the others.
+ * is published. A run's entities are validated together and each violation is attributed to the entity whose triples
+ * it is about, so one invalid entity never holds back the others.
  */
 public final class ShaclGate {
 
@@ -58,13 +59,21 @@ public final class ShaclGate {
                 owners.putIfAbsent(t.getSubject(), entity.iri());
             });
         }
+        // A shape may also target objects (links, literals); such a focus node belongs to the entity that uses it.
+        for (Entity entity : entities) {
+            entity.graph().find().forEachRemaining(t -> owners.putIfAbsent(t.getObject(), entity.iri()));
+        }
         ValidationReport report = ShaclValidator.get().validate(shapes, union);
         if (report.conforms()) {
             return Map.of();
         }
         Map<String, ValidationReport.Builder> byEntity = new LinkedHashMap<>();
         for (ReportEntry entry : report.getEntries()) {
-            String owner = owners.getOrDefault(entry.focusNode(), String.valueOf(entry.focusNode()));
+            String owner = owners.get(entry.focusNode());
+            if (owner == null) {
+                throw new IllegalStateException("SHACL reported a violation on " + entry.focusNode()
+                        + ", which belongs to no entity of the run: " + entry.message());
+            }
             byEntity.computeIfAbsent(owner, o -> ValidationReport.create()).addReportEntry(entry);
         }
         Map<String, Verdict> verdicts = new HashMap<>();

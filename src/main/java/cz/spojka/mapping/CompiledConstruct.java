@@ -1,6 +1,8 @@
 package cz.spojka.mapping;
 
+import java.util.Iterator;
 import java.util.List;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
@@ -32,7 +34,10 @@ final class CompiledConstruct {
         Graph result = GraphFactory.createDefaultGraph();
         QueryIterator solutions = Algebra.exec(Substitute.substitute(pattern, preBound), source);
         try {
-            TemplateLib.calcTriples(template, solutions).forEachRemaining(result::add);
+            // The pre-bound values are substituted into the pattern; adding them back to each solution lets the
+            // template use them too, as a query with those values bound would.
+            Iterator<Binding> withPreBound = Iter.map(solutions, s -> Binding.builder(preBound).addAll(s).build());
+            TemplateLib.calcTriples(template, withPreBound).forEachRemaining(result::add);
         } finally {
             solutions.close();
         }

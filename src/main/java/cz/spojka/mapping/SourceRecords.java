@@ -25,8 +25,13 @@ final class SourceRecords {
     /** Returns the records; a body that cannot be parsed at all throws, since then no record can be trusted. */
     static List<SourceRecordNode> split(byte[] body, MappingSpec spec) {
         JsonNode root = parse(body, spec.format());
-        JsonNode records = root.at(JsonPointer.compile(spec.recordsPointer()));
+        JsonPointer pointer = JsonPointer.compile(spec.recordsPointer());
+        JsonNode records = root.at(pointer);
         if (records.isMissingNode()) {
+            // An XML list without items (<documents></documents>) has its parent but no item elements.
+            if (spec.format() == MappingSpec.SourceFormat.xml && !root.at(pointer.head()).isMissingNode()) {
+                return List.of();
+            }
             throw new MappingException("The body has nothing at the records pointer '" + spec.recordsPointer() + "'");
         }
         List<SourceRecordNode> result = new ArrayList<>();
@@ -52,7 +57,7 @@ final class SourceRecords {
 
     private static SourceRecordNode recordNode(JsonNode node, int index, MappingSpec spec) {
         JsonNode id = node.at(JsonPointer.compile(spec.recordIdPointer()));
-        String recordId = id.isValueNode() && !id.asText().isBlank() ? id.asText() : null;
+        String recordId = id.isValueNode() && !id.isNull() && !id.asText().isBlank() ? id.asText() : null;
         return new SourceRecordNode(recordId, index, node);
     }
 

@@ -40,6 +40,7 @@ public class Materializer implements SmartLifecycle {
     private final AtomicLong skipped = new AtomicLong();
     private volatile boolean rebuildRequested;
     private volatile boolean running;
+    private volatile String failure;
     private volatile Map<TopicPartition, Long> position = Map.of();
     private KafkaConsumer<String, CloudEvent> consumer;
     private Thread thread;
@@ -99,8 +100,10 @@ public class Materializer implements SmartLifecycle {
         } catch (WakeupException e) {
             // stop() woke the consumer up: leave the loop.
         } catch (RuntimeException e) {
+            failure = e.getMessage() == null ? e.toString() : e.getMessage();
+            running = false;
             log.error("The materializer stopped: {}. The store keeps its last committed state; restart the hub"
-                    + " to resume from there.", e.getMessage(), e);
+                    + " to resume from there.", failure, e);
         } finally {
             consumer.close();
         }
@@ -157,6 +160,11 @@ public class Materializer implements SmartLifecycle {
                     .mapToLong(e -> e.getValue() - Math.max(start.get(e.getKey()), at.getOrDefault(e.getKey(), 0L)))
                     .sum();
         }
+    }
+
+    /** Why the materializer stopped, or {@code null} while it runs or after a clean stop. */
+    public String failure() {
+        return failure;
     }
 
     public long appliedChanges() {

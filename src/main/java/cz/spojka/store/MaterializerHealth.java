@@ -22,6 +22,9 @@ class MaterializerHealth implements HealthIndicator {
         health.withDetail("store", store.describe())
                 .withDetail("appliedChanges", materializer.appliedChanges())
                 .withDetail("skippedRecords", materializer.skippedRecords());
+        if (materializer.failure() != null) {
+            health.withDetail("error", materializer.failure());
+        }
         try {
             health.withDetail("lag", materializer.lag());
         } catch (RuntimeException e) {

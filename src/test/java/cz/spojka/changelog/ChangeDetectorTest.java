@@ -50,6 +50,17 @@ class ChangeDetectorTest {
     }
 
     @Test
+    void keepsAnEntityTheGateRejected() {
+        assertThat(detector.detect(RUN, List.of(entity("a", "h1", "r1"), entity("c", "h3", "r2")), true,
+                Set.of("b"))).isEmpty();
+    }
+
+    @Test
+    void derivesNoDeletionsFromAnEmptySnapshot() {
+        assertThat(detector.detect(RUN, List.of(), true, Set.of())).isEmpty();
+    }
+
+    @Test
     void derivesNoDeletionsFromAnIncrementalRun() {
         assertThat(detector.detect(RUN, List.of(entity("a", "h1", "r1")), false, Set.of())).isEmpty();
     }

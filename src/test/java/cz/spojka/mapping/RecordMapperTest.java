@@ -55,6 +55,8 @@ class RecordMapperTest {
         assertThat(board.iri()).isEqualTo("http://hub.test/zdroj/uredni-deska/00270211/deska/edesky.cz/desky/97");
         assertThat(objects(board, "http://purl.org/dc/terms/spatial"))
                 .containsExactly("<https://linked.cuzk.cz/resource/ruian/obec/571164>");
+        assertThat(objects(board, "http://www.w3.org/2002/07/owl#sameAs"))
+                .containsExactly("<https://edesky.cz/desky/97>");
         assertThat(objects(board, "http://purl.org/dc/terms/publisher"))
                 .containsExactly("<https://rpp-opendata.egon.gov.cz/odrpp/zdroj/orgán-veřejné-moci/00270211>");
         Entity notice = entities.stream().filter(e -> e.iri().endsWith("/dokument/3312051")).findFirst()
