@@ -38,16 +38,32 @@ public final class ChangeDetector {
                 continue;
             }
             ChangeType type = previous == null ? ChangeType.CREATED : ChangeType.UPDATED;
-            changes.add(new Change(type, entity.iri(), entity.kind(), run.dataset(), run.graphIri(),
-                    entity.hash(), entity.graph(), run.provenance(entity.recordId())));
+            changes.add(new Change(
+                    type,
+                    entity.iri(),
+                    entity.kind(),
+                    run.dataset(),
+                    run.graphIri(),
+                    entity.hash(),
+                    entity.graph(),
+                    run.provenance(entity.recordId())));
         }
         if (complete && !entities.isEmpty()) {
-            for (Map.Entry<String, ChangeLogIndex.Entry> published : index.ofConnector(run.connectorId()).entrySet()) {
+            for (Map.Entry<String, ChangeLogIndex.Entry> published :
+                    index.ofConnector(run.connectorId()).entrySet()) {
                 ChangeLogIndex.Entry entry = published.getValue();
-                if (!seen.contains(published.getKey()) && !rejected.contains(published.getKey())
+                if (!seen.contains(published.getKey())
+                        && !rejected.contains(published.getKey())
                         && !rejected.contains(entry.recordId())) {
-                    changes.add(new Change(ChangeType.DELETED, published.getKey(), entry.kind(), entry.dataset(),
-                            entry.graph(), null, null, run.provenance(entry.recordId())));
+                    changes.add(new Change(
+                            ChangeType.DELETED,
+                            published.getKey(),
+                            entry.kind(),
+                            entry.dataset(),
+                            entry.graph(),
+                            null,
+                            null,
+                            run.provenance(entry.recordId())));
                 }
             }
         }

@@ -64,16 +64,23 @@ public final class ChangeEvents {
         if (change.type() != ChangeType.DELETED) {
             builder.withExtension(EXT_HASH, change.hash());
         }
-        return builder.withDataContentType(DATA_CONTENT_TYPE).withData(data(change)).build();
+        return builder.withDataContentType(DATA_CONTENT_TYPE)
+                .withData(data(change))
+                .build();
     }
 
     private byte[] data(Change change) {
         ObjectNode data = JSON.createObjectNode();
-        data.set("entity", change.entity() == null ? JSON.createObjectNode().put("@id", change.entityIri())
-                : EntityJsonLd.write(change.entity(), NodeFactory.createURI(change.entityIri())));
+        data.set(
+                "entity",
+                change.entity() == null
+                        ? JSON.createObjectNode().put("@id", change.entityIri())
+                        : EntityJsonLd.write(change.entity(), NodeFactory.createURI(change.entityIri())));
         ObjectNode provenance = data.putObject("provenance");
         provenance.put("connector", change.provenance().connectorId());
-        provenance.put("connectorIri", connectorSource(change.provenance().connectorId()).toString());
+        provenance.put(
+                "connectorIri",
+                connectorSource(change.provenance().connectorId()).toString());
         provenance.put("sourceRecordId", change.provenance().recordId());
         provenance.put("fetchedAt", change.provenance().fetchedAt().toString());
         provenance.put("mappingVersion", change.provenance().mappingVersion());
@@ -98,10 +105,18 @@ public final class ChangeEvents {
                 text(event, EXT_CONNECTOR),
                 text(event, EXT_RECORD),
                 event.getTime() == null ? Instant.EPOCH : event.getTime().toInstant(),
-                data == null ? null : data.path("provenance").path("mappingVersion").asText(null));
-        return new Change(changeType, event.getSubject(), kind, text(event, EXT_DATASET), text(event, EXT_GRAPH),
-                text(event, EXT_HASH), changeType == ChangeType.DELETED || data == null ? null
-                        : EntityJsonLd.read(data.get("entity")), provenance);
+                data == null
+                        ? null
+                        : data.path("provenance").path("mappingVersion").asText(null));
+        return new Change(
+                changeType,
+                event.getSubject(),
+                kind,
+                text(event, EXT_DATASET),
+                text(event, EXT_GRAPH),
+                text(event, EXT_HASH),
+                changeType == ChangeType.DELETED || data == null ? null : EntityJsonLd.read(data.get("entity")),
+                provenance);
     }
 
     /** The change a tombstone stands for: the entity is gone (its deletion event may have been compacted away). */
@@ -113,8 +128,10 @@ public final class ChangeEvents {
         try {
             return JSON.readTree(event.getData().toBytes());
         } catch (IOException e) {
-            throw new IllegalArgumentException("Change event " + event.getId() + " for " + event.getSubject()
-                    + " has data that is not JSON: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "Change event " + event.getId() + " for " + event.getSubject() + " has data that is not JSON: "
+                            + e.getMessage(),
+                    e);
         }
     }
 

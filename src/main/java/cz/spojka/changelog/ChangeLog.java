@@ -46,18 +46,25 @@ public class ChangeLog implements SmartLifecycle {
         long started = System.nanoTime();
         try (KafkaConsumer<String, byte[]> consumer = clients.byteConsumer("spojka-index")) {
             List<TopicPartition> partitions = consumer.partitionsFor(config.changesTopic()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             index.load(consumer, partitions, Duration.ofMillis(500));
         }
-        log.info("Change log {}: {} entities indexed in {} ms", config.changesTopic(), index.size(),
+        log.info(
+                "Change log {}: {} entities indexed in {} ms",
+                config.changesTopic(),
+                index.size(),
                 (System.nanoTime() - started) / 1_000_000);
         running = true;
     }
 
     private void createTopics() {
         NewTopic changes = new NewTopic(config.changesTopic(), config.partitions(), config.replicationFactor())
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                        TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(TOMBSTONE_RETENTION.toMillis())));
+                .configs(Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                        TopicConfig.CLEANUP_POLICY_COMPACT,
+                        TopicConfig.DELETE_RETENTION_MS_CONFIG,
+                        String.valueOf(TOMBSTONE_RETENTION.toMillis())));
         NewTopic deadletters = new NewTopic(config.deadletterTopic(), config.partitions(), config.replicationFactor())
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(DEADLETTER_RETENTION.toMillis())));
         try (Admin admin = clients.admin()) {
@@ -67,8 +74,10 @@ public class ChangeLog implements SmartLifecycle {
                     log.info("Created topic {}", topic.name());
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("Cannot create Kafka topic " + topic.name() + " on "
-                                + clients.bootstrapServers() + ": " + e.getCause().getMessage(), e.getCause());
+                        throw new IllegalStateException(
+                                "Cannot create Kafka topic " + topic.name() + " on " + clients.bootstrapServers() + ": "
+                                        + e.getCause().getMessage(),
+                                e.getCause());
                     }
                 }
             }

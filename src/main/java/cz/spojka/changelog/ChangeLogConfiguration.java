@@ -14,7 +14,9 @@ class ChangeLogConfiguration {
     @Bean
     @ConditionalOnExpression("'${spojka.kafka.bootstrap-servers:}'.isBlank()")
     EmbeddedKafkaBroker embeddedKafkaBroker(SpojkaProperties properties) {
-        return new EmbeddedKafkaBroker(properties.kafkaDir(), properties.kafka().embedded(),
+        return new EmbeddedKafkaBroker(
+                properties.kafkaDir(),
+                properties.kafka().embedded(),
                 properties.kafka().replicationFactor());
     }
 
@@ -22,7 +24,9 @@ class ChangeLogConfiguration {
     KafkaClients kafkaClients(SpojkaProperties properties, ObjectProvider<EmbeddedKafkaBroker> broker) {
         return new KafkaClients(() -> {
             EmbeddedKafkaBroker embedded = broker.getIfAvailable();
-            return embedded != null ? embedded.bootstrapServers() : properties.kafka().bootstrapServers();
+            return embedded != null
+                    ? embedded.bootstrapServers()
+                    : properties.kafka().bootstrapServers();
         });
     }
 
@@ -47,8 +51,12 @@ class ChangeLogConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ChangePublisher changePublisher(KafkaClients clients, SpojkaProperties properties, ChangeEvents events,
-            ChangeLogIndex index, ChangeLog changeLog) {
+    ChangePublisher changePublisher(
+            KafkaClients clients,
+            SpojkaProperties properties,
+            ChangeEvents events,
+            ChangeLogIndex index,
+            ChangeLog changeLog) {
         return new ChangePublisher(clients, properties.kafka().changesTopic(), events, index);
     }
 

@@ -31,11 +31,15 @@ class ChangeLogHealth implements HealthIndicator {
                 .withDetail("topic", properties.kafka().changesTopic())
                 .withDetail("entities", index.size());
         try (Admin admin = clients.admin()) {
-            int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MILLIS)).nodes()
-                    .get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).size();
+            int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MILLIS))
+                    .nodes()
+                    .get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+                    .size();
             return health.up().withDetail("brokers", brokers).build();
         } catch (Exception e) {
-            return health.down().withDetail("error", e.getMessage() == null ? e.toString() : e.getMessage()).build();
+            return health.down()
+                    .withDetail("error", e.getMessage() == null ? e.toString() : e.getMessage())
+                    .build();
         }
     }
 }

@@ -46,8 +46,15 @@ public final class ChangeLogIndex {
         if (change.type() == ChangeType.DELETED) {
             entries.remove(change.entityIri());
         } else {
-            entries.put(change.entityIri(), new Entry(change.hash(), change.provenance().connectorId(),
-                    change.provenance().recordId(), change.kind(), change.dataset(), change.graphIri()));
+            entries.put(
+                    change.entityIri(),
+                    new Entry(
+                            change.hash(),
+                            change.provenance().connectorId(),
+                            change.provenance().recordId(),
+                            change.kind(),
+                            change.dataset(),
+                            change.graphIri()));
         }
     }
 
@@ -72,9 +79,15 @@ public final class ChangeLogIndex {
         }
         String type = header(record, "ce_type");
         String kind = type == null ? null : type.substring("cz.spojka.".length(), type.lastIndexOf('.'));
-        entries.put(record.key(), new Entry(hash, header(record, "ce_" + ChangeEvents.EXT_CONNECTOR),
-                header(record, "ce_" + ChangeEvents.EXT_RECORD), kind,
-                header(record, "ce_" + ChangeEvents.EXT_DATASET), header(record, "ce_" + ChangeEvents.EXT_GRAPH)));
+        entries.put(
+                record.key(),
+                new Entry(
+                        hash,
+                        header(record, "ce_" + ChangeEvents.EXT_CONNECTOR),
+                        header(record, "ce_" + ChangeEvents.EXT_RECORD),
+                        kind,
+                        header(record, "ce_" + ChangeEvents.EXT_DATASET),
+                        header(record, "ce_" + ChangeEvents.EXT_GRAPH)));
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
@@ -83,6 +96,8 @@ public final class ChangeLogIndex {
     }
 
     static List<TopicPartition> partitions(String topic, int count) {
-        return java.util.stream.IntStream.range(0, count).mapToObj(p -> new TopicPartition(topic, p)).toList();
+        return java.util.stream.IntStream.range(0, count)
+                .mapToObj(p -> new TopicPartition(topic, p))
+                .toList();
     }
 }

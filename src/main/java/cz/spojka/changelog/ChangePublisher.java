@@ -40,7 +40,8 @@ public final class ChangePublisher implements AutoCloseable {
         List<Future<RecordMetadata>> tombstones = new ArrayList<>();
         for (Change change : changes) {
             CloudEvent event = events.toEvent(change);
-            sent.add(producer.send(KafkaMessageFactory.createWriter(topic, change.entityIri()).writeBinary(event)));
+            sent.add(producer.send(
+                    KafkaMessageFactory.createWriter(topic, change.entityIri()).writeBinary(event)));
             if (change.type() == ChangeType.DELETED) {
                 tombstones.add(producer.send(new ProducerRecord<>(topic, change.entityIri(), null)));
             }
@@ -53,8 +54,8 @@ public final class ChangePublisher implements AutoCloseable {
             if (error == null) {
                 index.apply(change);
             } else if (failure == null) {
-                failure = new IllegalStateException("Could not write the change of " + change.entityIri() + " to "
-                        + topic + ": " + error);
+                failure = new IllegalStateException(
+                        "Could not write the change of " + change.entityIri() + " to " + topic + ": " + error);
             }
         }
         for (Future<RecordMetadata> tombstone : tombstones) {

@@ -22,7 +22,7 @@ public enum ChangeType {
                 return type;
             }
         }
-        throw new IllegalArgumentException("Unknown change type suffix '" + suffix + "'; expected one of"
-                + " created, updated, deleted");
+        throw new IllegalArgumentException(
+                "Unknown change type suffix '" + suffix + "'; expected one of" + " created, updated, deleted");
     }
 }

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 public final class DeadLetterPublisher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterPublisher.class);
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final KafkaClients clients;
@@ -34,16 +35,23 @@ public final class DeadLetterPublisher implements AutoCloseable {
         if (producer == null) {
             producer = clients.byteProducer("spojka-deadletters");
         }
-        log.warn("Rejected record {} of connector {} at {}{}: {}", letter.recordId(), letter.connectorId(),
-                letter.stage(), letter.entityIri() == null ? "" : " (entity " + letter.entityIri() + ")",
+        log.warn(
+                "Rejected record {} of connector {} at {}{}: {}",
+                letter.recordId(),
+                letter.connectorId(),
+                letter.stage(),
+                letter.entityIri() == null ? "" : " (entity " + letter.entityIri() + ")",
                 letter.reason());
         try {
-            producer.send(new ProducerRecord<>(topic, letter.key(), JSON.writeValueAsBytes(letter))).get();
+            producer.send(new ProducerRecord<>(topic, letter.key(), JSON.writeValueAsBytes(letter)))
+                    .get();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not write the dead letter of record " + letter.key() + " to "
-                    + topic + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "Could not write the dead letter of record " + letter.key() + " to " + topic + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while writing a dead letter to " + topic, e);

@@ -71,7 +71,8 @@ public final class EntityJsonLd {
     }
 
     private static Node read(Graph graph, JsonNode node) {
-        Node subject = node.has("@id") ? NodeFactory.createURI(node.get("@id").asText()) : NodeFactory.createBlankNode();
+        Node subject =
+                node.has("@id") ? NodeFactory.createURI(node.get("@id").asText()) : NodeFactory.createBlankNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String key = field.getKey();
@@ -96,10 +97,12 @@ public final class EntityJsonLd {
         if (value.has("@value")) {
             String lexical = value.get("@value").asText();
             if (value.has("@language")) {
-                return NodeFactory.createLiteralLang(lexical, value.get("@language").asText());
+                return NodeFactory.createLiteralLang(
+                        lexical, value.get("@language").asText());
             }
             if (value.has("@type")) {
-                RDFDatatype type = TypeMapper.getInstance().getSafeTypeByName(value.get("@type").asText());
+                RDFDatatype type = TypeMapper.getInstance()
+                        .getSafeTypeByName(value.get("@type").asText());
                 return NodeFactory.createLiteralDT(lexical, type);
             }
             return NodeFactory.createLiteralString(lexical);

@@ -1,7 +1,7 @@
 package cz.spojka.changelog;
 
-import io.cloudevents.kafka.CloudEventDeserializer;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -33,8 +33,11 @@ public final class KafkaClients {
     }
 
     public Admin admin() {
-        return Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                CommonClientConfigs.CLIENT_ID_CONFIG, "spojka-admin"));
+        return Admin.create(Map.of(
+                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                CommonClientConfigs.CLIENT_ID_CONFIG,
+                "spojka-admin"));
     }
 
     /** Idempotent, acks from all replicas: a retried send never writes a record twice. */
@@ -44,13 +47,13 @@ public final class KafkaClients {
 
     /** A consumer that is assigned partitions by hand and keeps its offsets itself (no group, no commits). */
     public KafkaConsumer<String, CloudEvent> eventConsumer(String clientId, int maxPollRecords) {
-        return new KafkaConsumer<>(consumerConfig(clientId, maxPollRecords), new StringDeserializer(),
-                new CloudEventDeserializer());
+        return new KafkaConsumer<>(
+                consumerConfig(clientId, maxPollRecords), new StringDeserializer(), new CloudEventDeserializer());
     }
 
     public KafkaConsumer<String, byte[]> byteConsumer(String clientId) {
-        return new KafkaConsumer<>(consumerConfig(clientId, 5000), new StringDeserializer(),
-                new ByteArrayDeserializer());
+        return new KafkaConsumer<>(
+                consumerConfig(clientId, 5000), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private Map<String, Object> producerConfig(String clientId) {

@@ -11,8 +11,8 @@ import java.time.Instant;
  * @param fetchedAt when the body was fetched
  * @param mappingVersion the mapping version that produced the entities
  */
-public record RunContext(String connectorId, String dataset, String graphIri, Instant fetchedAt,
-        String mappingVersion) {
+public record RunContext(
+        String connectorId, String dataset, String graphIri, Instant fetchedAt, String mappingVersion) {
 
     Provenance provenance(String recordId) {
         return new Provenance(connectorId, recordId, fetchedAt, mappingVersion);

@@ -48,8 +48,12 @@ class ConnectorConfiguration {
     }
 
     @Bean("spojkaConnectorRunner")
-    ConnectorRunner connectorRunner(Connectors connectors, ShaclGate gate, ChangeDetector detector,
-            ChangePublisher publisher, DeadLetterPublisher deadLetters) {
+    ConnectorRunner connectorRunner(
+            Connectors connectors,
+            ShaclGate gate,
+            ChangeDetector detector,
+            ChangePublisher publisher,
+            DeadLetterPublisher deadLetters) {
         return new ConnectorRunner(connectors, gate, detector, publisher, deadLetters);
     }
 
@@ -63,14 +67,19 @@ class ConnectorConfiguration {
     }
 
     @Bean
-    ConnectorScheduler connectorScheduler(CamelContext camel, ThreadPoolTaskScheduler connectorTaskScheduler,
-            Connectors connectors) {
+    ConnectorScheduler connectorScheduler(
+            CamelContext camel, ThreadPoolTaskScheduler connectorTaskScheduler, Connectors connectors) {
         return new ConnectorScheduler(camel, connectorTaskScheduler, connectors);
     }
 
     @Bean
-    ConnectorStarter connectorStarter(SpojkaProperties properties, ConnectorLoader loader,
-            OfflineContextLoader contexts, CamelContext camel, Connectors connectors, ConnectorScheduler scheduler) {
+    ConnectorStarter connectorStarter(
+            SpojkaProperties properties,
+            ConnectorLoader loader,
+            OfflineContextLoader contexts,
+            CamelContext camel,
+            Connectors connectors,
+            ConnectorScheduler scheduler) {
         return new ConnectorStarter(properties, loader, contexts, camel, connectors, scheduler);
     }
 

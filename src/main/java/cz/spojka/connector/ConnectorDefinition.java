@@ -40,8 +40,14 @@ public record ConnectorDefinition(
      * @param ico its IČO (8 digits)
      * @param ruian the RÚIAN code of its municipality
      */
-    public record Dataset(String id, String titleCs, String titleEn, String description, String municipalityName,
-            String ico, String ruian) {
+    public record Dataset(
+            String id,
+            String titleCs,
+            String titleEn,
+            String description,
+            String municipalityName,
+            String ico,
+            String ruian) {
 
         /** The named graph of this dataset and municipality: {@code <base>graph/<dataset>/<ico>}. */
         public String graphIri(String baseIri) {

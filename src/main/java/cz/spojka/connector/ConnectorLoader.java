@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  */
 public final class ConnectorLoader {
 
-    static final List<String> FIELDS = List.of("id", "title", "description", "template", "parameters", "schedule",
-            "snapshot", "mapping", "dataset");
+    static final List<String> FIELDS = List.of(
+            "id", "title", "description", "template", "parameters", "schedule", "snapshot", "mapping", "dataset");
     static final List<String> SNAPSHOT_MODES = List.of("complete", "incremental");
     static final List<String> LANGUAGES = List.of("cs", "en");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -86,8 +86,17 @@ public final class ConnectorLoader {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new ConnectorDefinition(id, title, description, folder, template, parameters, schedule,
-                "complete".equals(snapshot), mapping, dataset);
+        return new ConnectorDefinition(
+                id,
+                title,
+                description,
+                folder,
+                template,
+                parameters,
+                schedule,
+                "complete".equals(snapshot),
+                mapping,
+                dataset);
     }
 
     private ConnectorReader reader(Path file, String connector, List<ConfigProblem> problems) {
@@ -153,16 +162,25 @@ public final class ConnectorLoader {
         in.onlyKnownKeys("dataset.municipality", List.of("name", "ico", "ruian"));
         in.onlyKnownKeys("dataset.title", LANGUAGES);
         in.onlyKnownKeys("dataset.description", LANGUAGES);
-        String id = in.matching("dataset.id", in.required("dataset.id"), ID,
-                "a dataset id (lower-case letters, digits, '-')");
-        String ico = in.matching("dataset.municipality.ico", in.required("dataset.municipality.ico"), ICO,
-                "an IČO (8 digits, quoted)");
+        String id = in.matching(
+                "dataset.id", in.required("dataset.id"), ID, "a dataset id (lower-case letters, digits, '-')");
+        String ico = in.matching(
+                "dataset.municipality.ico", in.required("dataset.municipality.ico"), ICO, "an IČO (8 digits, quoted)");
         if (ico != null && ICO.matcher(ico).matches() && !Ico.valid(ico)) {
             in.problem("dataset.municipality.ico", "'" + ico + "' fails the IČO check digit");
         }
-        String ruian = in.matching("dataset.municipality.ruian", in.required("dataset.municipality.ruian"), RUIAN,
+        String ruian = in.matching(
+                "dataset.municipality.ruian",
+                in.required("dataset.municipality.ruian"),
+                RUIAN,
                 "a RÚIAN municipality code (6 digits, quoted)");
-        return new ConnectorDefinition.Dataset(id, in.required("dataset.title.cs"), in.required("dataset.title.en"),
-                in.optional("dataset.description.cs", null), in.required("dataset.municipality.name"), ico, ruian);
+        return new ConnectorDefinition.Dataset(
+                id,
+                in.required("dataset.title.cs"),
+                in.required("dataset.title.en"),
+                in.optional("dataset.description.cs", null),
+                in.required("dataset.municipality.name"),
+                ico,
+                ruian);
     }
 }

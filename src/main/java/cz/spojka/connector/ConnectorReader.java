@@ -19,8 +19,7 @@ final class ConnectorReader {
     private final UnaryOperator<String> placeholders;
     private final List<ConfigProblem> problems;
 
-    ConnectorReader(YamlTree yaml, String connector, UnaryOperator<String> placeholders,
-            List<ConfigProblem> problems) {
+    ConnectorReader(YamlTree yaml, String connector, UnaryOperator<String> placeholders, List<ConfigProblem> problems) {
         this.yaml = yaml;
         this.connector = connector;
         this.placeholders = placeholders;

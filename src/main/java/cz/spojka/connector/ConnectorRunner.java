@@ -33,6 +33,7 @@ public class ConnectorRunner {
 
     /** The exchange property every route template sets to the connector's id. */
     public static final String CONNECTOR_PROPERTY = "spojkaConnectorId";
+
     private static final Logger log = LoggerFactory.getLogger(ConnectorRunner.class);
     private static final int MAX_DEAD_RECORD_CHARS = 64 * 1024;
 
@@ -42,7 +43,11 @@ public class ConnectorRunner {
     private final ChangePublisher publisher;
     private final DeadLetterPublisher deadLetters;
 
-    public ConnectorRunner(Connectors connectors, ShaclGate gate, ChangeDetector detector, ChangePublisher publisher,
+    public ConnectorRunner(
+            Connectors connectors,
+            ShaclGate gate,
+            ChangeDetector detector,
+            ChangePublisher publisher,
             DeadLetterPublisher deadLetters) {
         this.connectors = connectors;
         this.gate = gate;
@@ -75,8 +80,15 @@ public class ConnectorRunner {
         try {
             records = connector.mapper().map(body, connector.bindings());
         } catch (MappingException e) {
-            deadLetters.publish(new DeadLetter(id, "body", null, "fetch", e.getMessage(), null,
-                    truncate(new String(body, StandardCharsets.UTF_8)), Instant.now()));
+            deadLetters.publish(new DeadLetter(
+                    id,
+                    "body",
+                    null,
+                    "fetch",
+                    e.getMessage(),
+                    null,
+                    truncate(new String(body, StandardCharsets.UTF_8)),
+                    Instant.now()));
             return RunReport.failed(id, fetchedAt, millisSince(started), e.getMessage());
         }
         Set<String> rejected = new HashSet<>();
@@ -91,8 +103,15 @@ public class ConnectorRunner {
             } else {
                 rejected.add(entity.recordId());
                 rejected.add(entity.iri());
-                deadLetters.publish(new DeadLetter(id, entity.recordId(), entity.iri(), "shacl", verdict.reason(),
-                        verdict.report(), truncate(recordJson(records, entity.recordId())), Instant.now()));
+                deadLetters.publish(new DeadLetter(
+                        id,
+                        entity.recordId(),
+                        entity.iri(),
+                        "shacl",
+                        verdict.reason(),
+                        verdict.report(),
+                        truncate(recordJson(records, entity.recordId())),
+                        Instant.now()));
             }
         }
         for (MappedRecord record : records) {
@@ -100,20 +119,41 @@ public class ConnectorRunner {
                 rejected.add(record.record().id());
                 if (complete && !record.record().identified()) {
                     complete = false;
-                    log.warn("Connector {}: record {} has no id, so this run derives no deletions", id,
+                    log.warn(
+                            "Connector {}: record {} has no id, so this run derives no deletions",
+                            id,
                             record.record().id());
                 }
-                deadLetters.publish(new DeadLetter(id, record.record().id(), null, "mapping", record.error(), null,
-                        truncate(record.record().json()), Instant.now()));
+                deadLetters.publish(new DeadLetter(
+                        id,
+                        record.record().id(),
+                        null,
+                        "mapping",
+                        record.error(),
+                        null,
+                        truncate(record.record().json()),
+                        Instant.now()));
             }
         }
-        RunContext run = new RunContext(id, connector.definition().dataset().id(), connector.graphIri(), fetchedAt,
+        RunContext run = new RunContext(
+                id,
+                connector.definition().dataset().id(),
+                connector.graphIri(),
+                fetchedAt,
                 connector.mapper().version());
         List<Change> changes = detector.detect(run, passed, complete, rejected);
         publisher.publish(changes);
-        return new RunReport(id, fetchedAt, records.size(), rejectedCount(records, failed), passed.size(),
-                count(changes, ChangeType.CREATED), count(changes, ChangeType.UPDATED),
-                count(changes, ChangeType.DELETED), millisSince(started), null);
+        return new RunReport(
+                id,
+                fetchedAt,
+                records.size(),
+                rejectedCount(records, failed),
+                passed.size(),
+                count(changes, ChangeType.CREATED),
+                count(changes, ChangeType.UPDATED),
+                count(changes, ChangeType.DELETED),
+                millisSince(started),
+                null);
     }
 
     /** Records rejected whole, plus entities rejected by the gate. */
@@ -122,12 +162,16 @@ public class ConnectorRunner {
     }
 
     private static String recordJson(List<MappedRecord> records, String recordId) {
-        return records.stream().filter(r -> r.record().id().equals(recordId)).findFirst()
-                .map(r -> r.record().json()).orElse(null);
+        return records.stream()
+                .filter(r -> r.record().id().equals(recordId))
+                .findFirst()
+                .map(r -> r.record().json())
+                .orElse(null);
     }
 
     private static String truncate(String text) {
-        return text == null || text.length() <= MAX_DEAD_RECORD_CHARS ? text
+        return text == null || text.length() <= MAX_DEAD_RECORD_CHARS
+                ? text
                 : text.substring(0, MAX_DEAD_RECORD_CHARS) + "…[truncated]";
     }
 

@@ -2,8 +2,8 @@ package cz.spojka.connector;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
@@ -44,8 +44,8 @@ public class ConnectorScheduler {
 
     void schedule(ConnectorDefinition connector) {
         if (isPolled(connector.id())) {
-            scheduled.add(scheduler.scheduleWithFixedDelay(() -> poll(connector.id()), Instant.now(),
-                    connector.schedule()));
+            scheduled.add(
+                    scheduler.scheduleWithFixedDelay(() -> poll(connector.id()), Instant.now(), connector.schedule()));
         }
     }
 
@@ -56,8 +56,11 @@ public class ConnectorScheduler {
             return producer.requestBody(pollEndpoint(connectorId), null, RunReport.class);
         } catch (CamelExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            RunReport failed = RunReport.failed(connectorId, started,
-                    java.time.Duration.between(started, Instant.now()).toMillis(), describe(cause));
+            RunReport failed = RunReport.failed(
+                    connectorId,
+                    started,
+                    java.time.Duration.between(started, Instant.now()).toMillis(),
+                    describe(cause));
             connectors.recordRun(failed);
             log.warn("{}", failed);
             return failed;

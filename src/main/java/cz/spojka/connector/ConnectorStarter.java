@@ -29,8 +29,13 @@ public class ConnectorStarter implements DisposableBean {
     private final Connectors connectors;
     private final ConnectorScheduler scheduler;
 
-    public ConnectorStarter(SpojkaProperties properties, ConnectorLoader loader, OfflineContextLoader contexts,
-            CamelContext camel, Connectors connectors, ConnectorScheduler scheduler) {
+    public ConnectorStarter(
+            SpojkaProperties properties,
+            ConnectorLoader loader,
+            OfflineContextLoader contexts,
+            CamelContext camel,
+            Connectors connectors,
+            ConnectorScheduler scheduler) {
         this.properties = properties;
         this.loader = loader;
         this.contexts = contexts;
@@ -44,32 +49,47 @@ public class ConnectorStarter implements DisposableBean {
         try {
             result = loader.loadAll(properties.connectorsDir());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the connectors in "
-                    + properties.connectorsDir().toAbsolutePath() + " (spojka.connectors-dir): " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Cannot read the connectors in "
+                            + properties.connectorsDir().toAbsolutePath() + " (spojka.connectors-dir): "
+                            + e.getMessage(),
+                    e);
         }
         result.skipped().forEach(this::skip);
         for (ConnectorDefinition definition : result.loaded()) {
             try {
                 activate(definition);
             } catch (Exception e) {
-                skip(definition.id(), List.of(new ConfigProblem(definition.folder().resolve("connector.yaml"), 1,
-                        definition.id(), "template", "route could not be created: " + e.getMessage())));
+                skip(
+                        definition.id(),
+                        List.of(new ConfigProblem(
+                                definition.folder().resolve("connector.yaml"),
+                                1,
+                                definition.id(),
+                                "template",
+                                "route could not be created: " + e.getMessage())));
             }
         }
     }
 
     private void skip(String connectorId, List<ConfigProblem> problems) {
         connectors.skip(connectorId, problems);
-        log.error("Connector '{}' is skipped; fix these problems and restart:\n  {}", connectorId,
-                String.join("\n  ", problems.stream().map(ConfigProblem::toString).toList()));
+        log.error(
+                "Connector '{}' is skipped; fix these problems and restart:\n  {}",
+                connectorId,
+                String.join(
+                        "\n  ", problems.stream().map(ConfigProblem::toString).toList()));
     }
 
     private void activate(ConnectorDefinition definition) throws Exception {
         ConnectorDefinition.Dataset dataset = definition.dataset();
-        MappingBindings bindings = new MappingBindings(properties.baseIri(), dataset.id(), dataset.ico(),
-                dataset.ruian());
-        connectors.activate(new Connectors.Active(definition, new RecordMapper(definition.mapping(), contexts),
-                bindings, dataset.graphIri(properties.baseIri())));
+        MappingBindings bindings =
+                new MappingBindings(properties.baseIri(), dataset.id(), dataset.ico(), dataset.ruian());
+        connectors.activate(new Connectors.Active(
+                definition,
+                new RecordMapper(definition.mapping(), contexts),
+                bindings,
+                dataset.graphIri(properties.baseIri())));
         TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camel, definition.template())
                 .routeId("connector-" + definition.id())
                 .parameter(RouteTemplates.CONNECTOR_ID, definition.id());

@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Connectors {
 
     /** A loaded connector, ready to run. */
-    public record Active(ConnectorDefinition definition, RecordMapper mapper, MappingBindings bindings,
-            String graphIri) {}
+    public record Active(
+            ConnectorDefinition definition, RecordMapper mapper, MappingBindings bindings, String graphIri) {}
 
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     private final Map<String, List<ConfigProblem>> skipped = new ConcurrentHashMap<>();
@@ -33,14 +33,16 @@ public final class Connectors {
     public Active active(String connectorId) {
         Active connector = active.get(connectorId);
         if (connector == null) {
-            throw new NoSuchElementException("No connector '" + connectorId + "' is loaded; loaded: "
-                    + active.keySet());
+            throw new NoSuchElementException(
+                    "No connector '" + connectorId + "' is loaded; loaded: " + active.keySet());
         }
         return connector;
     }
 
     public Collection<Active> active() {
-        return active.values().stream().sorted(java.util.Comparator.comparing(a -> a.definition().id())).toList();
+        return active.values().stream()
+                .sorted(java.util.Comparator.comparing(a -> a.definition().id()))
+                .toList();
     }
 
     public Map<String, List<ConfigProblem>> skipped() {

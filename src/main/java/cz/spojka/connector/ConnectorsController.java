@@ -34,8 +34,10 @@ class ConnectorsController {
             active.add(item);
         }
         Map<String, List<String>> skipped = new LinkedHashMap<>();
-        connectors.skipped().forEach((id, problems) ->
-                skipped.put(id, problems.stream().map(ConfigProblem::toString).toList()));
+        connectors
+                .skipped()
+                .forEach((id, problems) -> skipped.put(
+                        id, problems.stream().map(ConfigProblem::toString).toList()));
         return Map.of("connectors", active, "skipped", skipped);
     }
 }

@@ -18,8 +18,8 @@ import org.apache.jena.query.QueryParseException;
 /** Reads and checks a connector's {@code mapping.yaml}; every problem is collected by the {@link ConnectorReader}. */
 final class MappingReader {
 
-    static final List<String> FIELDS = List.of("version", "format", "records", "recordId", "context", "entities",
-            "construct");
+    static final List<String> FIELDS =
+            List.of("version", "format", "records", "recordId", "context", "entities", "construct");
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern POINTER = Pattern.compile("(/[^/]*)*");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,7 +29,8 @@ final class MappingReader {
     static MappingSpec read(ConnectorReader in, Path folder) {
         in.onlyKnownKeys("", FIELDS);
         String version = in.required("version");
-        List<String> formats = Arrays.stream(MappingSpec.SourceFormat.values()).map(Enum::name).toList();
+        List<String> formats =
+                Arrays.stream(MappingSpec.SourceFormat.values()).map(Enum::name).toList();
         String format = in.oneOf("format", in.required("format"), formats);
         String records = in.matching("records", in.optional("records", ""), POINTER, "a JSON Pointer ('' or '/a/b')");
         String recordId = in.matching("recordId", in.required("recordId"), POINTER, "a JSON Pointer ('/id')");
@@ -37,11 +38,21 @@ final class MappingReader {
         List<MappingSpec.EntityClass> entities = entities(in);
         String construct = construct(in);
         if (formats.contains(format) && !format.equals("jsonld") && context == null) {
-            in.problem("context", "is required for format '" + format + "': a JSON-LD context (a file in the"
-                    + " connector folder or an inline mapping) that turns the record's fields into IRIs");
+            in.problem(
+                    "context",
+                    "is required for format '" + format + "': a JSON-LD context (a file in the"
+                            + " connector folder or an inline mapping) that turns the record's fields into IRIs");
         }
-        return !formats.contains(format) ? null : new MappingSpec(version, MappingSpec.SourceFormat.valueOf(format), records,
-                recordId, context, entities, construct);
+        return !formats.contains(format)
+                ? null
+                : new MappingSpec(
+                        version,
+                        MappingSpec.SourceFormat.valueOf(format),
+                        records,
+                        recordId,
+                        context,
+                        entities,
+                        construct);
     }
 
     private static String context(ConnectorReader in, Path folder) {

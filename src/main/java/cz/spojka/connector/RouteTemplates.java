@@ -74,13 +74,15 @@ public final class RouteTemplates {
                 String name = String.valueOf(p.get("name"));
                 if (!CONNECTOR_ID.equals(name)) {
                     Object dflt = p.get("defaultValue");
-                    parameters.put(name, new Parameter(name, (String) p.get("description"),
-                            dflt == null ? null : String.valueOf(dflt)));
+                    parameters.put(
+                            name,
+                            new Parameter(
+                                    name, (String) p.get("description"), dflt == null ? null : String.valueOf(dflt)));
                 }
             }
         }
-        return new Template(String.valueOf(declaration.get("id")), (String) declaration.get("description"), file,
-                parameters);
+        return new Template(
+                String.valueOf(declaration.get("id")), (String) declaration.get("description"), file, parameters);
     }
 
     @SuppressWarnings("unchecked")
@@ -105,8 +107,10 @@ public final class RouteTemplates {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the route templates in " + dir.toAbsolutePath()
-                    + " (spojka.routes-dir): " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Cannot read the route templates in " + dir.toAbsolutePath() + " (spojka.routes-dir): "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

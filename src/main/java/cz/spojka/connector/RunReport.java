@@ -16,8 +16,17 @@ import java.time.Instant;
  * @param millis duration of the run
  * @param error why the run failed, or {@code null}; a failed run publishes nothing and deletes nothing
  */
-public record RunReport(String connectorId, Instant startedAt, int records, int rejected, int entities, int created,
-        int updated, int deleted, long millis, String error) {
+public record RunReport(
+        String connectorId,
+        Instant startedAt,
+        int records,
+        int rejected,
+        int entities,
+        int created,
+        int updated,
+        int deleted,
+        long millis,
+        String error) {
 
     static RunReport failed(String connectorId, Instant startedAt, long millis, String error) {
         return new RunReport(connectorId, startedAt, 0, 0, 0, 0, 0, 0, millis, error);

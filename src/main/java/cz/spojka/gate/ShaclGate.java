@@ -93,7 +93,8 @@ public final class ShaclGate {
     }
 
     private static String summary(ValidationReport report) {
-        StringBuilder text = new StringBuilder("SHACL: ").append(report.getEntries().size()).append(" violation(s)");
+        StringBuilder text =
+                new StringBuilder("SHACL: ").append(report.getEntries().size()).append(" violation(s)");
         for (ReportEntry entry : report.getEntries()) {
             text.append("; ").append(entry.message());
             if (entry.resultPath() != null) {
@@ -113,8 +114,10 @@ public final class ShaclGate {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.toString().endsWith(".ttl")).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the SHACL shapes in " + dir.toAbsolutePath()
-                    + " (spojka.vocab-dir): " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Cannot read the SHACL shapes in " + dir.toAbsolutePath() + " (spojka.vocab-dir): "
+                            + e.getMessage(),
+                    e);
         }
     }
 

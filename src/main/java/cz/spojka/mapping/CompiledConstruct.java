@@ -36,7 +36,8 @@ final class CompiledConstruct {
         try {
             // The pre-bound values are substituted into the pattern; adding them back to each solution lets the
             // template use them too, as a query with those values bound would.
-            Iterator<Binding> withPreBound = Iter.map(solutions, s -> Binding.builder(preBound).addAll(s).build());
+            Iterator<Binding> withPreBound =
+                    Iter.map(solutions, s -> Binding.builder(preBound).addAll(s).build());
             TemplateLib.calcTriples(template, withPreBound).forEachRemaining(result::add);
         } finally {
             solutions.close();

@@ -21,8 +21,11 @@ final class EntityExtractor {
 
     EntityExtractor(List<MappingSpec.EntityClass> entityClasses) {
         this.classes = entityClasses.stream()
-                .collect(Collectors.toMap(c -> NodeFactory.createURI(c.classIri()), Function.identity(),
-                        (a, b) -> a, java.util.LinkedHashMap::new));
+                .collect(Collectors.toMap(
+                        c -> NodeFactory.createURI(c.classIri()),
+                        Function.identity(),
+                        (a, b) -> a,
+                        java.util.LinkedHashMap::new));
     }
 
     List<Entity> extract(Graph mapped, String recordId) {
@@ -41,8 +44,8 @@ final class EntityExtractor {
     static Entity entity(Graph source, Node subject, String kind, String recordId) {
         Graph graph = GraphFactory.createDefaultGraph();
         copyClosure(source, subject, graph);
-        return new Entity(subject.getURI(), kind, recordId, graph,
-                CanonicalForm.sha256(CanonicalForm.of(graph, subject)));
+        return new Entity(
+                subject.getURI(), kind, recordId, graph, CanonicalForm.sha256(CanonicalForm.of(graph, subject)));
     }
 
     private static void copyClosure(Graph source, Node subject, Graph target) {

@@ -43,16 +43,18 @@ public final class OfflineContextLoader implements DocumentLoader {
     private JsonDocument load(URI url) throws JsonLdError {
         Path file = bundledFile(url);
         if (!Files.isRegularFile(file)) {
-            throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
-                    "JSON-LD context " + url + " is not bundled (looked for " + file
-                            + "); add it under " + contextsDir + " — contexts are never fetched from the network");
+            throw new JsonLdError(
+                    JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
+                    "JSON-LD context " + url + " is not bundled (looked for " + file + "); add it under " + contextsDir
+                            + " — contexts are never fetched from the network");
         }
         try (InputStream in = Files.newInputStream(file)) {
             JsonDocument document = JsonDocument.of(in);
             document.setDocumentUrl(url);
             return document;
         } catch (IOException e) {
-            throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
+            throw new JsonLdError(
+                    JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
                     "Cannot read bundled JSON-LD context " + file + ": " + e.getMessage());
         }
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
@@ -19,7 +20,6 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.Context;
-import org.apache.jena.graph.NodeFactory;
 
 /**
  * Executes one connector's mapping: body → records → JSON-LD → RDF (Jena, contexts resolved offline) → SPARQL
@@ -63,11 +63,14 @@ public final class RecordMapper {
      * the body itself cannot be parsed.
      */
     public List<MappedRecord> map(byte[] body, MappingBindings bindings) {
-        return SourceRecords.split(body, spec).parallelStream().map(node -> mapRecord(node, bindings)).toList();
+        return SourceRecords.split(body, spec).parallelStream()
+                .map(node -> mapRecord(node, bindings))
+                .toList();
     }
 
     private MappedRecord mapRecord(SourceRecords.SourceRecordNode node, MappingBindings bindings) {
-        SourceRecord record = new SourceRecord(node.label(), node.id() != null, node.node().toString());
+        SourceRecord record =
+                new SourceRecord(node.label(), node.id() != null, node.node().toString());
         if (node.id() == null) {
             return MappedRecord.rejected(record, "the record has no id at '" + spec.recordIdPointer() + "'");
         }
@@ -76,8 +79,12 @@ public final class RecordMapper {
             Graph mapped = construct.apply(rdf, binding(bindings, node.id()));
             List<Entity> entities = extractor.extract(mapped, node.id());
             if (entities.isEmpty()) {
-                return MappedRecord.rejected(record, "the mapping produced no entity of the classes "
-                        + spec.entities().stream().map(MappingSpec.EntityClass::classIri).toList());
+                return MappedRecord.rejected(
+                        record,
+                        "the mapping produced no entity of the classes "
+                                + spec.entities().stream()
+                                        .map(MappingSpec.EntityClass::classIri)
+                                        .toList());
             }
             return MappedRecord.mapped(record, entities);
         } catch (RiotException | MappingException e) {
@@ -94,14 +101,16 @@ public final class RecordMapper {
             document = withContext;
         }
         Graph graph = GraphFactory.createDefaultGraph();
-        RDFParser.fromString(document.toString(), Lang.JSONLD).context(parserContext).parse(graph);
+        RDFParser.fromString(document.toString(), Lang.JSONLD)
+                .context(parserContext)
+                .parse(graph);
         return graph;
     }
 
     private static Binding binding(MappingBindings bindings, String recordId) {
         BindingBuilder builder = Binding.builder();
-        bindings.forRecord(recordId).forEach((name, value) ->
-                builder.add(Var.alloc(name), NodeFactory.createLiteralString(value)));
+        bindings.forRecord(recordId)
+                .forEach((name, value) -> builder.add(Var.alloc(name), NodeFactory.createLiteralString(value)));
         return builder.build();
     }
 

@@ -29,7 +29,8 @@ final class SourceRecords {
         JsonNode records = root.at(pointer);
         if (records.isMissingNode()) {
             // An XML list without items (<documents></documents>) has its parent but no item elements.
-            if (spec.format() == MappingSpec.SourceFormat.xml && !root.at(pointer.head()).isMissingNode()) {
+            if (spec.format() == MappingSpec.SourceFormat.xml
+                    && !root.at(pointer.head()).isMissingNode()) {
                 return List.of();
             }
             throw new MappingException("The body has nothing at the records pointer '" + spec.recordsPointer() + "'");

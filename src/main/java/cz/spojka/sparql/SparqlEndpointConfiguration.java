@@ -53,8 +53,8 @@ class SparqlEndpointConfiguration {
                 .addEndpoint(Operation.GSP_R)
                 .build();
         OperationRegistry operations = OperationRegistry.createStd();
-        operations.register(Operation.Query, WebContent.contentTypeSPARQLQuery,
-                new AccessCtl_SPARQL_QueryDataset(PUBLIC_USER));
+        operations.register(
+                Operation.Query, WebContent.contentTypeSPARQLQuery, new AccessCtl_SPARQL_QueryDataset(PUBLIC_USER));
         operations.register(Operation.GSP_R, new AccessCtl_GSP_R(PUBLIC_USER));
         service.setEndpointProcessors(operations);
         service.goActive();
@@ -68,7 +68,8 @@ class SparqlEndpointConfiguration {
 
     private static DatasetGraph publishedView(DatasetGraph dataset, SpojkaProperties properties) {
         dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
-        dataset.getContext().set(ARQ.queryTimeout, properties.endpoint().queryTimeout().toMillis());
+        dataset.getContext()
+                .set(ARQ.queryTimeout, properties.endpoint().queryTimeout().toMillis());
         SecurityContext published = new PublishedGraphs(dataset);
         AuthorizationService everyone = user -> published;
         return DataAccessCtl.controlledDataset(dataset, everyone);

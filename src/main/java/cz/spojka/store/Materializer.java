@@ -45,7 +45,12 @@ public class Materializer implements SmartLifecycle {
     private KafkaConsumer<String, CloudEvent> consumer;
     private Thread thread;
 
-    public Materializer(KafkaClients clients, String topic, EntityStore store, int batchSize, Duration pollTimeout,
+    public Materializer(
+            KafkaClients clients,
+            String topic,
+            EntityStore store,
+            int batchSize,
+            Duration pollTimeout,
             boolean rebuildOnStart) {
         this.clients = clients;
         this.topic = topic;
@@ -58,13 +63,16 @@ public class Materializer implements SmartLifecycle {
     @Override
     public synchronized void start() {
         if (rebuildOnStart) {
-            log.info("Rebuilding the store ({}) from the change log {} (spojka.store.rebuild=true)",
-                    store.describe(), topic);
+            log.info(
+                    "Rebuilding the store ({}) from the change log {} (spojka.store.rebuild=true)",
+                    store.describe(),
+                    topic);
             store.clear();
         }
         consumer = clients.eventConsumer("spojka-materializer", batchSize);
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
         consumer.assign(partitions);
         seekToStoredOffsets(partitions);
         running = true;
@@ -102,8 +110,11 @@ public class Materializer implements SmartLifecycle {
         } catch (RuntimeException e) {
             failure = e.getMessage() == null ? e.toString() : e.getMessage();
             running = false;
-            log.error("The materializer stopped: {}. The store keeps its last committed state; restart the hub"
-                    + " to resume from there.", failure, e);
+            log.error(
+                    "The materializer stopped: {}. The store keeps its last committed state; restart the hub"
+                            + " to resume from there.",
+                    failure,
+                    e);
         } finally {
             consumer.close();
         }
@@ -137,8 +148,13 @@ public class Materializer implements SmartLifecycle {
             return ChangeEvents.fromEvent(record.value());
         } catch (RuntimeException e) {
             skipped.incrementAndGet();
-            log.error("Skipped change-log record {}-{}@{} (key {}): {}", record.topic(), record.partition(),
-                    record.offset(), record.key(), e.getMessage());
+            log.error(
+                    "Skipped change-log record {}-{}@{} (key {}): {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    record.key(),
+                    e.getMessage());
             return null;
         }
     }
@@ -152,7 +168,8 @@ public class Materializer implements SmartLifecycle {
     public long lag() {
         try (KafkaConsumer<String, byte[]> probe = clients.byteConsumer("spojka-materializer-lag")) {
             List<TopicPartition> partitions = probe.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             Map<TopicPartition, Long> end = probe.endOffsets(partitions);
             Map<TopicPartition, Long> start = probe.beginningOffsets(partitions);
             Map<TopicPartition, Long> at = rebuildRequested ? Map.of() : position;

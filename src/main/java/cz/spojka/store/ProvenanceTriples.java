@@ -31,17 +31,19 @@ final class ProvenanceTriples {
     List<Triple> of(Change change) {
         Node entity = NodeFactory.createURI(change.entityIri());
         Provenance provenance = change.provenance();
-        Node connector = NodeFactory.createURI(events.connectorSource(provenance.connectorId()).toString());
+        Node connector = NodeFactory.createURI(
+                events.connectorSource(provenance.connectorId()).toString());
         List<Triple> triples = new java.util.ArrayList<>(4);
         triples.add(Triple.create(entity, WAS_ATTRIBUTED_TO, connector));
-        triples.add(Triple.create(entity, GENERATED_AT_TIME,
+        triples.add(Triple.create(
+                entity,
+                GENERATED_AT_TIME,
                 NodeFactory.createLiteralDT(provenance.fetchedAt().toString(), XSDDatatype.XSDdateTime)));
         triples.add(Triple.create(entity, SOURCE_RECORD_ID, NodeFactory.createLiteralString(provenance.recordId())));
         if (provenance.mappingVersion() != null) {
-            triples.add(Triple.create(entity, MAPPING_VERSION,
-                    NodeFactory.createLiteralString(provenance.mappingVersion())));
+            triples.add(Triple.create(
+                    entity, MAPPING_VERSION, NodeFactory.createLiteralString(provenance.mappingVersion())));
         }
         return triples;
     }
-
 }

@@ -32,8 +32,8 @@ public final class SparqlEntityStore implements EntityStore {
     /**
      * @param graphPrefix the hub's graphs start with it ({@code <base>graph/}); only those are ever cleared
      */
-    public SparqlEntityStore(String queryEndpoint, String updateEndpoint, String graphPrefix,
-            ProvenanceTriples provenance) {
+    public SparqlEntityStore(
+            String queryEndpoint, String updateEndpoint, String graphPrefix, ProvenanceTriples provenance) {
         this.queryEndpoint = queryEndpoint;
         this.updateEndpoint = updateEndpoint;
         this.graphPrefix = graphPrefix;
@@ -45,13 +45,15 @@ public final class SparqlEntityStore implements EntityStore {
     public Map<TopicPartition, Long> offsets() {
         Map<TopicPartition, Long> offsets = new HashMap<>();
         String query = "SELECT ?p ?o WHERE { GRAPH " + offsetsGraph + " { ?p " + NEXT_OFFSET + " ?o } }";
-        try (QueryExecHTTP exec = QueryExecHTTP.service(queryEndpoint).query(query).build()) {
+        try (QueryExecHTTP exec =
+                QueryExecHTTP.service(queryEndpoint).query(query).build()) {
             RowSet rows = exec.select();
             while (rows.hasNext()) {
                 Binding row = rows.next();
                 String key = row.get("p").getURI().substring("urn:x-spojka:changelog-offset:".length());
                 int colon = key.lastIndexOf(':');
-                offsets.put(new TopicPartition(key.substring(0, colon), Integer.parseInt(key.substring(colon + 1))),
+                offsets.put(
+                        new TopicPartition(key.substring(0, colon), Integer.parseInt(key.substring(colon + 1))),
                         Long.parseLong(row.get("o").getLiteralLexicalForm()));
             }
         }
@@ -72,30 +74,51 @@ public final class SparqlEntityStore implements EntityStore {
         }
         nextOffsets.forEach((partition, next) -> {
             String subject = "<urn:x-spojka:changelog-offset:" + partition.topic() + ":" + partition.partition() + ">";
-            update.append("DELETE WHERE { GRAPH ").append(offsetsGraph).append(" { ").append(subject).append(' ')
-                    .append(NEXT_OFFSET).append(" ?o } } ;\n")
-                    .append("INSERT DATA { GRAPH ").append(offsetsGraph).append(" { ").append(subject).append(' ')
-                    .append(NEXT_OFFSET).append(' ').append(next).append(" } } ;\n");
+            update.append("DELETE WHERE { GRAPH ")
+                    .append(offsetsGraph)
+                    .append(" { ")
+                    .append(subject)
+                    .append(' ')
+                    .append(NEXT_OFFSET)
+                    .append(" ?o } } ;\n")
+                    .append("INSERT DATA { GRAPH ")
+                    .append(offsetsGraph)
+                    .append(" { ")
+                    .append(subject)
+                    .append(' ')
+                    .append(NEXT_OFFSET)
+                    .append(' ')
+                    .append(next)
+                    .append(" } } ;\n");
         });
         UpdateExecHTTP.service(updateEndpoint).update(update.toString()).execute();
     }
 
     private static void append(StringBuilder update, Triple t) {
-        update.append(term(t.getSubject())).append(' ').append(term(t.getPredicate())).append(' ')
-                .append(term(t.getObject())).append(" .\n");
+        update.append(term(t.getSubject()))
+                .append(' ')
+                .append(term(t.getPredicate()))
+                .append(' ')
+                .append(term(t.getObject()))
+                .append(" .\n");
     }
 
     private static String term(Node node) {
-        return node.isBlank() ? "_:b" + node.getBlankNodeLabel().replaceAll("[^A-Za-z0-9]", "") : NodeFmtLib.strNT(node);
+        return node.isBlank()
+                ? "_:b" + node.getBlankNodeLabel().replaceAll("[^A-Za-z0-9]", "")
+                : NodeFmtLib.strNT(node);
     }
 
     @Override
     public void clear() {
         StringBuilder update = new StringBuilder();
         String query = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } FILTER(STRSTARTS(STR(?g), \"" + graphPrefix + "\")) }";
-        try (QueryExecHTTP exec = QueryExecHTTP.service(queryEndpoint).query(query).build()) {
-            exec.select().forEachRemaining(row -> update.append("DROP SILENT GRAPH <")
-                    .append(row.get("g").getURI()).append("> ;\n"));
+        try (QueryExecHTTP exec =
+                QueryExecHTTP.service(queryEndpoint).query(query).build()) {
+            exec.select()
+                    .forEachRemaining(row -> update.append("DROP SILENT GRAPH <")
+                            .append(row.get("g").getURI())
+                            .append("> ;\n"));
         }
         if (!update.isEmpty()) {
             UpdateExecHTTP.service(updateEndpoint).update(update.toString()).execute();
@@ -106,7 +129,8 @@ public final class SparqlEntityStore implements EntityStore {
     public long size() {
         String query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \""
                 + graphPrefix + "\") && ?g != " + offsetsGraph + ") }";
-        try (QueryExecHTTP exec = QueryExecHTTP.service(queryEndpoint).query(query).build()) {
+        try (QueryExecHTTP exec =
+                QueryExecHTTP.service(queryEndpoint).query(query).build()) {
             return Long.parseLong(exec.select().next().get("n").getLiteralLexicalForm());
         }
     }
@@ -120,5 +144,4 @@ public final class SparqlEntityStore implements EntityStore {
     public void close() {
         // HTTP only: nothing to release.
     }
-
 }

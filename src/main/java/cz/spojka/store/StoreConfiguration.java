@@ -23,21 +23,29 @@ class StoreConfiguration {
         SpojkaProperties.Sparql sparql = properties.store().sparql();
         require(sparql.queryEndpoint(), "spojka.store.sparql.query-endpoint");
         require(sparql.updateEndpoint(), "spojka.store.sparql.update-endpoint");
-        return new SparqlEntityStore(sparql.queryEndpoint(), sparql.updateEndpoint(),
-                properties.baseIri() + "graph/", new ProvenanceTriples(events));
+        return new SparqlEntityStore(
+                sparql.queryEndpoint(),
+                sparql.updateEndpoint(),
+                properties.baseIri() + "graph/",
+                new ProvenanceTriples(events));
     }
 
     private static void require(String value, String property) {
         if (value.isBlank()) {
-            throw new IllegalStateException(property + " must name the external store's endpoint when"
-                    + " spojka.store.type is 'sparql'");
+            throw new IllegalStateException(
+                    property + " must name the external store's endpoint when" + " spojka.store.type is 'sparql'");
         }
     }
 
     @Bean
     Materializer materializer(KafkaClients clients, SpojkaProperties properties, EntityStore store) {
         SpojkaProperties.Store config = properties.store();
-        return new Materializer(clients, properties.kafka().changesTopic(), store, config.batchSize(),
-                config.pollTimeout(), config.rebuild());
+        return new Materializer(
+                clients,
+                properties.kafka().changesTopic(),
+                store,
+                config.batchSize(),
+                config.pollTimeout(),
+                config.rebuild());
     }
 }

@@ -50,7 +50,8 @@ public final class TdbEntityStore implements EntityStore {
             dataset.getDefaultGraph().find(Node.ANY, NEXT_OFFSET, Node.ANY).forEachRemaining(t -> {
                 String key = t.getSubject().getURI().substring(OFFSET_PREFIX.length());
                 int colon = key.lastIndexOf(':');
-                offsets.put(new TopicPartition(key.substring(0, colon), Integer.parseInt(key.substring(colon + 1))),
+                offsets.put(
+                        new TopicPartition(key.substring(0, colon), Integer.parseInt(key.substring(colon + 1))),
                         ((Number) t.getObject().getLiteralValue()).longValue());
             });
             return offsets;
@@ -89,8 +90,9 @@ public final class TdbEntityStore implements EntityStore {
 
     private void addEntity(Change change) {
         Node graph = NodeFactory.createURI(change.graphIri());
-        change.entity().find().forEachRemaining(t -> dataset.add(graph, t.getSubject(), t.getPredicate(),
-                t.getObject()));
+        change.entity()
+                .find()
+                .forEachRemaining(t -> dataset.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
         for (Triple t : provenance.of(change)) {
             dataset.add(graph, t.getSubject(), t.getPredicate(), t.getObject());
         }
@@ -99,8 +101,8 @@ public final class TdbEntityStore implements EntityStore {
     private void storeOffset(TopicPartition partition, long next) {
         Node subject = NodeFactory.createURI(OFFSET_PREFIX + partition.topic() + ":" + partition.partition());
         dataset.getDefaultGraph().remove(subject, NEXT_OFFSET, Node.ANY);
-        dataset.getDefaultGraph().add(subject, NEXT_OFFSET,
-                NodeFactory.createLiteralDT(Long.toString(next), XSDDatatype.XSDlong));
+        dataset.getDefaultGraph()
+                .add(subject, NEXT_OFFSET, NodeFactory.createLiteralDT(Long.toString(next), XSDDatatype.XSDlong));
     }
 
     @Override

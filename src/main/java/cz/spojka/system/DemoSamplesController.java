@@ -34,7 +34,8 @@ class DemoSamplesController {
             return ResponseEntity.notFound().build();
         }
         Resource resource = new FileSystemResource(sample);
-        MediaType type = file.endsWith(".jsonld") || file.endsWith(".json") ? MediaType.APPLICATION_JSON
+        MediaType type = file.endsWith(".jsonld") || file.endsWith(".json")
+                ? MediaType.APPLICATION_JSON
                 : MediaTypeFactory.getMediaType(resource).orElse(MediaType.APPLICATION_OCTET_STREAM);
         return ResponseEntity.ok().contentType(type).body(resource);
     }

@@ -1,10 +1,10 @@
 package cz.spojka.system;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.io.PrintStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,10 +66,12 @@ public class EmbeddedKafkaBroker implements SmartLifecycle {
             server.startup();
             log.info("In-process Kafka broker (KRaft) listening on {}, log in {}", bootstrapServers(), logDir);
         } catch (Exception e) {
-            throw new IllegalStateException("Could not start the in-process Kafka broker on " + bootstrapServers()
-                    + " with its log in " + logDir + ": " + e.getMessage()
-                    + ". Free the port (spojka.kafka.embedded.port) or name an external cluster in"
-                    + " spojka.kafka.bootstrap-servers.", e);
+            throw new IllegalStateException(
+                    "Could not start the in-process Kafka broker on " + bootstrapServers()
+                            + " with its log in " + logDir + ": " + e.getMessage()
+                            + ". Free the port (spojka.kafka.embedded.port) or name an external cluster in"
+                            + " spojka.kafka.bootstrap-servers.",
+                    e);
         }
     }
 
@@ -90,8 +92,10 @@ public class EmbeddedKafkaBroker implements SmartLifecycle {
         props.put("process.roles", "broker,controller");
         props.put("node.id", String.valueOf(NODE_ID));
         props.put("controller.quorum.voters", NODE_ID + "@" + config.host() + ":" + config.controllerPort());
-        props.put("listeners", "PLAINTEXT://" + config.host() + ":" + config.port() + ","
-                + CONTROLLER_LISTENER + "://" + config.host() + ":" + config.controllerPort());
+        props.put(
+                "listeners",
+                "PLAINTEXT://" + config.host() + ":" + config.port() + "," + CONTROLLER_LISTENER + "://" + config.host()
+                        + ":" + config.controllerPort());
         props.put("advertised.listeners", "PLAINTEXT://" + bootstrapServers());
         props.put("controller.listener.names", CONTROLLER_LISTENER);
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");

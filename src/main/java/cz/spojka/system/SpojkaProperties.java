@@ -29,8 +29,12 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("spojka")
 public record SpojkaProperties(
         @NotNull @DefaultValue("data") Path dataDir,
-        @NotNull @Pattern(regexp = "https?://.+/", message = "must be an http(s) IRI ending with '/'")
-                @DefaultValue("http://localhost:8080/") String baseIri,
+
+        @NotNull
+        @Pattern(regexp = "https?://.+/", message = "must be an http(s) IRI ending with '/'")
+        @DefaultValue("http://localhost:8080/")
+        String baseIri,
+
         @NotNull @DefaultValue("connectors") Path connectorsDir,
         @NotNull @DefaultValue("routes") Path routesDir,
         @NotNull @DefaultValue("vocab") Path vocabDir,
@@ -49,7 +53,9 @@ public record SpojkaProperties(
      */
     public record Demo(
             @DefaultValue("true") boolean enabled,
-            @NotBlank @DefaultValue("http://localhost:8080/demo") String baseUrl) {}
+
+            @NotBlank @DefaultValue("http://localhost:8080/demo")
+            String baseUrl) {}
 
     /**
      * @param bootstrapServers an external Kafka cluster ({@code host:port,...}); empty starts the in-process broker
@@ -105,7 +111,9 @@ public record SpojkaProperties(
      * @param queryEndpoint SPARQL 1.1 query endpoint of the external store
      * @param updateEndpoint SPARQL 1.1 update endpoint of the external store
      */
-    public record Sparql(@DefaultValue("") String queryEndpoint, @DefaultValue("") String updateEndpoint) {}
+    public record Sparql(
+            @DefaultValue("") String queryEndpoint,
+            @DefaultValue("") String updateEndpoint) {}
 
     public Path kafkaDir() {
         return dataDir.resolve("kafka");

@@ -27,8 +27,12 @@ class StartupSummary {
     private final EntityStore store;
     private final Connectors connectors;
 
-    StartupSummary(SpojkaProperties properties, ObjectProvider<EmbeddedKafkaBroker> broker, ChangeLogIndex index,
-            EntityStore store, Connectors connectors) {
+    StartupSummary(
+            SpojkaProperties properties,
+            ObjectProvider<EmbeddedKafkaBroker> broker,
+            ChangeLogIndex index,
+            EntityStore store,
+            Connectors connectors) {
         this.properties = properties;
         this.broker = broker;
         this.index = index;
@@ -39,29 +43,53 @@ class StartupSummary {
     @EventListener(ApplicationReadyEvent.class)
     @Order(100)
     void print(ApplicationReadyEvent event) {
-        int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
+        int port = ((WebServerApplicationContext) event.getApplicationContext())
+                .getWebServer()
+                .getPort();
         String http = "http://localhost:" + port;
         StringBuilder text = new StringBuilder("\n\nSpojka is running\n");
-        line(text, "SPARQL endpoint", properties.store().type() == SpojkaProperties.StoreType.tdb2 ? http + "/sparql"
-                : properties.store().sparql().queryEndpoint() + " (external store)");
+        line(
+                text,
+                "SPARQL endpoint",
+                properties.store().type() == SpojkaProperties.StoreType.tdb2
+                        ? http + "/sparql"
+                        : properties.store().sparql().queryEndpoint() + " (external store)");
         line(text, "Health", http + "/actuator/health");
         line(text, "Connectors API", http + "/api/connectors");
         EmbeddedKafkaBroker embedded = broker.getIfAvailable();
-        line(text, "Kafka", embedded != null
-                ? embedded.bootstrapServers() + " (in-process KRaft broker, log in " + embedded.logDir() + ")"
-                : properties.kafka().bootstrapServers() + " (external cluster)");
-        line(text, "Change log", properties.kafka().changesTopic() + " (" + index.size() + " entities), dead letters "
-                + properties.kafka().deadletterTopic());
-        line(text, "Data directory", properties.dataDir().toAbsolutePath().normalize().toString());
+        line(
+                text,
+                "Kafka",
+                embedded != null
+                        ? embedded.bootstrapServers() + " (in-process KRaft broker, log in " + embedded.logDir() + ")"
+                        : properties.kafka().bootstrapServers() + " (external cluster)");
+        line(
+                text,
+                "Change log",
+                properties.kafka().changesTopic() + " (" + index.size() + " entities), dead letters "
+                        + properties.kafka().deadletterTopic());
+        line(
+                text,
+                "Data directory",
+                properties.dataDir().toAbsolutePath().normalize().toString());
         line(text, "Store", store.describe());
         if (properties.demo().enabled()) {
             line(text, "Demo samples", http + "/demo/<connector>/<file>");
         }
-        connectors.active().forEach(c -> line(text, "Connector loaded", c.definition().id() + " ("
-                + c.definition().template() + ", every " + c.definition().schedule() + ") → " + c.graphIri()));
-        for (Map.Entry<String, List<ConfigProblem>> skipped : connectors.skipped().entrySet()) {
-            line(text, "Connector SKIPPED", skipped.getKey() + ": " + skipped.getValue().size() + " problem(s), first: "
-                    + skipped.getValue().get(0));
+        connectors
+                .active()
+                .forEach(c -> line(
+                        text,
+                        "Connector loaded",
+                        c.definition().id() + " (" + c.definition().template() + ", every "
+                                + c.definition().schedule() + ") → " + c.graphIri()));
+        for (Map.Entry<String, List<ConfigProblem>> skipped :
+                connectors.skipped().entrySet()) {
+            line(
+                    text,
+                    "Connector SKIPPED",
+                    skipped.getKey() + ": " + skipped.getValue().size() + " problem(s), first: "
+                            + skipped.getValue().get(0));
         }
         log.info("{}", text);
     }

@@ -12,30 +12,41 @@ import org.junit.jupiter.api.Test;
 
 class ChangeDetectorTest {
 
-    private static final RunContext RUN = new RunContext("desky", "uredni-deska", "http://hub.test/graph/g",
-            Instant.parse("2026-11-26T10:00:00Z"), "1");
+    private static final RunContext RUN = new RunContext(
+            "desky", "uredni-deska", "http://hub.test/graph/g", Instant.parse("2026-11-26T10:00:00Z"), "1");
     private final ChangeLogIndex index = new ChangeLogIndex();
     private final ChangeDetector detector = new ChangeDetector(index);
 
     @BeforeEach
     void publishedBefore() {
-        for (Change change : detector.detect(RUN, List.of(entity("a", "h1", "r1"), entity("b", "h2", "r1"),
-                entity("c", "h3", "r2")), true, Set.of())) {
+        for (Change change : detector.detect(
+                RUN,
+                List.of(entity("a", "h1", "r1"), entity("b", "h2", "r1"), entity("c", "h3", "r2")),
+                true,
+                Set.of())) {
             index.apply(change);
         }
     }
 
     @Test
     void publishesNothingForAnUnchangedSnapshot() {
-        assertThat(detector.detect(RUN, List.of(entity("a", "h1", "r1"), entity("b", "h2", "r1"),
-                entity("c", "h3", "r2")), true, Set.of())).isEmpty();
+        assertThat(detector.detect(
+                        RUN,
+                        List.of(entity("a", "h1", "r1"), entity("b", "h2", "r1"), entity("c", "h3", "r2")),
+                        true,
+                        Set.of()))
+                .isEmpty();
     }
 
     @Test
     void createsUpdatesAndDeletesFromACompleteSnapshot() {
-        List<Change> changes = detector.detect(RUN, List.of(entity("a", "h1", "r1"), entity("b", "h2x", "r1"),
-                entity("d", "h4", "r3")), true, Set.of());
-        assertThat(changes).extracting(c -> c.type() + " " + c.entityIri())
+        List<Change> changes = detector.detect(
+                RUN,
+                List.of(entity("a", "h1", "r1"), entity("b", "h2x", "r1"), entity("d", "h4", "r3")),
+                true,
+                Set.of());
+        assertThat(changes)
+                .extracting(c -> c.type() + " " + c.entityIri())
                 .containsExactly("UPDATED b", "CREATED d", "DELETED c");
         Change deleted = changes.get(2);
         assertThat(deleted.kind()).isEqualTo("notice");
@@ -45,14 +56,14 @@ class ChangeDetectorTest {
 
     @Test
     void keepsTheEntitiesOfRejectedRecords() {
-        assertThat(detector.detect(RUN, List.of(entity("a", "h1", "r1"), entity("b", "h2", "r1")), true,
-                Set.of("r2"))).isEmpty();
+        assertThat(detector.detect(RUN, List.of(entity("a", "h1", "r1"), entity("b", "h2", "r1")), true, Set.of("r2")))
+                .isEmpty();
     }
 
     @Test
     void keepsAnEntityTheGateRejected() {
-        assertThat(detector.detect(RUN, List.of(entity("a", "h1", "r1"), entity("c", "h3", "r2")), true,
-                Set.of("b"))).isEmpty();
+        assertThat(detector.detect(RUN, List.of(entity("a", "h1", "r1"), entity("c", "h3", "r2")), true, Set.of("b")))
+                .isEmpty();
     }
 
     @Test
@@ -62,7 +73,8 @@ class ChangeDetectorTest {
 
     @Test
     void derivesNoDeletionsFromAnIncrementalRun() {
-        assertThat(detector.detect(RUN, List.of(entity("a", "h1", "r1")), false, Set.of())).isEmpty();
+        assertThat(detector.detect(RUN, List.of(entity("a", "h1", "r1")), false, Set.of()))
+                .isEmpty();
     }
 
     @Test

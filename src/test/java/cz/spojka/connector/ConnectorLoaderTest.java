@@ -20,10 +20,11 @@ class ConnectorLoaderTest {
     @BeforeEach
     void loadFixtures() throws IOException {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new MapPropertySource("test",
-                Map.of("test.agenda-url", "http://agenda.test")));
-        ConnectorLoader loader = new ConnectorLoader(RouteTemplates.read(Path.of("routes")),
-                environment::resolveRequiredPlaceholders);
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource("test", Map.of("test.agenda-url", "http://agenda.test")));
+        ConnectorLoader loader =
+                new ConnectorLoader(RouteTemplates.read(Path.of("routes")), environment::resolveRequiredPlaceholders);
         result = loader.loadAll(FIXTURES);
     }
 
@@ -32,11 +33,13 @@ class ConnectorLoaderTest {
         assertThat(result.loaded()).hasSize(1);
         ConnectorDefinition valid = result.loaded().get(0);
         assertThat(valid.id()).isEqualTo("valid");
-        assertThat(valid.parameters()).containsEntry("url", "http://agenda.test/notices.json")
+        assertThat(valid.parameters())
+                .containsEntry("url", "http://agenda.test/notices.json")
                 .containsEntry("timeoutMillis", "30000");
         assertThat(valid.schedule()).hasMinutes(15);
         assertThat(valid.completeSnapshots()).isTrue();
-        assertThat(valid.dataset().graphIri("http://hub.test/")).isEqualTo("http://hub.test/graph/uredni-deska/00270211");
+        assertThat(valid.dataset().graphIri("http://hub.test/"))
+                .isEqualTo("http://hub.test/graph/uredni-deska/00270211");
         assertThat(valid.mapping().context()).isEqualTo("{\"@vocab\":\"https://example.org/source#\"}");
     }
 
@@ -44,47 +47,58 @@ class ConnectorLoaderTest {
     void reportsEveryProblemOfABrokenConnectorAtOnce() {
         Path yaml = FIXTURES.resolve("broken/connector.yaml");
         Path mapping = FIXTURES.resolve("broken/mapping.yaml");
-        assertThat(messages("broken")).containsExactly(
-                yaml + ":8: connector 'broken', field 'colour': unknown field; allowed fields: id, title,"
-                        + " description, template, parameters, schedule, snapshot, mapping, dataset",
-                yaml + ":1: connector 'broken', field 'id': 'broken-connector' must equal the connector's folder"
-                        + " name 'broken'",
-                yaml + ":3: connector 'broken', field 'template': unknown value 'http-pol'; allowed values: http-poll",
-                yaml + ":6: connector 'broken', field 'schedule': 'every hour' is not an ISO-8601 duration (e.g."
-                        + " PT15M, PT1H, P1D)",
-                yaml + ":7: connector 'broken', field 'snapshot': unknown value 'sometimes'; allowed values:"
-                        + " complete, incremental",
-                mapping + ":2: connector 'broken', field 'format': unknown value 'csv'; allowed values: jsonld,"
-                        + " json, xml",
-                mapping + ":3: connector 'broken', field 'recordId': 'id' is not a JSON Pointer ('/id')",
-                mapping + ":5: connector 'broken', field 'entities[0].class': 'not an iri' is not an absolute IRI",
-                mapping + ":6: connector 'broken', field 'entities[0].kind': 'Notice' is not a kind name"
-                        + " (lower-case letters, digits, '-')",
-                mapping + ":9: connector 'broken', field 'construct': is not a valid SPARQL CONSTRUCT query: ",
-                yaml + ":10: connector 'broken', field 'dataset.id': 'Úřední deska' is not a dataset id (lower-case"
-                        + " letters, digits, '-')",
-                yaml + ":15: connector 'broken', field 'dataset.municipality.ico': '00270212' fails the IČO check"
-                        + " digit",
-                yaml + ":16: connector 'broken', field 'dataset.municipality.ruian': '57116' is not a RÚIAN"
-                        + " municipality code (6 digits, quoted)",
-                yaml + ":11: connector 'broken', field 'dataset.title.en': is required");
+        assertThat(messages("broken"))
+                .containsExactly(
+                        yaml + ":8: connector 'broken', field 'colour': unknown field; allowed fields: id, title,"
+                                + " description, template, parameters, schedule, snapshot, mapping, dataset",
+                        yaml
+                                + ":1: connector 'broken', field 'id': 'broken-connector' must equal the connector's folder"
+                                + " name 'broken'",
+                        yaml
+                                + ":3: connector 'broken', field 'template': unknown value 'http-pol'; allowed values: http-poll",
+                        yaml
+                                + ":6: connector 'broken', field 'schedule': 'every hour' is not an ISO-8601 duration (e.g."
+                                + " PT15M, PT1H, P1D)",
+                        yaml + ":7: connector 'broken', field 'snapshot': unknown value 'sometimes'; allowed values:"
+                                + " complete, incremental",
+                        mapping + ":2: connector 'broken', field 'format': unknown value 'csv'; allowed values: jsonld,"
+                                + " json, xml",
+                        mapping + ":3: connector 'broken', field 'recordId': 'id' is not a JSON Pointer ('/id')",
+                        mapping
+                                + ":5: connector 'broken', field 'entities[0].class': 'not an iri' is not an absolute IRI",
+                        mapping + ":6: connector 'broken', field 'entities[0].kind': 'Notice' is not a kind name"
+                                + " (lower-case letters, digits, '-')",
+                        mapping + ":9: connector 'broken', field 'construct': is not a valid SPARQL CONSTRUCT query: ",
+                        yaml
+                                + ":10: connector 'broken', field 'dataset.id': 'Úřední deska' is not a dataset id (lower-case"
+                                + " letters, digits, '-')",
+                        yaml
+                                + ":15: connector 'broken', field 'dataset.municipality.ico': '00270212' fails the IČO check"
+                                + " digit",
+                        yaml + ":16: connector 'broken', field 'dataset.municipality.ruian': '57116' is not a RÚIAN"
+                                + " municipality code (6 digits, quoted)",
+                        yaml + ":11: connector 'broken', field 'dataset.title.en': is required");
     }
 
     @Test
     void namesTheMissingMappingTheUndefinedPropertyAndTheMisspelledParameter() {
         Path yaml = FIXTURES.resolve("no-mapping/connector.yaml");
-        assertThat(messages("no-mapping")).containsExactly(
-                yaml + ":6: connector 'no-mapping', field 'parameters.acept': unknown field; allowed fields: url,"
-                        + " accept, timeoutMillis",
-                yaml + ":5: connector 'no-mapping', field 'parameters.url': has a placeholder that no property"
-                        + " defines: Could not resolve placeholder 'undefined.property' in value"
-                        + " \"${undefined.property}/notices.json\"",
-                yaml + ":7: connector 'no-mapping', field 'mapping': file 'missing.yaml' does not exist in "
-                        + FIXTURES.resolve("no-mapping"));
+        assertThat(messages("no-mapping"))
+                .containsExactly(
+                        yaml
+                                + ":6: connector 'no-mapping', field 'parameters.acept': unknown field; allowed fields: url,"
+                                + " accept, timeoutMillis",
+                        yaml + ":5: connector 'no-mapping', field 'parameters.url': has a placeholder that no property"
+                                + " defines: Could not resolve placeholder 'undefined.property' in value"
+                                + " \"${undefined.property}/notices.json\"",
+                        yaml + ":7: connector 'no-mapping', field 'mapping': file 'missing.yaml' does not exist in "
+                                + FIXTURES.resolve("no-mapping"));
     }
 
     private List<String> messages(String connector) {
-        return result.skipped().get(connector).stream().map(ConfigProblem::toString)
-                .map(m -> m.contains("CONSTRUCT query: ") ? m.substring(0, m.indexOf("query: ") + 7) : m).toList();
+        return result.skipped().get(connector).stream()
+                .map(ConfigProblem::toString)
+                .map(m -> m.contains("CONSTRUCT query: ") ? m.substring(0, m.indexOf("query: ") + 7) : m)
+                .toList();
     }
 }

@@ -21,7 +21,8 @@ final class AgendaSystem {
     static final String OFN_SAMPLE = "/" + OFN + "/" + OFN_FILE;
     static final String EDESKY_SAMPLE = "/" + EDESKY + "/" + EDESKY_FILE;
 
-    private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    private final WireMockServer server =
+            new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
     AgendaSystem start() {
         server.start();
@@ -49,8 +50,11 @@ final class AgendaSystem {
     }
 
     void serve(String path, byte[] body, String contentType) {
-        server.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", contentType).withBody(body)));
+        server.stubFor(get(urlEqualTo(path))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", contentType)
+                        .withBody(body)));
     }
 
     static byte[] sample(String connector, String file) {

@@ -72,25 +72,28 @@ abstract class HubIT {
 
     /** Waits for the start-up poll of both connectors, then for the store to catch up with the change log. */
     void awaitStartupRuns() {
-        await().atMost(Duration.ofMinutes(2)).until(() -> connectors.lastRun(OFN) != null
-                && connectors.lastRun(EDESKY) != null);
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> connectors.lastRun(OFN) != null && connectors.lastRun(EDESKY) != null);
         awaitMaterialized();
     }
 
     void awaitMaterialized() {
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> materializer.lag() == 0);
     }
 
     long count(String whereClause) {
         String query = "SELECT (COUNT(*) AS ?count) WHERE { " + whereClause + " }";
-        try (QueryExecHTTP exec = QueryExecHTTP.service(sparqlUrl()).query(query).build()) {
+        try (QueryExecHTTP exec =
+                QueryExecHTTP.service(sparqlUrl()).query(query).build()) {
             return ((Number) exec.select().next().get("count").getLiteralValue()).longValue();
         }
     }
 
     boolean ask(String query) {
-        try (QueryExecHTTP exec = QueryExecHTTP.service(sparqlUrl()).query(query).build()) {
+        try (QueryExecHTTP exec =
+                QueryExecHTTP.service(sparqlUrl()).query(query).build()) {
             return exec.ask();
         }
     }

@@ -32,8 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NoticeBoardEndToEndIT extends HubIT {
 
-    private static final String NOTICE = "https://slovník.gov.cz/datový/ofn-úřední-desky/pojem/"
-            + "informace-zveřejněná-na-úřední-desce";
+    private static final String NOTICE =
+            "https://slovník.gov.cz/datový/ofn-úřední-desky/pojem/" + "informace-zveřejněná-na-úřední-desce";
     private static final String BOARD = "https://slovník.gov.cz/datový/ofn-úřední-desky/pojem/úřední-deska";
     private static final String OFN_NOTICES = BASE_IRI + "zdroj/uredni-deska/00007064/informace/";
     private static final String REMOVED_NOTICE = OFN_NOTICES + "opendata-test.mvcr.cz/api/boards/1/info/953";
@@ -61,9 +61,11 @@ class NoticeBoardEndToEndIT extends HubIT {
         assertThat(count("GRAPH <" + BASE_IRI + "graph/uredni-deska/00270211> { ?n a <" + NOTICE + "> }"))
                 .isEqualTo(43);
         assertThat(count("?n <http://purl.org/dc/terms/isPartOf> ?b . ?b <http://purl.org/dc/terms/spatial> "
-                + "<https://linked.cuzk.cz/resource/ruian/obec/571164>")).isEqualTo(43);
+                        + "<https://linked.cuzk.cz/resource/ruian/obec/571164>"))
+                .isEqualTo(43);
         assertThat(count("?n a <" + NOTICE + "> ; <http://www.w3.org/ns/prov#wasAttributedTo> <" + BASE_IRI
-                + "connectors/" + OFN + "> ; <https://w3id.org/spojka/slovník/mappingVersion> ?v")).isEqualTo(1206);
+                        + "connectors/" + OFN + "> ; <https://w3id.org/spojka/slovník/mappingVersion> ?v"))
+                .isEqualTo(1206);
     }
 
     @Test
@@ -84,10 +86,12 @@ class NoticeBoardEndToEndIT extends HubIT {
         JsonNode data = JSON.readTree(notice.getData().toBytes());
         assertThat(data.at("/entity/@id").asText()).isEqualTo(REMOVED_NOTICE);
         assertThat(data.at("/entity/@type").toString()).contains(NOTICE);
-        assertThat(data.at("/entity/http:~1~1purl.org~1dc~1terms~1title/0/@value").asText())
+        assertThat(data.at("/entity/http:~1~1purl.org~1dc~1terms~1title/0/@value")
+                        .asText())
                 .isEqualTo("Informace k nemocenskému pojištění");
         assertThat(data.at("/provenance/connector").asText()).isEqualTo(OFN);
-        assertThat(data.at("/provenance/sourceRecordId").asText()).isEqualTo("https://opendata-test.mvcr.cz/api/boards/1");
+        assertThat(data.at("/provenance/sourceRecordId").asText())
+                .isEqualTo("https://opendata-test.mvcr.cz/api/boards/1");
         assertThat(data.at("/provenance/mappingVersion").asText()).isEqualTo("2026-11-26.1");
         assertThat(data.at("/provenance/fetchedAt").asText()).isNotBlank();
     }
@@ -114,14 +118,18 @@ class NoticeBoardEndToEndIT extends HubIT {
         assertThat(run.deleted()).isEqualTo(1);
         assertThat(run.created() + run.updated()).isZero();
         List<ConsumerRecord<String, CloudEvent>> ofNotice = changeEvents().stream()
-                .filter(r -> r.key().equals(REMOVED_NOTICE)).toList();
+                .filter(r -> r.key().equals(REMOVED_NOTICE))
+                .toList();
         assertThat(ofNotice).hasSize(3);
         CloudEvent deleted = ofNotice.get(1).value();
         assertThat(deleted.getType()).isEqualTo("cz.spojka.notice.deleted");
         assertThat(deleted.getSubject()).isEqualTo(REMOVED_NOTICE);
         assertThat(deleted.getExtension("recordid")).isEqualTo("https://opendata-test.mvcr.cz/api/boards/1");
-        assertThat(JSON.readTree(deleted.getData().toBytes()).at("/entity/@id").asText()).isEqualTo(REMOVED_NOTICE);
-        assertThat(ofNotice.get(2).value()).as("a tombstone follows, so compaction can drop the key").isNull();
+        assertThat(JSON.readTree(deleted.getData().toBytes()).at("/entity/@id").asText())
+                .isEqualTo(REMOVED_NOTICE);
+        assertThat(ofNotice.get(2).value())
+                .as("a tombstone follows, so compaction can drop the key")
+                .isNull();
         awaitMaterialized();
         assertThat(ask("ASK { <" + REMOVED_NOTICE + "> ?p ?o }")).isFalse();
         assertThat(count("?n a <" + NOTICE + ">")).isEqualTo(1206 + 43 - 1);
@@ -131,7 +139,8 @@ class NoticeBoardEndToEndIT extends HubIT {
     @Order(5)
     void aFailedPollDeletesNothing() {
         long before = changeLog().endOffsetSum("spojka.changes");
-        AGENDA.stubFor(get(urlEqualTo(OFN_SAMPLE)).willReturn(aResponse().withStatus(500).withBody("maintenance")));
+        AGENDA.stubFor(get(urlEqualTo(OFN_SAMPLE))
+                .willReturn(aResponse().withStatus(500).withBody("maintenance")));
 
         RunReport run = scheduler.poll(OFN);
         assertThat(run.succeeded()).isFalse();
@@ -161,19 +170,29 @@ class NoticeBoardEndToEndIT extends HubIT {
         assertThat(run.updated() + run.deleted()).isZero();
 
         List<DeadLetter> letters = changeLog().deadLetters("spojka.deadletter");
-        DeadLetter shacl = letters.stream().filter(l -> "shacl".equals(l.stage())).findFirst().orElseThrow();
+        DeadLetter shacl = letters.stream()
+                .filter(l -> "shacl".equals(l.stage()))
+                .findFirst()
+                .orElseThrow();
         assertThat(shacl.connectorId()).isEqualTo(OFN);
-        assertThat(shacl.recordId()).isEqualTo(boards.get(withNotices).get("iri").asText());
-        assertThat(shacl.entityIri()).isEqualTo(OFN_NOTICES + untitled.get("iri").asText().substring(8));
+        assertThat(shacl.recordId())
+                .isEqualTo(boards.get(withNotices).get("iri").asText());
+        assertThat(shacl.entityIri())
+                .isEqualTo(OFN_NOTICES + untitled.get("iri").asText().substring(8));
         assertThat(shacl.reason()).contains("dcterms:title");
         assertThat(shacl.report()).contains("sh:ValidationResult");
         assertThat(shacl.record()).contains(untitled.get("iri").asText());
-        DeadLetter mapping = letters.stream().filter(l -> "mapping".equals(l.stage())).findFirst().orElseThrow();
+        DeadLetter mapping = letters.stream()
+                .filter(l -> "mapping".equals(l.stage()))
+                .findFirst()
+                .orElseThrow();
         assertThat(mapping.recordId()).isEqualTo("#" + withoutId);
         assertThat(mapping.reason()).isEqualTo("the record has no id at '/iri'");
 
         awaitMaterialized();
-        assertThat(ask("ASK { <" + shacl.entityIri() + "> ?p ?o }")).as("last good state kept").isTrue();
+        assertThat(ask("ASK { <" + shacl.entityIri() + "> ?p ?o }"))
+                .as("last good state kept")
+                .isTrue();
         assertThat(count("?n a <" + NOTICE + ">")).isEqualTo(1206 + 43);
     }
 
@@ -190,7 +209,8 @@ class NoticeBoardEndToEndIT extends HubIT {
     }
 
     private static CloudEvent eventFor(List<ConsumerRecord<String, CloudEvent>> events, String iri) {
-        Map<String, CloudEvent> bySubject = events.stream().map(ConsumerRecord::value)
+        Map<String, CloudEvent> bySubject = events.stream()
+                .map(ConsumerRecord::value)
                 .collect(Collectors.toMap(CloudEvent::getSubject, Function.identity(), (a, b) -> b));
         return bySubject.get(iri);
     }

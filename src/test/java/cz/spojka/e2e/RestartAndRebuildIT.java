@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import cz.spojka.SpojkaApplication;
 import cz.spojka.connector.Connectors;
 import cz.spojka.connector.RunReport;
+import cz.spojka.mapping.CanonicalForm;
 import cz.spojka.store.Materializer;
 import cz.spojka.store.TdbEntityStore;
 import java.nio.file.Path;
 import java.time.Duration;
-import cz.spojka.mapping.CanonicalForm;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -72,8 +72,8 @@ class RestartAndRebuildIT {
 
             Materializer materializer = hub.getBean(Materializer.class);
             materializer.rebuild();
-            await().atMost(Duration.ofMinutes(1)).until(() -> materializer.lag() == 0
-                    && snapshot(hub).size() == firstStore.size());
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> materializer.lag() == 0 && snapshot(hub).size() == firstStore.size());
             assertThat(snapshot(hub)).isEqualTo(firstStore);
         }
 
@@ -85,22 +85,24 @@ class RestartAndRebuildIT {
     }
 
     private ConfigurableApplicationContext startHub(boolean rebuild) {
-        return new SpringApplicationBuilder(SpojkaApplication.class).run(
-                "--server.port=0",
-                "--spojka.data-dir=" + dataDir,
-                "--spojka.base-iri=http://spojka.test/",
-                "--spojka.demo.base-url=" + AGENDA.baseUrl(),
-                "--spojka.kafka.embedded.port=" + KAFKA_PORT,
-                "--spojka.kafka.embedded.controller-port=" + CONTROLLER_PORT,
-                "--spojka.store.poll-timeout=200ms",
-                "--spojka.store.rebuild=" + rebuild);
+        return new SpringApplicationBuilder(SpojkaApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spojka.data-dir=" + dataDir,
+                        "--spojka.base-iri=http://spojka.test/",
+                        "--spojka.demo.base-url=" + AGENDA.baseUrl(),
+                        "--spojka.kafka.embedded.port=" + KAFKA_PORT,
+                        "--spojka.kafka.embedded.controller-port=" + CONTROLLER_PORT,
+                        "--spojka.store.poll-timeout=200ms",
+                        "--spojka.store.rebuild=" + rebuild);
     }
 
     private static void awaitRunsAndStore(ConfigurableApplicationContext hub) {
         Connectors connectors = hub.getBean(Connectors.class);
         Materializer materializer = hub.getBean(Materializer.class);
-        await().atMost(Duration.ofMinutes(2)).until(() -> connectors.lastRun(AgendaSystem.OFN) != null
-                && connectors.lastRun(AgendaSystem.EDESKY) != null);
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> connectors.lastRun(AgendaSystem.OFN) != null
+                        && connectors.lastRun(AgendaSystem.EDESKY) != null);
         await().atMost(Duration.ofMinutes(1)).until(() -> materializer.lag() == 0);
     }
 
@@ -116,8 +118,9 @@ class RestartAndRebuildIT {
                 Graph graph = store.getGraph(graphName);
                 Set<Node> subjects = new HashSet<>();
                 graph.find().forEachRemaining(t -> subjects.add(t.getSubject()));
-                subjects.stream().filter(Node::isURI).forEach(subject ->
-                        lines.add(graphName.getURI() + " " + CanonicalForm.of(graph, subject)));
+                subjects.stream()
+                        .filter(Node::isURI)
+                        .forEach(subject -> lines.add(graphName.getURI() + " " + CanonicalForm.of(graph, subject)));
             });
             lines.sort(null);
             return lines;

@@ -37,24 +37,22 @@ class SparqlEndpointIT extends HubIT {
     @Test
     void selectsViaGetWithJsonResults() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("?query=" + encode(BOARDS)))
-                .header("Accept", "application/sparql-results+json").GET());
+                .header("Accept", "application/sparql-results+json")
+                .GET());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/sparql-results+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/sparql-results+json"));
         JsonNode json = new ObjectMapper().readTree(response.body());
         assertThat(json.at("/head/vars/0").asText()).isEqualTo("b");
         assertThat(json.at("/results/bindings")).hasSize(183);
     }
 
     @ParameterizedTest
-    @CsvSource({
-        "application/sparql-results+xml, <sparql",
-        "text/csv, b",
-        "text/tab-separated-values, ?b"
-    })
+    @CsvSource({"application/sparql-results+xml, <sparql", "text/csv, b", "text/tab-separated-values, ?b"})
     void selectsViaPostFormInEveryResultFormat(String accept, String start) throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri(""))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", accept)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofString("query=" + encode(BOARDS))));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith(accept);
@@ -64,10 +62,12 @@ class SparqlEndpointIT extends HubIT {
     @Test
     void asksViaPostDirect() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri(""))
-                .header("Content-Type", "application/sparql-query").header("Accept", "application/sparql-results+json")
+                .header("Content-Type", "application/sparql-query")
+                .header("Accept", "application/sparql-results+json")
                 .POST(HttpRequest.BodyPublishers.ofString("ASK { <" + CHRUDIM_BOARD + "> ?p ?o }")));
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(new ObjectMapper().readTree(response.body()).get("boolean").asBoolean()).isTrue();
+        assertThat(new ObjectMapper().readTree(response.body()).get("boolean").asBoolean())
+                .isTrue();
     }
 
     @ParameterizedTest
@@ -79,12 +79,20 @@ class SparqlEndpointIT extends HubIT {
     })
     void constructsAndDescribesInEveryRdfFormat(String accept, String lang) throws Exception {
         String construct = "CONSTRUCT { ?n ?p ?o } WHERE { GRAPH <" + EDESKY_GRAPH + "> { ?n ?p ?o } }";
-        Graph graph = rdf(send(HttpRequest.newBuilder(uri("?query=" + encode(construct))).header("Accept", accept)
-                .GET()), accept, lang);
+        Graph graph = rdf(
+                send(HttpRequest.newBuilder(uri("?query=" + encode(construct)))
+                        .header("Accept", accept)
+                        .GET()),
+                accept,
+                lang);
         assertThat((long) graph.size()).isEqualTo(count("GRAPH <" + EDESKY_GRAPH + "> { ?s ?p ?o }"));
 
-        Graph described = rdf(send(HttpRequest.newBuilder(uri("?query=" + encode("DESCRIBE <" + CHRUDIM_BOARD
-                + ">"))).header("Accept", accept).GET()), accept, lang);
+        Graph described = rdf(
+                send(HttpRequest.newBuilder(uri("?query=" + encode("DESCRIBE <" + CHRUDIM_BOARD + ">")))
+                        .header("Accept", accept)
+                        .GET()),
+                accept,
+                lang);
         assertThat(described.size()).isGreaterThanOrEqualTo(5);
     }
 
@@ -92,17 +100,26 @@ class SparqlEndpointIT extends HubIT {
     void theDefaultGraphIsTheUnionOfTheNamedGraphs() {
         long inNamedGraphs = count("GRAPH ?g { ?s ?p ?o }");
         assertThat(count("?s ?p ?o")).isEqualTo(inNamedGraphs).isGreaterThan(20_000);
-        assertThat(count("?s <urn:x-spojka:next-offset> ?o")).as("the materializer's offsets are not published")
+        assertThat(count("?s <urn:x-spojka:next-offset> ?o"))
+                .as("the materializer's offsets are not published")
                 .isZero();
     }
 
     @Test
     void readsGraphsWithTheGraphStoreProtocol() throws Exception {
-        Graph named = rdf(send(HttpRequest.newBuilder(uri("?graph=" + encode(EDESKY_GRAPH)))
-                .header("Accept", "text/turtle").GET()), "text/turtle", "TURTLE");
+        Graph named = rdf(
+                send(HttpRequest.newBuilder(uri("?graph=" + encode(EDESKY_GRAPH)))
+                        .header("Accept", "text/turtle")
+                        .GET()),
+                "text/turtle",
+                "TURTLE");
         assertThat((long) named.size()).isEqualTo(count("GRAPH <" + EDESKY_GRAPH + "> { ?s ?p ?o }"));
-        Graph storedDefault = rdf(send(HttpRequest.newBuilder(uri("?default")).header("Accept", "text/turtle")
-                .GET()), "text/turtle", "TURTLE");
+        Graph storedDefault = rdf(
+                send(HttpRequest.newBuilder(uri("?default"))
+                        .header("Accept", "text/turtle")
+                        .GET()),
+                "text/turtle",
+                "TURTLE");
         assertThat(storedDefault.size()).isZero();
     }
 

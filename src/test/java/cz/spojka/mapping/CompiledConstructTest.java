@@ -23,14 +23,19 @@ class CompiledConstructTest {
                 """));
         Binding preBound = Binding.builder()
                 .add(Var.alloc("base"), NodeFactory.createLiteralString("http://hub.test/"))
-                .add(Var.alloc("recordId"), NodeFactory.createLiteralString("r1")).build();
+                .add(Var.alloc("recordId"), NodeFactory.createLiteralString("r1"))
+                .build();
 
         Graph result = construct.apply(source, preBound);
 
-        assertThat(result.contains(NodeFactory.createURI("http://hub.test/a"), NodeFactory.createURI("urn:record"),
-                NodeFactory.createLiteralString("r1"))).isTrue();
+        assertThat(result.contains(
+                        NodeFactory.createURI("http://hub.test/a"),
+                        NodeFactory.createURI("urn:record"),
+                        NodeFactory.createLiteralString("r1")))
+                .isTrue();
         assertThat(result.find(null, NodeFactory.createURI("urn:value"), null).toList())
-                .as("a fresh blank node per solution").hasSize(2);
+                .as("a fresh blank node per solution")
+                .hasSize(2);
         assertThat(result.size()).isEqualTo(6);
     }
 }

@@ -38,7 +38,10 @@ class SparqlEntityStoreIT {
     void startFuseki() {
         fuseki = FusekiServer.create().port(0).add("/ds", dataset).build().start();
         String endpoint = "http://localhost:" + fuseki.getPort() + "/ds";
-        store = new SparqlEntityStore(endpoint + "/query", endpoint + "/update", BASE + "graph/",
+        store = new SparqlEntityStore(
+                endpoint + "/query",
+                endpoint + "/update",
+                BASE + "graph/",
                 new ProvenanceTriples(new ChangeEvents(BASE)));
     }
 
@@ -58,8 +61,10 @@ class SparqlEntityStoreIT {
         assertThat(quads()).as("the old date's blank node is gone").isEqualTo(3 + 2 + 4);
         assertThat(store.size()).isEqualTo(3 + 2 + 4);
 
-        store.apply(List.of(new Change(ChangeType.DELETED, NOTICE, "notice", "uredni-deska", GRAPH, null, null,
-                provenance())), Map.of(P0, 4L));
+        store.apply(
+                List.of(new Change(
+                        ChangeType.DELETED, NOTICE, "notice", "uredni-deska", GRAPH, null, null, provenance())),
+                Map.of(P0, 4L));
         assertThat(store.size()).isZero();
         assertThat(store.offsets()).containsExactly(Map.entry(P0, 4L));
 

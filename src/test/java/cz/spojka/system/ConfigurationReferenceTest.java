@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +29,10 @@ class ConfigurationReferenceTest {
             Files.writeString(REFERENCE, generated);
         }
         assertThat(Files.exists(REFERENCE)).as(REFERENCE + " exists").isTrue();
-        assertThat(Files.readString(REFERENCE)).as(REFERENCE + " is stale; regenerate it with"
-                + " mvn test -Dtest=ConfigurationReferenceTest -Dspojka.docs.update=true").isEqualTo(generated);
+        assertThat(Files.readString(REFERENCE))
+                .as(REFERENCE + " is stale; regenerate it with"
+                        + " mvn test -Dtest=ConfigurationReferenceTest -Dspojka.docs.update=true")
+                .isEqualTo(generated);
     }
 
     @Test
@@ -46,8 +47,8 @@ class ConfigurationReferenceTest {
     }
 
     private static JsonNode metadata() throws IOException {
-        try (InputStream in = ConfigurationReferenceTest.class.getResourceAsStream(
-                "/META-INF/spring-configuration-metadata.json")) {
+        try (InputStream in =
+                ConfigurationReferenceTest.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
             return new ObjectMapper().readTree(in);
         }
     }
@@ -77,11 +78,18 @@ class ConfigurationReferenceTest {
         properties.sort((a, b) -> a.get("name").asText().compareTo(b.get("name").asText()));
         for (JsonNode p : properties) {
             String type = p.get("type").asText();
-            md.append("| `").append(p.get("name").asText()).append("` | ")
-                    .append(type.substring(type.lastIndexOf('.') + 1).replace('$', '.')).append(" | ")
+            md.append("| `")
+                    .append(p.get("name").asText())
+                    .append("` | ")
+                    .append(type.substring(type.lastIndexOf('.') + 1).replace('$', '.'))
+                    .append(" | ")
                     .append(defaultValue(p))
-                    .append(" | ").append(p.path("description").asText().replace("{@code ", "`")
-                            .replaceAll("`([^}]*)}", "`$1`").replace("|", "\\|"))
+                    .append(" | ")
+                    .append(p.path("description")
+                            .asText()
+                            .replace("{@code ", "`")
+                            .replaceAll("`([^}]*)}", "`$1`")
+                            .replace("|", "\\|"))
                     .append(" |\n");
         }
         return md.toString();

@@ -18,8 +18,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -46,7 +46,8 @@ class DockerComposeFileTest {
 
     @BeforeAll
     static void load() throws IOException {
-        assertTrue(Files.isRegularFile(COMPOSE_FILE),
+        assertTrue(
+                Files.isRegularFile(COMPOSE_FILE),
                 () -> COMPOSE_FILE.toAbsolutePath() + " not found (run from the project root)");
         compose = YAML.readTree(COMPOSE_FILE.toFile());
 
@@ -61,8 +62,10 @@ class DockerComposeFileTest {
     @Test
     void composeFileIsValidAgainstComposeSpecification() {
         Set<ValidationMessage> messages = composeSchema.validate(compose);
-        assertTrue(messages.isEmpty(), () -> "docker-compose.yml violates the Compose Specification:\n"
-                + messages.stream().map(ValidationMessage::getMessage).collect(Collectors.joining("\n")));
+        assertTrue(
+                messages.isEmpty(),
+                () -> "docker-compose.yml violates the Compose Specification:\n"
+                        + messages.stream().map(ValidationMessage::getMessage).collect(Collectors.joining("\n")));
     }
 
     @Test
@@ -88,17 +91,21 @@ class DockerComposeFileTest {
         Map<String, String> advertisedByListener = listeners(advertised);
         String plaintext = advertisedByListener.get("PLAINTEXT");
         assertNotNull(plaintext, () -> "no PLAINTEXT advertised listener in " + advertised);
-        assertEquals("kafka", plaintext.substring(0, plaintext.lastIndexOf(':')),
+        assertEquals(
+                "kafka",
+                plaintext.substring(0, plaintext.lastIndexOf(':')),
                 "the advertised host must be the kafka service name, resolvable on the Compose network");
 
         Map<String, String> hubEnv = environment(service("hub"));
-        assertEquals(plaintext, hubEnv.get("SPOJKA_KAFKA_BOOTSTRAP_SERVERS"),
+        assertEquals(
+                plaintext,
+                hubEnv.get("SPOJKA_KAFKA_BOOTSTRAP_SERVERS"),
                 "SPOJKA_KAFKA_BOOTSTRAP_SERVERS must be the kafka service's advertised listener");
 
         JsonNode condition = service("hub").path("depends_on").path("kafka").path("condition");
         assertEquals("service_healthy", condition.asText(), "hub must wait for a healthy kafka");
-        assertTrue(service("kafka").path("healthcheck").path("test").toString()
-                        .contains("kafka-broker-api-versions.sh"),
+        assertTrue(
+                service("kafka").path("healthcheck").path("test").toString().contains("kafka-broker-api-versions.sh"),
                 "kafka needs the healthcheck that service_healthy waits for");
     }
 
@@ -122,21 +129,31 @@ class DockerComposeFileTest {
 
         Map<String, String> env = environment(kafka);
         Set<String> roles = Set.of(env.getOrDefault("KAFKA_PROCESS_ROLES", "").split("\\s*,\\s*"));
-        assertTrue(roles.contains("broker") && roles.contains("controller"),
+        assertTrue(
+                roles.contains("broker") && roles.contains("controller"),
                 () -> "KAFKA_PROCESS_ROLES must contain broker and controller, was " + roles);
         assertEquals("1", env.get("KAFKA_NODE_ID"));
-        assertEquals("1@kafka:" + port(listeners(env.get("KAFKA_LISTENERS")).get("CONTROLLER")),
-                env.get("KAFKA_CONTROLLER_QUORUM_VOTERS"), "the single voter is this node's CONTROLLER listener");
+        assertEquals(
+                "1@kafka:" + port(listeners(env.get("KAFKA_LISTENERS")).get("CONTROLLER")),
+                env.get("KAFKA_CONTROLLER_QUORUM_VOTERS"),
+                "the single voter is this node's CONTROLLER listener");
         assertEquals("CONTROLLER", env.get("KAFKA_CONTROLLER_LISTENER_NAMES"));
         assertEquals("1", env.get("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR"));
         assertEquals("1", env.get("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR"));
 
-        assertTrue(env.keySet().stream().noneMatch(k -> k.toUpperCase().contains("ZOOKEEPER")),
+        assertTrue(
+                env.keySet().stream().noneMatch(k -> k.toUpperCase().contains("ZOOKEEPER")),
                 () -> "kafka must not be configured for ZooKeeper: " + env.keySet());
-        compose.path("services").fields().forEachRemaining(e -> assertFalse(
-                e.getKey().toLowerCase().contains("zookeeper")
-                        || e.getValue().path("image").asText().toLowerCase().contains("zookeeper"),
-                () -> "unexpected ZooKeeper service " + e.getKey()));
+        compose.path("services")
+                .fields()
+                .forEachRemaining(e -> assertFalse(
+                        e.getKey().toLowerCase().contains("zookeeper")
+                                || e.getValue()
+                                        .path("image")
+                                        .asText()
+                                        .toLowerCase()
+                                        .contains("zookeeper"),
+                        () -> "unexpected ZooKeeper service " + e.getKey()));
 
         String logDir = env.get("KAFKA_LOG_DIRS");
         assertEquals("kafka-data", volumeSourceAt(kafka, logDir), "Kafka's log dir must be on the kafka-data volume");
@@ -164,7 +181,10 @@ class DockerComposeFileTest {
         Map<String, String> env = new LinkedHashMap<>();
         JsonNode node = service.path("environment");
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+            node.fields()
+                    .forEachRemaining(e -> env.put(
+                            e.getKey(),
+                            e.getValue().isNull() ? null : e.getValue().asText()));
         } else if (node.isArray()) {
             for (JsonNode item : node) {
                 String s = item.asText();

@@ -114,7 +114,8 @@ class VocabularyFilesTest {
     @ValueSource(strings = {"uredni-desky.ttl", "spojka.ttl"})
     void everyTermHasCzechAndEnglishLabelAndDefinition(String fileName) {
         Model model = ModelFactory.createModelForGraph(parseStrict(ONTOLOGY_DIR.resolve(fileName)));
-        List<Resource> terms = model.listSubjects().filterKeep(Resource::isURIResource).toList();
+        List<Resource> terms =
+                model.listSubjects().filterKeep(Resource::isURIResource).toList();
         assertTrue(terms.size() > 5, "too few terms in " + fileName + ": " + terms);
         List<String> problems = new ArrayList<>();
         for (Resource term : terms) {
@@ -141,14 +142,15 @@ class VocabularyFilesTest {
         Resource ontology = model.createResource("https://w3id.org/spojka/slovník/úřední-desky");
         assertTrue(ontology.hasProperty(RDF.type, OWL.Ontology));
         assertTrue(ontology.hasLiteral(OWL.versionInfo, "2026-11-26"));
-        assertTrue(ontology.hasProperty(model.createProperty(DCTERMS + "source"),
+        assertTrue(ontology.hasProperty(
+                model.createProperty(DCTERMS + "source"),
                 model.createResource("https://ofn.gov.cz/úřední-desky/2021-07-20/")));
 
         Model spojka = ModelFactory.createModelForGraph(parseStrict(ONTOLOGY_DIR.resolve("spojka.ttl")));
         String ns = "https://w3id.org/spojka/slovník/";
         assertTrue(spojka.createResource("https://w3id.org/spojka/slovník").hasProperty(RDF.type, OWL.Ontology));
-        assertTrue(spojka.createResource(ns + "Connector").hasProperty(RDFS.subClassOf,
-                spojka.createResource("http://www.w3.org/ns/prov#SoftwareAgent")));
+        assertTrue(spojka.createResource(ns + "Connector")
+                .hasProperty(RDFS.subClassOf, spojka.createResource("http://www.w3.org/ns/prov#SoftwareAgent")));
         for (String p : List.of("sourceRecordId", "mappingVersion")) {
             assertTrue(spojka.createResource(ns + p).hasProperty(RDF.type, OWL.DatatypeProperty), p);
         }
@@ -207,8 +209,9 @@ class VocabularyFilesTest {
         Property name = model.createProperty(SH + "name");
         Property description = model.createProperty(SH + "description");
         Property message = model.createProperty(SH + "message");
-        List<Resource> shapeNodes = new ArrayList<>(
-                model.listSubjectsWithProperty(RDF.type, model.createResource(SH + "NodeShape")).toList());
+        List<Resource> shapeNodes =
+                new ArrayList<>(model.listSubjectsWithProperty(RDF.type, model.createResource(SH + "NodeShape"))
+                        .toList());
         List<Resource> propertyShapes = model.listObjectsOfProperty(model.createProperty(SH + "property"))
                 .mapWith(RDFNode::asResource)
                 .toList();
@@ -239,14 +242,20 @@ class VocabularyFilesTest {
         Property path = model.createProperty(SH + "path");
         Property shClass = model.createProperty(SH + "class");
         Property nodeKind = model.createProperty(SH + "nodeKind");
-        for (String link : List.of(DCTERMS + "isPartOf", DCTERMS + "publisher", DCTERMS + "spatial",
-                DESKY + "stránka-zveřejnění", OWL.sameAs.getURI())) {
-            List<Resource> linkShapes = model.listSubjectsWithProperty(path, model.createResource(link)).toList();
+        for (String link : List.of(
+                DCTERMS + "isPartOf",
+                DCTERMS + "publisher",
+                DCTERMS + "spatial",
+                DESKY + "stránka-zveřejnění",
+                OWL.sameAs.getURI())) {
+            List<Resource> linkShapes = model.listSubjectsWithProperty(path, model.createResource(link))
+                    .toList();
             assertFalse(linkShapes.isEmpty(), "no shape for " + link);
             for (Resource s : linkShapes) {
                 assertFalse(s.hasProperty(shClass), "sh:class on link " + link);
             }
-            assertTrue(linkShapes.stream().anyMatch(s -> s.hasProperty(nodeKind, model.createResource(SH + "IRI"))),
+            assertTrue(
+                    linkShapes.stream().anyMatch(s -> s.hasProperty(nodeKind, model.createResource(SH + "IRI"))),
                     "no sh:nodeKind sh:IRI for " + link);
         }
     }
@@ -279,26 +288,32 @@ class VocabularyFilesTest {
 
     @Test
     void noticeWithoutTitle() {
-        assertSingleViolation("invalid-notice-no-title.ttl", DCTERMS + "title", "dcterms:title",
+        assertSingleViolation(
+                "invalid-notice-no-title.ttl",
+                DCTERMS + "title",
+                "dcterms:title",
                 "A notice must have at least one title (dcterms:title)");
     }
 
     @Test
     void noticeWithTwoPublicationDates() {
-        assertSingleViolation("invalid-notice-two-publication-dates.ttl", SB + "vyvěšení-informace",
-                "sb:vyvěšení-informace", "A notice must have exactly one publication date (sb:vyvěšení-informace)");
+        assertSingleViolation(
+                "invalid-notice-two-publication-dates.ttl",
+                SB + "vyvěšení-informace",
+                "sb:vyvěšení-informace",
+                "A notice must have exactly one publication date (sb:vyvěšení-informace)");
     }
 
     @Test
     void noticeWithDateAndDateTimeStampInOnePublicationInstant() {
-        assertSingleViolation("invalid-notice-publication-instant.ttl", SB + "vyvěšení-informace",
-                "sb:vyvěšení-informace", null);
+        assertSingleViolation(
+                "invalid-notice-publication-instant.ttl", SB + "vyvěšení-informace", "sb:vyvěšení-informace", null);
     }
 
     @Test
     void boardWithMalformedPublisherIri() {
-        assertSingleViolation("invalid-board-malformed-publisher.ttl", DCTERMS + "publisher", "dcterms:publisher",
-                null);
+        assertSingleViolation(
+                "invalid-board-malformed-publisher.ttl", DCTERMS + "publisher", "dcterms:publisher", null);
     }
 
     @Test
@@ -313,7 +328,10 @@ class VocabularyFilesTest {
                     dcterms:isPartOf "not an IRI" ;
                     schema:downloadUrl "https://example.org/a" , "https://example.org/b" .
                 """;
-        Graph g = RDFParser.create().source(new StringReader(turtle)).lang(Lang.TTL).toGraph();
+        Graph g = RDFParser.create()
+                .source(new StringReader(turtle))
+                .lang(Lang.TTL)
+                .toGraph();
         ValidationReport report = validate(g);
         Map<String, Integer> byPath = new TreeMap<>();
         for (ReportEntry e : report.getEntries()) {
@@ -321,11 +339,14 @@ class VocabularyFilesTest {
         }
         // title: not langString; isPartOf: not an IRI; downloadUrl: two values, each neither IRI nor xsd:anyURI;
         // vyvěšení: missing
-        assertEquals(Map.of(
-                "<" + DCTERMS + "title>", 1,
-                "<" + DCTERMS + "isPartOf>", 1,
-                "<" + SCHEMA + "downloadUrl>", 3,
-                "<" + SB + "vyvěšení-informace>", 1), byPath, () -> describe(report));
+        assertEquals(
+                Map.of(
+                        "<" + DCTERMS + "title>", 1,
+                        "<" + DCTERMS + "isPartOf>", 1,
+                        "<" + SCHEMA + "downloadUrl>", 3,
+                        "<" + SB + "vyvěšení-informace>", 1),
+                byPath,
+                () -> describe(report));
     }
 
     // ------------------------------------------------------------------------------------------
@@ -367,7 +388,8 @@ class VocabularyFilesTest {
         for (Path file : contextFiles()) {
             collectContextReferences(mapper.readTree(stripBom(Files.readString(file))), referenced);
         }
-        Set<String> ofn = referenced.stream().filter(i -> i.startsWith(OFN)).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> ofn =
+                referenced.stream().filter(i -> i.startsWith(OFN)).collect(Collectors.toCollection(TreeSet::new));
         assertTrue(ofn.size() >= 30, "referenced OFN contexts: " + ofn);
         Set<String> external = new TreeSet<>(referenced);
         external.removeAll(ofn);
@@ -392,7 +414,8 @@ class VocabularyFilesTest {
         options.setDocumentLoader((url, loaderOptions) -> {
             Path file = bundledFile(url);
             if (!Files.isRegularFile(file)) {
-                throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
+                throw new JsonLdError(
+                        JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
                         "JSON-LD context " + url + " is not bundled (looked for " + file + ")");
             }
             try (InputStream in = Files.newInputStream(file)) {
@@ -421,13 +444,15 @@ class VocabularyFilesTest {
         assertTrue(notice.hasProperty(RDF.type, m.createResource(SCHEMA + "CreativeWork")));
         assertTrue(board.hasProperty(RDF.type, m.createResource(BOARD_CLASS)));
 
-        Literal url = notice.getProperty(m.createProperty(SCHEMA + "downloadUrl")).getLiteral();
+        Literal url =
+                notice.getProperty(m.createProperty(SCHEMA + "downloadUrl")).getLiteral();
         assertEquals("https://web.mojeobec.cz/úřední_deska/2018-13", url.getLexicalForm());
         assertEquals("http://www.w3.org/2001/XMLSchema#anyURI", url.getDatatypeURI());
         assertFalse(notice.hasProperty(m.createProperty(SCHEMA + "url")));
 
         assertTrue(board.hasProperty(m.createProperty(SB + "obsahuje-informaci"), notice));
-        List<Resource> operators = m.listSubjectsWithProperty(m.createProperty(SB + "zřizuje"), board).toList();
+        List<Resource> operators = m.listSubjectsWithProperty(m.createProperty(SB + "zřizuje"), board)
+                .toList();
         assertEquals(1, operators.size());
         assertTrue(operators.get(0).isAnon());
         assertTrue(operators.get(0).hasProperty(SKOS.notation, "00258245"));
@@ -462,7 +487,8 @@ class VocabularyFilesTest {
 
     static long countLang(Resource subject, Property property, String lang) {
         return subject.listProperties(property)
-                .filterKeep(s -> s.getObject().isLiteral() && lang.equals(s.getObject().asLiteral().getLanguage()))
+                .filterKeep(s -> s.getObject().isLiteral()
+                        && lang.equals(s.getObject().asLiteral().getLanguage()))
                 .toList()
                 .size();
     }
