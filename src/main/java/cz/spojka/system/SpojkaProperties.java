@@ -98,7 +98,7 @@ public record SpojkaProperties(
     public record Store(
             @NotNull @DefaultValue("tdb2") StoreType type,
             @DefaultValue("false") boolean rebuild,
-            @Min(1) @DefaultValue("5000") int batchSize,
+            @Min(1) @DefaultValue("50000") int batchSize,
             @NotNull @DefaultValue("1s") Duration pollTimeout,
             @Valid @NotNull @DefaultValue Sparql sparql) {}
 
