@@ -34,6 +34,7 @@ public final class RecordMapper {
     private final CompiledConstruct construct;
     private final JsonNode context;
     private final EntityExtractor extractor;
+    private final FlatJsonLd fastReader;
     private final Context parserContext;
 
     public RecordMapper(MappingSpec spec, OfflineContextLoader contexts) {
@@ -41,6 +42,7 @@ public final class RecordMapper {
         this.construct = new CompiledConstruct(parseConstruct(spec.construct()));
         this.context = spec.context() == null ? null : parseContext(spec.context());
         this.extractor = new EntityExtractor(spec.entities());
+        this.fastReader = context == null ? null : FlatJsonLd.compile(context);
         JsonLdOptions options = new JsonLdOptions(contexts);
         this.parserContext = Context.create().set(LangJSONLD11.JSONLD_OPTIONS, options);
     }
@@ -92,7 +94,19 @@ public final class RecordMapper {
         }
     }
 
+    /** Whether records are read by the fast reader for flat contexts rather than the general processor. */
+    public boolean readsWithFlatContext() {
+        return fastReader != null;
+    }
+
     private Graph toRdf(JsonNode record) {
+        if (fastReader != null && record.isObject()) {
+            try {
+                return fastReader.toRdf(record);
+            } catch (MappingException e) {
+                // A record the fast reader does not cover is read by the general processor, the reference.
+            }
+        }
         JsonNode document = record;
         if (context != null && record.isObject()) {
             ObjectNode withContext = JSON.createObjectNode();

@@ -1,0 +1,140 @@
+package cz.spojka.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.apicatalog.jsonld.JsonLdOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.lang.LangJSONLD11;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.util.Context;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The fast reader for flat contexts must read exactly what the JSON-LD 1.1 processor reads. */
+class FlatJsonLdTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Context TITANIUM = Context.create()
+            .set(LangJSONLD11.JSONLD_OPTIONS, new JsonLdOptions(new OfflineContextLoader(Path.of("vocab/contexts"))));
+
+    @Test
+    void readsEveryRecordOfTheOfnSampleAsTheJsonLdProcessorDoes() throws IOException {
+        JsonNode context = contextOf("connectors/uredni-deska-ofn/context.jsonld");
+        MappingSpec spec = spec(MappingSpec.SourceFormat.jsonld, "", "/iri");
+        assertSameAsProcessor(
+                context,
+                SourceRecords.split(
+                        Files.readAllBytes(Path.of(
+                                "connectors/uredni-deska-ofn/samples/mvcr-policie-uredni-desky-ofn-2024-05.json")),
+                        spec),
+                182);
+    }
+
+    @Test
+    void readsEveryEdeskyDocumentAsTheJsonLdProcessorDoes() throws IOException {
+        JsonNode context = JSON.readTree("{\"@vocab\": \"https://w3id.org/spojka/zdroj/edesky#\"}");
+        MappingSpec spec = spec(MappingSpec.SourceFormat.xml, "/documents/document", "/edesky_id");
+        assertSameAsProcessor(
+                context,
+                SourceRecords.split(
+                        Files.readAllBytes(Path.of("connectors/uredni-deska-edesky/samples/documents-chrudim.xml")),
+                        spec),
+                43);
+    }
+
+    @Test
+    void coversTypeScopedTermsReverseLinksLiteralsAndBlankNodeIds() throws IOException {
+        JsonNode context = JSON.readTree("""
+                {"@version": 1.1, "ex": "http://example.org/", "xsd": "http://www.w3.org/2001/XMLSchema#",
+                 "id": "@id", "type": "@type",
+                 "Org": {"@id": "ex:Org", "@context": {"name": {"@id": "ex:legalName", "@container": "@language"}}},
+                 "name": {"@id": "ex:title", "@container": "@language"},
+                 "operator": {"@reverse": "ex:operates"}, "page": {"@id": "ex:page", "@type": "@id"},
+                 "count": "ex:count", "flag": {"@id": "ex:flag", "@type": "xsd:boolean"}, "day": {"@id": "ex:day",
+                 "@type": "xsd:date"}, "same": {"@id": "ex:same", "@type": "@id"}}""");
+        JsonNode record = JSON.readTree("""
+                {"id": "ex:board/1", "type": ["ex:Board"], "name": {"cs": "Deska", "en": ["Board", "Notice board"]},
+                 "page": "http://example.org/page", "count": 42, "flag": true, "day": "2024-01-01",
+                 "ok": false, "ex:other": "compact", "http://example.org/absolute": {"@value": "5", "@type": "xsd:int"},
+                 "unknown": "dropped", "nothing": null, "same": "_:b1",
+                 "operator": {"type": "Org", "name": {"cs": "Obec"}, "id": "_:b1",
+                              "nested": {"name": {"cs": "vnořené"}}},
+                 "parts": [{"@value": "a", "@language": "cs"}, {"name": {"cs": "bez id"}}]}""");
+        FlatJsonLd reader = FlatJsonLd.compile(context);
+        assertThat(reader).isNotNull();
+        Graph fast = reader.toRdf(record);
+        Graph reference = processor(context, record);
+        assertThat(shape(fast)).isEqualTo(shape(reference));
+        assertThat(fast.isIsomorphicWith(reference)).isTrue();
+        assertThat(fast.size()).isEqualTo(14);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"@import\": \"https://ofn.gov.cz/věc/2020-07-01/kontexty/věc.jsonld\"}",
+                "{\"items\": {\"@id\": \"http://example.org/items\", \"@container\": \"@list\"}}",
+                "{\"kind\": {\"@id\": \"http://example.org/kind\", \"@type\": \"@vocab\"}}",
+                "{\"@language\": \"cs\"}",
+                "{\"x\": {\"@id\": \"http://example.org/x\", \"@protected\": true}}"
+            })
+    void leavesEveryOtherContextToTheJsonLdProcessor(String context) throws IOException {
+        assertThat(FlatJsonLd.compile(JSON.readTree(context))).isNull();
+    }
+
+    private static void assertSameAsProcessor(
+            JsonNode context, List<SourceRecords.SourceRecordNode> records, int expected) {
+        FlatJsonLd reader = FlatJsonLd.compile(context);
+        assertThat(reader).isNotNull();
+        assertThat(records).hasSize(expected);
+        for (SourceRecords.SourceRecordNode record : records) {
+            Graph fast = reader.toRdf(record.node());
+            assertThat(fast.isIsomorphicWith(processor(context, record.node())))
+                    .as(record.label())
+                    .isTrue();
+            assertThat(fast.size()).as(record.label()).isGreaterThanOrEqualTo(5);
+        }
+    }
+
+    /** The triples with blank nodes blanked out, sorted: shows what differs when the graphs are not isomorphic. */
+    private static List<String> shape(Graph graph) {
+        return graph
+                .find()
+                .mapWith(t -> Stream.of(t.getSubject(), t.getPredicate(), t.getObject())
+                        .map(n -> n.isBlank() ? "_" : NodeFmtLib.strNT(n))
+                        .collect(Collectors.joining(" ")))
+                .toList()
+                .stream()
+                .sorted()
+                .toList();
+    }
+
+    private static Graph processor(JsonNode context, JsonNode record) {
+        ObjectNode document = ((ObjectNode) record).deepCopy();
+        document.set("@context", context);
+        Graph graph = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(document.toString(), Lang.JSONLD).context(TITANIUM).parse(graph);
+        return graph;
+    }
+
+    private static JsonNode contextOf(String file) throws IOException {
+        return JSON.readTree(Files.readAllBytes(Path.of(file))).get("@context");
+    }
+
+    private static MappingSpec spec(MappingSpec.SourceFormat format, String records, String recordId) {
+        return new MappingSpec("1", format, records, recordId, null, List.of(), "CONSTRUCT {} WHERE {}");
+    }
+}
