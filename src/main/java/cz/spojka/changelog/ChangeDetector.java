@@ -3,6 +3,7 @@ package cz.spojka.changelog;
 import cz.spojka.mapping.Entity;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,16 +24,28 @@ public final class ChangeDetector {
     }
 
     /**
+     * All changes of a run at once; {@link #changes} and {@link #deletions} are the same in two steps, so a run can
+     * publish its creations and updates in slices as it goes and its deletions at the end.
+     *
      * @param run what the connector delivered and how it should be stored
      * @param entities the entities that passed the gate
      * @param complete whether the run was a complete snapshot of the source (only then are deletions derived)
      * @param rejected ids of the source records and IRIs of the entities the run rejected
      */
     public List<Change> detect(RunContext run, Collection<Entity> entities, boolean complete, Set<String> rejected) {
+        List<Change> changes = changes(run, entities);
+        Set<String> seen = new HashSet<>();
+        entities.forEach(e -> seen.add(e.iri()));
+        if (complete) {
+            changes.addAll(deletions(run, seen, rejected));
+        }
+        return changes;
+    }
+
+    /** Creations and updates: the entities whose canonical hash differs from their latest published state. */
+    public List<Change> changes(RunContext run, Collection<Entity> entities) {
         List<Change> changes = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
         for (Entity entity : entities) {
-            seen.add(entity.iri());
             ChangeLogIndex.Entry previous = index.get(entity.iri());
             if (previous != null && previous.hash().equals(entity.hash())) {
                 continue;
@@ -48,25 +61,37 @@ public final class ChangeDetector {
                     entity.graph(),
                     run.provenance(entity.recordId())));
         }
-        if (complete && !entities.isEmpty()) {
-            for (Map.Entry<String, ChangeLogIndex.Entry> published :
-                    index.ofConnector(run.connectorId()).entrySet()) {
-                ChangeLogIndex.Entry entry = published.getValue();
-                if (!seen.contains(published.getKey())
-                        && !rejected.contains(published.getKey())
-                        && !rejected.contains(entry.recordId())) {
-                    changes.add(new Change(
-                            ChangeType.DELETED,
-                            published.getKey(),
-                            entry.kind(),
-                            entry.dataset(),
-                            entry.graph(),
-                            null,
-                            null,
-                            run.provenance(entry.recordId())));
-                }
+        return changes;
+    }
+
+    /**
+     * Deletions after a complete snapshot: the connector's published entities the snapshot no longer contains.
+     *
+     * @param seen IRIs of the entities the snapshot delivered and the gate passed
+     * @param rejected ids of the source records and IRIs of the entities the run rejected
+     */
+    public List<Change> deletions(RunContext run, Set<String> seen, Set<String> rejected) {
+        List<Change> deletions = new ArrayList<>();
+        if (seen.isEmpty()) {
+            return deletions;
+        }
+        for (Map.Entry<String, ChangeLogIndex.Entry> published :
+                index.ofConnector(run.connectorId()).entrySet()) {
+            ChangeLogIndex.Entry entry = published.getValue();
+            if (!seen.contains(published.getKey())
+                    && !rejected.contains(published.getKey())
+                    && !rejected.contains(entry.recordId())) {
+                deletions.add(new Change(
+                        ChangeType.DELETED,
+                        published.getKey(),
+                        entry.kind(),
+                        entry.dataset(),
+                        entry.graph(),
+                        null,
+                        null,
+                        run.provenance(entry.recordId())));
             }
         }
-        return changes;
+        return deletions;
     }
 }

@@ -3,7 +3,6 @@ package cz.spojka.connector;
 import cz.spojka.changelog.Change;
 import cz.spojka.changelog.ChangeDetector;
 import cz.spojka.changelog.ChangePublisher;
-import cz.spojka.changelog.ChangeType;
 import cz.spojka.changelog.DeadLetter;
 import cz.spojka.changelog.DeadLetterPublisher;
 import cz.spojka.changelog.RunContext;
@@ -36,6 +35,8 @@ public class ConnectorRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectorRunner.class);
     private static final int MAX_DEAD_RECORD_CHARS = 64 * 1024;
+    /** Entities gated and published together; the materializer starts on a slice while the next is gated. */
+    private static final int SLICE = 5000;
 
     private final Connectors connectors;
     private final ShaclGate gate;
@@ -80,60 +81,9 @@ public class ConnectorRunner {
         try {
             records = connector.mapper().map(body, connector.bindings());
         } catch (MappingException e) {
-            deadLetters.publish(new DeadLetter(
-                    id,
-                    "body",
-                    null,
-                    "fetch",
-                    e.getMessage(),
-                    null,
-                    truncate(new String(body, StandardCharsets.UTF_8)),
-                    Instant.now()));
+            deadLetters.publish(deadLetter(
+                    id, "body", null, "fetch", e.getMessage(), null, new String(body, StandardCharsets.UTF_8)));
             return RunReport.failed(id, fetchedAt, millisSince(started), e.getMessage());
-        }
-        Set<String> rejected = new HashSet<>();
-        boolean complete = connector.definition().completeSnapshots();
-        List<Entity> passed = new ArrayList<>();
-        List<Entity> entities = Entities.merge(records);
-        Map<String, ShaclGate.Verdict> failed = gate.check(entities);
-        for (Entity entity : entities) {
-            ShaclGate.Verdict verdict = failed.get(entity.iri());
-            if (verdict == null) {
-                passed.add(entity);
-            } else {
-                rejected.add(entity.recordId());
-                rejected.add(entity.iri());
-                deadLetters.publish(new DeadLetter(
-                        id,
-                        entity.recordId(),
-                        entity.iri(),
-                        "shacl",
-                        verdict.reason(),
-                        verdict.report(),
-                        truncate(recordJson(records, entity.recordId())),
-                        Instant.now()));
-            }
-        }
-        for (MappedRecord record : records) {
-            if (record.rejected()) {
-                rejected.add(record.record().id());
-                if (complete && !record.record().identified()) {
-                    complete = false;
-                    log.warn(
-                            "Connector {}: record {} has no id, so this run derives no deletions",
-                            id,
-                            record.record().id());
-                }
-                deadLetters.publish(new DeadLetter(
-                        id,
-                        record.record().id(),
-                        null,
-                        "mapping",
-                        record.error(),
-                        null,
-                        truncate(record.record().json()),
-                        Instant.now()));
-            }
         }
         RunContext run = new RunContext(
                 id,
@@ -141,24 +91,122 @@ public class ConnectorRunner {
                 connector.graphIri(),
                 fetchedAt,
                 connector.mapper().version());
-        List<Change> changes = detector.detect(run, passed, complete, rejected);
-        publisher.publish(changes);
+        Tally tally = new Tally();
+        boolean complete =
+                rejectRecords(id, records, tally) && connector.definition().completeSnapshots();
+        List<Entity> entities = Entities.merge(records);
+        for (int from = 0; from < entities.size(); from += SLICE) {
+            gateAndPublish(run, records, entities.subList(from, Math.min(entities.size(), from + SLICE)), tally);
+        }
+        if (complete) {
+            tally.publish(publisher, detector.deletions(run, tally.passed, tally.rejected));
+        }
         return new RunReport(
                 id,
                 fetchedAt,
                 records.size(),
-                rejectedCount(records, failed),
-                passed.size(),
-                count(changes, ChangeType.CREATED),
-                count(changes, ChangeType.UPDATED),
-                count(changes, ChangeType.DELETED),
+                tally.rejectedCount,
+                tally.passed.size(),
+                tally.created,
+                tally.updated,
+                tally.deleted,
                 millisSince(started),
                 null);
     }
 
-    /** Records rejected whole, plus entities rejected by the gate. */
-    private static int rejectedCount(List<MappedRecord> records, Map<String, ShaclGate.Verdict> failed) {
-        return (int) records.stream().filter(MappedRecord::rejected).count() + failed.size();
+    /**
+     * Sends the records that could not be mapped to the dead-letter log.
+     *
+     * @return false when one of them has no id: it could have been any entity, so the run derives no deletions
+     */
+    private boolean rejectRecords(String connectorId, List<MappedRecord> records, Tally tally) {
+        boolean identified = true;
+        for (MappedRecord record : records) {
+            if (record.rejected()) {
+                tally.reject(record.record().id());
+                if (!record.record().identified()) {
+                    identified = false;
+                    log.warn(
+                            "Connector {}: record {} has no id, so this run derives no deletions",
+                            connectorId,
+                            record.record().id());
+                }
+                deadLetters.publish(deadLetter(
+                        connectorId,
+                        record.record().id(),
+                        null,
+                        "mapping",
+                        record.error(),
+                        null,
+                        record.record().json()));
+            }
+        }
+        return identified;
+    }
+
+    /**
+     * Gates one slice of the run's entities and publishes its creations and updates at once, so the materializer
+     * starts on the first slice while the hub gates the next.
+     */
+    private void gateAndPublish(RunContext run, List<MappedRecord> records, List<Entity> slice, Tally tally) {
+        Map<String, ShaclGate.Verdict> failed = gate.check(slice);
+        List<Entity> passed = new ArrayList<>(slice.size());
+        for (Entity entity : slice) {
+            ShaclGate.Verdict verdict = failed.get(entity.iri());
+            if (verdict == null) {
+                passed.add(entity);
+                tally.passed.add(entity.iri());
+            } else {
+                tally.reject(entity.recordId());
+                tally.rejected.add(entity.iri());
+                deadLetters.publish(deadLetter(
+                        run.connectorId(),
+                        entity.recordId(),
+                        entity.iri(),
+                        "shacl",
+                        verdict.reason(),
+                        verdict.report(),
+                        recordJson(records, entity.recordId())));
+            }
+        }
+        tally.publish(publisher, detector.changes(run, passed));
+    }
+
+    private static DeadLetter deadLetter(
+            String connectorId,
+            String recordId,
+            String entityIri,
+            String stage,
+            String reason,
+            String report,
+            String record) {
+        return new DeadLetter(connectorId, recordId, entityIri, stage, reason, report, truncate(record), Instant.now());
+    }
+
+    /** What a run has done so far. */
+    private static final class Tally {
+        final Set<String> passed = new HashSet<>();
+        final Set<String> rejected = new HashSet<>();
+        int rejectedCount;
+        int created;
+        int updated;
+        int deleted;
+
+        void reject(String recordOrEntity) {
+            rejected.add(recordOrEntity);
+            rejectedCount++;
+        }
+
+        void publish(ChangePublisher publisher, List<Change> changes) {
+            publisher.publish(changes);
+            for (Change change : changes) {
+                switch (change.type()) {
+                    case CREATED -> created++;
+                    case UPDATED -> updated++;
+                    case DELETED -> deleted++;
+                }
+            }
+        }
     }
 
     private static String recordJson(List<MappedRecord> records, String recordId) {
@@ -173,10 +221,6 @@ public class ConnectorRunner {
         return text == null || text.length() <= MAX_DEAD_RECORD_CHARS
                 ? text
                 : text.substring(0, MAX_DEAD_RECORD_CHARS) + "…[truncated]";
-    }
-
-    private static int count(List<Change> changes, ChangeType type) {
-        return (int) changes.stream().filter(c -> c.type() == type).count();
     }
 
     private static long millisSince(long started) {
