@@ -11,7 +11,6 @@ import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.out.NodeFmtLib;
 
 /**
  * The canonical text of an entity: its triples as sorted N-Triples lines, each blank node written as the sorted
@@ -20,6 +19,8 @@ import org.apache.jena.riot.out.NodeFmtLib;
  * whatever order or blank-node labels the source produced.
  */
 public final class CanonicalForm {
+
+    private static final String XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
 
     private CanonicalForm() {}
 
@@ -46,16 +47,47 @@ public final class CanonicalForm {
     }
 
     private static String line(Graph graph, Triple t, Set<Node> path) {
-        String predicate = NodeFmtLib.strNT(t.getPredicate());
+        StringBuilder line = new StringBuilder();
+        term(line, t.getPredicate());
+        line.append(' ');
         Node object = t.getObject();
-        String value;
         if (!object.isBlank()) {
-            value = NodeFmtLib.strNT(object);
+            term(line, object);
         } else if (path.contains(object)) {
-            value = "[cycle]";
+            line.append("[cycle]");
         } else {
-            value = "[ " + describe(graph, object, path) + " ]";
+            line.append("[ ").append(describe(graph, object, path)).append(" ]");
         }
-        return predicate + " " + value;
+        return line.toString();
+    }
+
+    /**
+     * An IRI or literal in N-Triples syntax, escaping only what keeps the text unambiguous ({@code \ " \n \r}).
+     * Hashes are stored on the change log, so this form must never change.
+     */
+    private static void term(StringBuilder out, Node node) {
+        if (node.isURI()) {
+            out.append('<').append(node.getURI()).append('>');
+            return;
+        }
+        out.append('"');
+        String lexical = node.getLiteralLexicalForm();
+        for (int i = 0; i < lexical.length(); i++) {
+            char c = lexical.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '"' -> out.append("\\\"");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+        out.append('"');
+        String language = node.getLiteralLanguage();
+        if (language != null && !language.isEmpty()) {
+            out.append('@').append(language);
+        } else if (!XSD_STRING.equals(node.getLiteralDatatypeURI())) {
+            out.append("^^<").append(node.getLiteralDatatypeURI()).append('>');
+        }
     }
 }

@@ -71,8 +71,7 @@ public final class RecordMapper {
     }
 
     private MappedRecord mapRecord(SourceRecords.SourceRecordNode node, MappingBindings bindings) {
-        SourceRecord record =
-                new SourceRecord(node.label(), node.id() != null, node.node().toString());
+        SourceRecord record = new SourceRecord(node.label(), node.id() != null, node.node());
         if (node.id() == null) {
             return MappedRecord.rejected(record, "the record has no id at '" + spec.recordIdPointer() + "'");
         }
