@@ -76,6 +76,10 @@ public final class MappingBench {
             });
         }
 
+        if (mode.equals("errors")) {
+            errors(connector, contexts, rml, original);
+            return;
+        }
         if (mode.equals("all") || mode.equals("compare")) {
             compare(engines, original);
         }
@@ -104,6 +108,9 @@ public final class MappingBench {
             }
             List<Result> results = measurements.stream().map(Measurement::result).toList();
             printTable(results);
+            if (interleave && results.size() > 1) {
+                printPairedRatios(results);
+            }
         }
     }
 
@@ -123,6 +130,49 @@ public final class MappingBench {
                         equal ? "SAME content (after normalising blank nodes)" : "DIFFERENT content");
             }
         });
+    }
+
+    /**
+     * How each engine treats one bad record among good ones: a board whose page is not an IRI, and a notice with a
+     * malformed date.
+     */
+    private static void errors(Path connector, Path contexts, Path rml, byte[] original) throws IOException {
+        Engines.HubRecordMapper hub = new Engines.HubRecordMapper("hub-flat", Engines.readSpec(connector, true),
+                contexts);
+        Engines.Carml carml = new Engines.Carml(rml, true);
+        Map<String, java.util.function.Consumer<ArrayNode>> cases = new LinkedHashMap<>();
+        cases.put("board 2: \"stránka\" is \"not an IRI\"", boards -> ((com.fasterxml.jackson.databind.node.ObjectNode)
+                boards.get(1)).put("stránka", "not an IRI"));
+        cases.put("board 1, first notice: \"vyvěšení.datum\" is \"20. 1. 2023\"", boards ->
+                ((com.fasterxml.jackson.databind.node.ObjectNode) boards.get(0).get("informace").get(0).get("vyvěšení"))
+                        .put("datum", "20. 1. 2023"));
+        for (var c : cases.entrySet()) {
+            ArrayNode boards = (ArrayNode) JSON.readTree(original);
+            c.getValue().accept(boards);
+            byte[] body = JSON.writeValueAsBytes(boards);
+            System.out.printf("%n== %s%n", c.getKey());
+            try {
+                var records = hub.records(body);
+                long rejected = records.stream().filter(cz.spojka.mapping.MappedRecord::rejected).count();
+                System.out.printf("hub RecordMapper: %d records, %d rejected%n", records.size(), rejected);
+                records.stream().filter(cz.spojka.mapping.MappedRecord::rejected).limit(3)
+                        .forEach(r -> System.out.println("  rejected: " + r.error()));
+                Graph g = hub.graph(body);
+                System.out.printf("  %d triples%n", g.size());
+            } catch (RuntimeException e) {
+                System.out.println("hub RecordMapper threw: " + e);
+            }
+            try {
+                Graph g = carml.graph(body);
+                System.out.printf("CARML: %d triples%n", g.size());
+            } catch (RuntimeException e) {
+                Throwable root = e;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                System.out.println("CARML threw: " + e.getClass().getSimpleName() + ": " + root);
+            }
+        }
     }
 
     /**
@@ -163,7 +213,7 @@ public final class MappingBench {
             System.out.printf("%n== %s (%s)%n", key, engine.name());
             int warmupPasses = 0;
             long start = System.nanoTime();
-            double lastPass;
+            List<Double> passTimes = new ArrayList<>();
             long passStart = start;
             do {
                 triples = engine.map(body);
@@ -173,12 +223,15 @@ public final class MappingBench {
                     firstPass = (now - start) / 1e9;
                     System.out.printf(Locale.ROOT, "first pass (cold JVM): %.3f s%n", firstPass);
                 }
-                lastPass = (now - passStart) / 1e9;
+                passTimes.add((now - passStart) / 1e9);
                 passStart = now;
             } while ((System.nanoTime() - start) / 1e9 < warmupSeconds);
-            // Passes per measurement from the last (warm) pass, with a margin, so each lasts >= minSeconds.
-            passes = Math.max(1, (int) Math.ceil(minSeconds * 1.15 / lastPass));
-            System.out.printf(Locale.ROOT, "warm-up: %d passes in %.1f s, last pass %.3f s, %d triples per pass; "
+            // Passes per measurement from the median of the last (warm) passes, with a margin: each lasts >= minSeconds.
+            double[] last = passTimes.subList(Math.max(0, passTimes.size() - 9), passTimes.size()).stream()
+                    .mapToDouble(Double::doubleValue).sorted().toArray();
+            double lastPass = median(last);
+            passes = Math.max(1, (int) Math.ceil(minSeconds * 1.25 / lastPass));
+            System.out.printf(Locale.ROOT, "warm-up: %d passes in %.1f s, warm pass %.3f s, %d triples per pass; "
                     + "measuring %d passes x %d%n", warmupPasses, (System.nanoTime() - start) / 1e9, lastPass,
                     triples, passes, times.length);
         }
@@ -227,6 +280,26 @@ public final class MappingBench {
                     rates[rates.length - 1], spread, median / r.recordsPerPass() * r.triplesPerPass(),
                     1000 * r.recordsPerPass() / median, median(cpuPerBody), r.firstPassSeconds(), r.allocPerPass() / (1 << 20), r.gcCount(),
                     r.gcSeconds());
+        }
+    }
+
+    /**
+     * For interleaved runs: each engine's throughput divided by the reference engine's in the same round (jena-flat if
+     * measured, else the first), so drifts of the machine's speed between rounds cancel out.
+     */
+    private static void printPairedRatios(List<Result> results) {
+        Result ref = results.stream().filter(r -> r.key().equals("jena-flat")).findFirst().orElse(results.get(0));
+        System.out.printf("%nthroughput relative to %s, paired per round: median (min–max)%n", ref.key());
+        for (Result r : results) {
+            double[] ratios = new double[r.seconds().length];
+            for (int i = 0; i < ratios.length; i++) {
+                double rate = r.passes() / r.seconds()[i];
+                double refRate = ref.passes() / ref.seconds()[i];
+                ratios[i] = rate / refRate;
+            }
+            Arrays.sort(ratios);
+            System.out.printf(Locale.ROOT, "  %-16s %.2f (%.2f–%.2f)%n", r.key(), median(ratios), ratios[0],
+                    ratios[ratios.length - 1]);
         }
     }
 
