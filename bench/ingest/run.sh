@@ -87,7 +87,10 @@ if [[ ! -f target/spojka.jar ]]; then
 fi
 # A copy, so that a rebuild of target/ while the benchmark runs cannot pull the jar from under the running hub.
 cp target/spojka.jar "$WORK/spojka.jar"
-log "hub jar: target/spojka.jar ($(date -r target/spojka.jar '+%F %T'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'))"
+JAR_SHA=$(sha256sum "$WORK/spojka.jar" | cut -c1-16)
+JAR_BUILT=$(date -r target/spojka.jar '+%F %T')
+HEAD_COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo '?')
+log "hub jar: target/spojka.jar (built $JAR_BUILT, sha256 $JAR_SHA…; HEAD is $HEAD_COMMIT)"
 
 # --- the bench connector with N generated notices -------------------------------------------------------------
 mkdir -p "$WORK/connectors/$CONNECTOR/samples"
@@ -181,6 +184,7 @@ while :; do
   kill -0 "$HUB_PID" 2>/dev/null || fail "the hub exited; see $WORK/hub.log"
   if [[ -z "$CPU0" ]] && grep -q 'Spojka is running' "$WORK/hub.log"; then
     CPU0="$(busy_jiffies) $(proc_jiffies "$HUB_PID")"   # the connector's first poll starts now
+    jstack "$HUB_PID" >"$WORK/jstack/begin.txt" 2>&1 || true  # per-thread CPU so far, for summarize_jstack.py
   fi
   (( $(date +%s) < DEADLINE )) || fail "no connector run within ${TIMEOUT}s"
   RUN=$(curl -fsS "$HUB/api/connectors" 2>/dev/null | jq -c ".connectors[] | select(.id == \"$CONNECTOR\") | .lastRun" \
@@ -215,6 +219,7 @@ while :; do
   if [[ "$APPLIED" =~ ^[0-9]+$ ]] && (( (EXPECTED - APPLIED) * 10 <= EXPECTED )); then sleep 0.25; else sleep 2; fi
 done
 touch "$DONE_FLAG"
+jstack "$HUB_PID" >"$WORK/jstack/end.txt" 2>&1 || true  # per-thread CPU of the whole ingest, with begin.txt
 echo "$HEALTH" >"$WORK/health.json"
 HUB_SECONDS=$(elapsed "$RUN_START" "$INGESTED")
 MATERIALIZER_TAIL=$(python3 -c "print(f'{float(\"$HUB_SECONDS\") - $RUN_MILLIS / 1000:.3f}')")
@@ -250,7 +255,7 @@ for _ in $(seq 1 60); do kill -0 "$HUB_PID" 2>/dev/null || break; sleep 1; done
 kill -9 "$HUB_PID" 2>/dev/null || true
 wait "$HUB_PID" 2>/dev/null || true
 HUB_PID=""
-grep -E ' (ERROR|WARN) |Rejected|rejected' "$WORK/hub.log" >"$WORK/hub-problems.log" || true
+grep -E ' (ERROR|WARN) |Rejected|[1-9][0-9]* rejected|Exception' "$WORK/hub.log" >"$WORK/hub-problems.log" || true
 
 # --- the reference: tdb2.tdbloader --loader=basic --------------------------------------------------------------
 CP_FILE="$WORK/jena-cmds.classpath"
@@ -290,6 +295,7 @@ hub, run_ms, tail = $HUB_SECONDS, $RUN_MILLIS, $MATERIALIZER_TAIL
 loader_wall, loader = $LOADER_SECONDS, $LOADER_OWN
 r = {
   "notices": n, "boards": boards, "entities": entities, "quads": quads, "seed": $SEED,
+  "jar": {"built": "$JAR_BUILT", "sha256_prefix": "$JAR_SHA", "head_commit": "$HEAD_COMMIT"},
   "hub": {"seconds": hub, "connector_run_millis": run_ms, "materializer_tail_seconds": tail,
           "run_started_seconds_after_launch": $FETCH_OFFSET,
           "quads_per_second": round(quads / hub), "notices_per_second": round(n / hub),
@@ -303,6 +309,7 @@ r = {
                       "store_size": "$LOADER_STORE_SIZE"},
   "ratio": round(loader / hub, 3),
   "ratio_vs_loader_wall": round(loader_wall / hub, 3),
+  "cpu_ratio": round($LOADER_CPU / $HUB_CPU, 3),
   "target": 0.75,
 }
 json.dump(r, open(sys.argv[1], "w"), indent=2)
@@ -315,7 +322,10 @@ Ingest benchmark, N = {n} notices ({boards} boards, {entities} entities), {quads
     wall, with JVM start     {loader_wall:8.1f} s {quads / loader_wall:9.0f} quads/s
   ratio hub / loader         {loader / hub:8.3f} x  (vs the loader's wall time: {loader_wall / hub:.3f} x; target >= 0.75 x: {'met' if loader / hub >= 0.75 else 'NOT met'})
   hub JVM: options '{r['hub']['java_opts'] or '(none)'}', max heap {r['hub']['max_heap_mib']} MiB, peak RSS {r['hub']['peak_rss']}
-  CPU: hub {r['hub']['cpu_seconds']} s (others meanwhile {r['hub']['other_processes_cpu_seconds']} s); tdbloader {r['tdbloader_basic']['cpu_seconds']} s (others meanwhile {r['tdbloader_basic']['other_processes_cpu_seconds']} s)
+  CPU: hub {r['hub']['cpu_seconds']} s (others meanwhile {r['hub']['other_processes_cpu_seconds']} s); tdbloader {r['tdbloader_basic']['cpu_seconds']} s (others meanwhile {r['tdbloader_basic']['other_processes_cpu_seconds']} s); CPU ratio {r['cpu_ratio']} x
   stores: hub {r['hub']['store_size']}, loader {r['tdbloader_basic']['store_size']}
   details: $WORK (result.json, hub.log, hub-problems.log, loader.log, jstack/)""")
 EOF
+python3 bench/ingest/summarize_jstack.py "$WORK"/jstack/sample-*.txt --begin "$WORK/jstack/begin.txt" \
+  --end "$WORK/jstack/end.txt" --depth 16 >"$WORK/jstack-summary.txt" 2>&1 || true
+log "stack samples summarised in $WORK/jstack-summary.txt"
