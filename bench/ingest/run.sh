@@ -15,16 +15,17 @@
 # 4. Counts the stored quads over SPARQL, exports the whole dataset as N-Quads (GET /sparql, Accept:
 #    application/n-quads) and checks the export has as many quads; stops the hub.
 # 5. Loads the export with `tdb2.tdbloader --loader=basic` (jena-cmds, same Jena version as the hub, resolved through
-#    bench/ingest/loader-pom.xml) into a fresh directory, timed, and checks the loaded count.
+#    bench/ingest/loader-pom.xml) into a fresh directory, LOADER_RUNS times, and checks the loaded count.
 # 6. Prints both rates and their ratio, and writes them to $WORK/result.json.
 #
 # Environment (all optional):
 #   SEED=42                 generator seed
-#   WORK=target/bench/ingest-N   work directory (wiped at start)
+#   WORK=target/bench/ingest-N   work directory (wiped at start; give concurrent runs different ones)
 #   HUB_JAVA_OPTS=""        JVM options of the hub (default: none, i.e. the JVM's default max heap)
 #   LOADER_JAVA_OPTS=""     JVM options of tdbloader (default: none)
 #   JSTACK_SAMPLES=5 JSTACK_EVERY=10   stack samples of the hub while it ingests (0 samples: none)
 #   TIMEOUT=3600            seconds the ingest may take before the benchmark gives up
+#   LOADER_RUNS=3           times tdbloader is run; the median run is the reference
 #   QUIET_WAIT=900          seconds to wait, before each timed phase, for other processes to leave the CPUs alone
 #                           (the phase is then timed anyway; result.json says how much CPU others took meanwhile)
 #
@@ -42,6 +43,7 @@ JSTACK_SAMPLES="${JSTACK_SAMPLES:-5}"
 JSTACK_EVERY="${JSTACK_EVERY:-10}"
 TIMEOUT="${TIMEOUT:-3600}"
 QUIET_WAIT="${QUIET_WAIT:-900}"
+LOADER_RUNS="${LOADER_RUNS:-3}"
 CONNECTOR=uredni-deska-ofn
 SAMPLE_FILE="bench-$N.json"
 
@@ -263,25 +265,36 @@ mvn -q -o -f bench/ingest/loader-pom.xml dependency:build-classpath -Dmdep.outpu
   || mvn -q -f bench/ingest/loader-pom.xml dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
 [[ -s "$CP_FILE" ]] || fail "could not resolve jena-cmds"
 sync
-wait_for_quiet "tdbloader"
-log "loading the export with tdb2.tdbloader --loader=basic"
-LB0=$(busy_jiffies)
-LOADER_START=$(now)
+# The loader is timed LOADER_RUNS times (each into a fresh directory) and its median run is the reference: its time
+# varies by up to a third between runs on this VM, more than the hub's parts do.
 TIMEFORMAT='%U %S'
-# shellcheck disable=SC2086
-{ time java $LOADER_JAVA_OPTS -cp "$(cat "$CP_FILE")" tdb2.tdbloader --loader=basic --loc "$WORK/loader-tdb2" \
-  "$WORK/export.nq" >"$WORK/loader.log" 2>&1 ; } 2>"$WORK/loader.cpu" \
-  || { cat "$WORK/loader.log" >&2; fail "tdbloader failed"; }
-LOADER_END=$(now)
-LB1=$(busy_jiffies)
-LOADER_CPU=$(awk '{printf "%.1f", $1 + $2}' "$WORK/loader.cpu")
-LOADER_OTHERS_CPU=$(python3 -c "print(round(($LB1 - $LB0) / $TICK - $LOADER_CPU, 1))")
-log "CPU while loading: tdbloader ${LOADER_CPU} s, other processes ${LOADER_OTHERS_CPU} s"
-LOADER_SECONDS=$(elapsed "$LOADER_START" "$LOADER_END")
+: >"$WORK/loader-runs.txt"
+for run in $(seq 1 "$LOADER_RUNS"); do
+  rm -rf "$WORK/loader-tdb2"
+  sync
+  wait_for_quiet "tdbloader run $run/$LOADER_RUNS"
+  LB0=$(busy_jiffies)
+  LOADER_START=$(now)
+  # shellcheck disable=SC2086
+  { time java $LOADER_JAVA_OPTS -cp "$(cat "$CP_FILE")" tdb2.tdbloader --loader=basic --loc "$WORK/loader-tdb2" \
+    "$WORK/export.nq" >"$WORK/loader-$run.log" 2>&1 ; } 2>"$WORK/loader-$run.cpu" \
+    || { cat "$WORK/loader-$run.log" >&2; fail "tdbloader failed"; }
+  LOADER_END=$(now)
+  LB1=$(busy_jiffies)
+  cpu=$(awk '{printf "%.1f", $1 + $2}' "$WORK/loader-$run.cpu")
+  others=$(python3 -c "print(round(($LB1 - $LB0) / $TICK - $cpu, 1))")
+  wall=$(elapsed "$LOADER_START" "$LOADER_END")
+  report=$(grep -o 'Finished: .*' "$WORK/loader-$run.log" | tail -1 || true)
+  # tdbloader's own time for the load, without the JVM's start-up (like the hub's time, which starts after it).
+  own=$(sed -n 's/.* tuples in \([0-9.]*\)s .*/\1/p' <<<"$report")
+  echo "${own:-$wall} $wall $cpu $others $run" >>"$WORK/loader-runs.txt"
+  log "tdbloader run $run: ${own:-?} s (wall $wall s), CPU ${cpu} s, other processes ${others} s"
+done
+read -r LOADER_OWN LOADER_SECONDS LOADER_CPU LOADER_OTHERS_CPU MEDIAN_RUN < <(sort -n "$WORK/loader-runs.txt" \
+  | awk '{a[NR] = $0} END {print a[int((NR + 1) / 2)]}')
+LOADER_ALL=$(awk '{printf "%s%s", (NR > 1 ? ", " : ""), $1}' "$WORK/loader-runs.txt")
+cp "$WORK/loader-$MEDIAN_RUN.log" "$WORK/loader.log"
 LOADER_REPORT=$(grep -o 'Finished: .*' "$WORK/loader.log" | tail -1 || true)
-# tdbloader's own time for the load itself, without the JVM's start-up (like the hub's time, which starts after it).
-LOADER_OWN=$(sed -n 's/.* tuples in \([0-9.]*\)s .*/\1/p' <<<"$LOADER_REPORT")
-[[ -n "$LOADER_OWN" ]] || LOADER_OWN=$LOADER_SECONDS
 LOADED=$(java -cp "$(cat "$CP_FILE")" tdb2.tdbquery --loc "$WORK/loader-tdb2" --results=CSV "$COUNT_QUERY" 2>/dev/null \
   | tail -1 | tr -dc '0-9')
 [[ "$LOADED" == "$QUADS" ]] || fail "tdbloader's store has $LOADED quads, the hub's $QUADS"
@@ -305,6 +318,7 @@ r = {
   "tdbloader_basic": {"seconds": loader, "wall_seconds_with_jvm_start": loader_wall,
                       "quads_per_second": round(quads / loader), "notices_per_second": round(n / loader),
                       "report": "$LOADER_REPORT", "java_opts": "${LOADER_JAVA_OPTS}",
+                      "runs_seconds": [$LOADER_ALL], "median_of": $LOADER_RUNS,
                       "cpu_seconds": $LOADER_CPU, "other_processes_cpu_seconds": $LOADER_OTHERS_CPU,
                       "store_size": "$LOADER_STORE_SIZE"},
   "ratio": round(loader / hub, 3),
@@ -318,13 +332,13 @@ Ingest benchmark, N = {n} notices ({boards} boards, {entities} entities), {quads
   hub end to end             {hub:8.1f} s {quads / hub:9.0f} quads/s {n / hub:7.0f} notices/s
     connector run            {run_ms / 1000:8.1f} s   (mapping + SHACL gate + change detection + publish)
     materializer tail        {tail:8.1f} s   (after the run's publish, until lag 0)
-  tdbloader --loader=basic   {loader:8.1f} s {quads / loader:9.0f} quads/s {n / loader:7.0f} notices/s   (its own time)
+  tdbloader --loader=basic   {loader:8.1f} s {quads / loader:9.0f} quads/s {n / loader:7.0f} notices/s   (its own time, median of [$LOADER_ALL] s)
     wall, with JVM start     {loader_wall:8.1f} s {quads / loader_wall:9.0f} quads/s
   ratio hub / loader         {loader / hub:8.3f} x  (vs the loader's wall time: {loader_wall / hub:.3f} x; target >= 0.75 x: {'met' if loader / hub >= 0.75 else 'NOT met'})
   hub JVM: options '{r['hub']['java_opts'] or '(none)'}', max heap {r['hub']['max_heap_mib']} MiB, peak RSS {r['hub']['peak_rss']}
   CPU: hub {r['hub']['cpu_seconds']} s (others meanwhile {r['hub']['other_processes_cpu_seconds']} s); tdbloader {r['tdbloader_basic']['cpu_seconds']} s (others meanwhile {r['tdbloader_basic']['other_processes_cpu_seconds']} s); CPU ratio {r['cpu_ratio']} x
   stores: hub {r['hub']['store_size']}, loader {r['tdbloader_basic']['store_size']}
-  details: $WORK (result.json, hub.log, hub-problems.log, loader.log, jstack/)""")
+  details: $WORK (result.json, hub.log, hub-problems.log, loader-*.log, jstack/, jstack-summary.txt)""")
 EOF
 python3 bench/ingest/summarize_jstack.py "$WORK"/jstack/sample-*.txt --begin "$WORK/jstack/begin.txt" \
   --end "$WORK/jstack/end.txt" --depth 16 >"$WORK/jstack-summary.txt" 2>&1 || true
