@@ -240,9 +240,8 @@ QUADS=$(curl -fsS -G "$HUB/sparql" --data-urlencode "query=$COUNT_QUERY" \
   -H 'Accept: application/sparql-results+json' | jq -r '.results.bindings[0].n.value')
 [[ "$QUADS" =~ ^[0-9]+$ ]] || fail "could not count the stored quads"
 log "store: $QUADS quads in named graphs"
-# The Graph Store Protocol's whole-dataset read (GET /sparql, Accept: application/n-quads) answers 500 in the hub
-# (NullPointerException in DataAccessCtl.filteredDataset: SecurityContextAllowNamedGraphs has no list of visible
-# graphs), so the export is a CONSTRUCT of every quad in the named graphs, which is the same set.
+# A CONSTRUCT of every quad in the named graphs (the same set as the Graph Store Protocol's whole-dataset read, which
+# answered 500 in hubs before commit dfa7b01: NullPointerException in DataAccessCtl.filteredDataset).
 EXPORT_QUERY='CONSTRUCT { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } }'
 curl -fsS -G "$HUB/sparql" --data-urlencode "query=$EXPORT_QUERY" -H 'Accept: application/n-quads' \
   -o "$WORK/export.nq"
