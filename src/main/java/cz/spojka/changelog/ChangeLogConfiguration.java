@@ -4,6 +4,7 @@ import cz.spojka.system.EmbeddedKafkaBroker;
 import cz.spojka.system.SpojkaProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -63,5 +64,38 @@ class ChangeLogConfiguration {
     @Bean(destroyMethod = "close")
     DeadLetterPublisher deadLetterPublisher(KafkaClients clients, SpojkaProperties properties) {
         return new DeadLetterPublisher(clients, properties.kafka().deadletterTopic());
+    }
+
+    /**
+     * Closes the producers while the in-process broker still runs: lifecycles stop (highest phase first) before
+     * beans are destroyed, so closing them only at destruction would leave them retrying a stopped broker.
+     */
+    @Bean
+    SmartLifecycle producersClosedBeforeTheBroker(ChangePublisher changes, DeadLetterPublisher deadLetters) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                changes.close();
+                deadLetters.close();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return ChangeLog.PHASE;
+            }
+        };
     }
 }

@@ -3,7 +3,6 @@ package cz.spojka.changelog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -93,11 +92,5 @@ public final class ChangeLogIndex {
     private static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    static List<TopicPartition> partitions(String topic, int count) {
-        return java.util.stream.IntStream.range(0, count)
-                .mapToObj(p -> new TopicPartition(topic, p))
-                .toList();
     }
 }

@@ -93,6 +93,7 @@ public final class ChangePublisher implements AutoCloseable {
     public synchronized void close() {
         if (producer != null) {
             producer.close();
+            producer = null;
         }
     }
 }

@@ -66,6 +66,7 @@ public final class DeadLetterPublisher implements AutoCloseable {
     public synchronized void close() {
         if (producer != null) {
             producer.close();
+            producer = null;
         }
     }
 }

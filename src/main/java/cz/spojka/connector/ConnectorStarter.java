@@ -85,11 +85,15 @@ public class ConnectorStarter implements DisposableBean {
         ConnectorDefinition.Dataset dataset = definition.dataset();
         MappingBindings bindings =
                 new MappingBindings(properties.baseIri(), dataset.id(), dataset.ico(), dataset.ruian());
-        connectors.activate(new Connectors.Active(
-                definition,
-                new RecordMapper(definition.mapping(), contexts),
-                bindings,
-                dataset.graphIri(properties.baseIri())));
+        RecordMapper mapper = new RecordMapper(definition.mapping(), contexts);
+        log.info(
+                "Connector '{}' reads its records with {}",
+                definition.id(),
+                mapper.readsWithFlatContext()
+                        ? "the fast reader for its flat JSON-LD context"
+                        : "the JSON-LD 1.1 processor");
+        connectors.activate(
+                new Connectors.Active(definition, mapper, bindings, dataset.graphIri(properties.baseIri())));
         TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camel, definition.template())
                 .routeId("connector-" + definition.id())
                 .parameter(RouteTemplates.CONNECTOR_ID, definition.id());

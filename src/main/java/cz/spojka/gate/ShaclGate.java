@@ -30,18 +30,12 @@ import org.apache.jena.sparql.graph.GraphFactory;
 public final class ShaclGate {
 
     private final Shapes shapes;
-    private final int shapeFiles;
 
     public ShaclGate(Path shapesDir) {
         Graph all = GraphFactory.createDefaultGraph();
         List<Path> files = turtleFiles(shapesDir);
         files.forEach(file -> RDFDataMgr.read(all, file.toString(), Lang.TURTLE));
         this.shapes = Shapes.parse(all);
-        this.shapeFiles = files.size();
-    }
-
-    public Verdict check(Entity entity) {
-        return check(List.of(entity)).getOrDefault(entity.iri(), Verdict.PASSED);
     }
 
     /**
@@ -79,17 +73,9 @@ public final class ShaclGate {
         Map<String, Verdict> verdicts = new HashMap<>();
         byEntity.forEach((iri, builder) -> {
             ValidationReport entityReport = builder.build();
-            verdicts.put(iri, new Verdict(false, summary(entityReport), turtle(entityReport)));
+            verdicts.put(iri, new Verdict(summary(entityReport), turtle(entityReport)));
         });
         return verdicts;
-    }
-
-    public int shapeCount() {
-        return shapes.numRootShapes();
-    }
-
-    public int shapeFiles() {
-        return shapeFiles;
     }
 
     private static String summary(ValidationReport report) {
@@ -122,11 +108,10 @@ public final class ShaclGate {
     }
 
     /**
-     * @param passed whether the entity conforms
+     * Why an entity was rejected.
+     *
      * @param reason one line naming each violation, for logs and the dead-letter record
-     * @param report the full SHACL validation report as Turtle
+     * @param report the entity's SHACL validation report as Turtle
      */
-    public record Verdict(boolean passed, String reason, String report) {
-        static final Verdict PASSED = new Verdict(true, null, null);
-    }
+    public record Verdict(String reason, String report) {}
 }

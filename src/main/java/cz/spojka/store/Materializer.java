@@ -45,6 +45,7 @@ public class Materializer implements SmartLifecycle {
     private volatile String failure;
     private volatile Map<TopicPartition, Long> position = Map.of();
     private KafkaConsumer<String, CloudEvent> consumer;
+    private KafkaConsumer<String, byte[]> probe;
     private Thread thread;
 
     public Materializer(
@@ -181,19 +182,23 @@ public class Materializer implements SmartLifecycle {
         rebuildRequested = true;
     }
 
-    /** Changes not yet in the store: the log's end offsets minus the stored positions. */
-    public long lag() {
-        try (KafkaConsumer<String, byte[]> probe = clients.byteConsumer("spojka-materializer-lag")) {
-            List<TopicPartition> partitions = probe.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
-            Map<TopicPartition, Long> end = probe.endOffsets(partitions);
-            Map<TopicPartition, Long> start = probe.beginningOffsets(partitions);
-            Map<TopicPartition, Long> at = rebuildRequested ? Map.of() : position;
-            return end.entrySet().stream()
-                    .mapToLong(e -> e.getValue() - Math.max(start.get(e.getKey()), at.getOrDefault(e.getKey(), 0L)))
-                    .sum();
+    /**
+     * Changes not yet in the store: the log's end offsets minus the stored positions. Health checks call it, so it
+     * keeps one probe consumer rather than opening a new one per call.
+     */
+    public synchronized long lag() {
+        if (probe == null) {
+            probe = clients.byteConsumer("spojka-materializer-lag");
         }
+        List<TopicPartition> partitions = probe.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
+        Map<TopicPartition, Long> end = probe.endOffsets(partitions);
+        Map<TopicPartition, Long> start = probe.beginningOffsets(partitions);
+        Map<TopicPartition, Long> at = rebuildRequested ? Map.of() : position;
+        return end.entrySet().stream()
+                .mapToLong(e -> e.getValue() - Math.max(start.get(e.getKey()), at.getOrDefault(e.getKey(), 0L)))
+                .sum();
     }
 
     /** Why the materializer stopped, or {@code null} while it runs or after a clean stop. */
@@ -211,6 +216,12 @@ public class Materializer implements SmartLifecycle {
 
     @Override
     public void stop() {
+        synchronized (this) {
+            if (probe != null) {
+                probe.close();
+                probe = null;
+            }
+        }
         running = false;
         if (consumer != null) {
             consumer.wakeup();
