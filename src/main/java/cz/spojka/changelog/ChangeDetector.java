@@ -42,6 +42,11 @@ public final class ChangeDetector {
         return changes;
     }
 
+    /** Whether the entity has been published (and not deleted) before. */
+    public boolean published(String entityIri) {
+        return index.get(entityIri) != null;
+    }
+
     /** Creations and updates: the entities whose canonical hash differs from their latest published state. */
     public List<Change> changes(RunContext run, Collection<Entity> entities) {
         List<Change> changes = new ArrayList<>();

@@ -24,6 +24,23 @@ public record DeadLetter(
         String record,
         Instant rejectedAt) {
 
+    private static final int MAX_RECORD_CHARS = 64 * 1024;
+
+    /** A dead letter rejected now; a source record longer than 64 KiB is truncated (the topic is not an archive). */
+    public static DeadLetter now(
+            String connectorId,
+            String recordId,
+            String entityIri,
+            String stage,
+            String reason,
+            String report,
+            String record) {
+        String kept = record == null || record.length() <= MAX_RECORD_CHARS
+                ? record
+                : record.substring(0, MAX_RECORD_CHARS) + "…[truncated]";
+        return new DeadLetter(connectorId, recordId, entityIri, stage, reason, report, kept, Instant.now());
+    }
+
     public String key() {
         return connectorId + "/" + recordId;
     }

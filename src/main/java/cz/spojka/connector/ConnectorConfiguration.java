@@ -53,8 +53,15 @@ class ConnectorConfiguration {
             ShaclGate gate,
             ChangeDetector detector,
             ChangePublisher publisher,
-            DeadLetterPublisher deadLetters) {
-        return new ConnectorRunner(connectors, gate, detector, publisher, deadLetters);
+            DeadLetterPublisher deadLetters,
+            SpojkaProperties properties) {
+        return new ConnectorRunner(
+                connectors,
+                gate,
+                detector,
+                publisher,
+                deadLetters,
+                properties.ingest().chunkRecords());
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param entities entities that passed the gate
  * @param created entities published as new
  * @param updated entities published as changed
+ * @param unchanged entities that passed the gate and were published neither as created nor as updated
  * @param deleted entities published as deleted (complete snapshots only)
  * @param millis duration of the run
  * @param error why the run failed, or {@code null}; a failed run publishes nothing and deletes nothing
@@ -24,20 +25,17 @@ public record RunReport(
         int entities,
         int created,
         int updated,
+        int unchanged,
         int deleted,
         long millis,
         String error) {
 
     static RunReport failed(String connectorId, Instant startedAt, long millis, String error) {
-        return new RunReport(connectorId, startedAt, 0, 0, 0, 0, 0, 0, millis, error);
+        return new RunReport(connectorId, startedAt, 0, 0, 0, 0, 0, 0, 0, millis, error);
     }
 
     public boolean succeeded() {
         return error == null;
-    }
-
-    public int unchanged() {
-        return entities - created - updated;
     }
 
     @Override
@@ -46,7 +44,7 @@ public record RunReport(
             return "connector " + connectorId + ": run FAILED after " + millis + " ms: " + error;
         }
         return "connector " + connectorId + ": " + records + " records, " + entities + " entities (" + created
-                + " created, " + updated + " updated, " + unchanged() + " unchanged, " + deleted + " deleted), "
+                + " created, " + updated + " updated, " + unchanged + " unchanged, " + deleted + " deleted), "
                 + rejected + " rejected, " + millis + " ms";
     }
 }

@@ -26,9 +26,14 @@ public final class Entities {
         }
         List<Entity> merged = new ArrayList<>(byIri.size());
         for (List<Entity> versions : byIri.values()) {
-            merged.add(versions.size() == 1 || allSame(versions) ? versions.get(0) : union(versions));
+            merged.add(combine(versions));
         }
         return merged;
+    }
+
+    /** One entity from several descriptions of the same IRI: their union, keeping the first one's record id. */
+    public static Entity combine(List<Entity> versions) {
+        return versions.size() == 1 || allSame(versions) ? versions.get(0) : union(versions);
     }
 
     private static boolean allSame(List<Entity> versions) {

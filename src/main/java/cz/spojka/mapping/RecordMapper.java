@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.function.Consumer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
@@ -29,6 +33,20 @@ import org.apache.jena.sparql.util.Context;
 public final class RecordMapper {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Records are mapped in parallel on all cores but one: the materializer, which writes the store on one thread,
+     * is the slowest stage of a large ingest and must not wait for a core while the next chunk is mapped.
+     */
+    private static final ForkJoinPool MAPPING_POOL = new ForkJoinPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
+            pool -> {
+                ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+                thread.setName("spojka-mapping-" + thread.getPoolIndex());
+                thread.setDaemon(true);
+                return thread;
+            },
+            null,
+            false);
 
     private final MappingSpec spec;
     private final CompiledConstruct construct;
@@ -65,9 +83,27 @@ public final class RecordMapper {
      * the body itself cannot be parsed.
      */
     public List<MappedRecord> map(byte[] body, MappingBindings bindings) {
-        return SourceRecords.split(body, spec).parallelStream()
-                .map(node -> mapRecord(node, bindings))
-                .toList();
+        List<MappedRecord> records = new ArrayList<>();
+        map(body, bindings, Integer.MAX_VALUE, records::addAll);
+        return records;
+    }
+
+    /**
+     * Maps a whole fetched body in chunks of records, each chunk's records in parallel, and hands every chunk over in
+     * source order as soon as it is mapped, so that a large body flows on while the rest is still being mapped. Throws
+     * {@link MappingException}, before any chunk is handed over, when the body itself cannot be parsed.
+     */
+    public void map(byte[] body, MappingBindings bindings, int chunkRecords, Consumer<List<MappedRecord>> chunks) {
+        List<SourceRecords.SourceRecordNode> nodes = SourceRecords.split(body, spec);
+        for (int from = 0; from < nodes.size(); from += Math.min(chunkRecords, nodes.size() - from)) {
+            List<SourceRecords.SourceRecordNode> chunk =
+                    nodes.subList(from, from + Math.min(chunkRecords, nodes.size() - from));
+            chunks.accept(MAPPING_POOL
+                    .submit(() -> chunk.parallelStream()
+                            .map(node -> mapRecord(node, bindings))
+                            .toList())
+                    .join());
+        }
     }
 
     private MappedRecord mapRecord(SourceRecords.SourceRecordNode node, MappingBindings bindings) {

@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param routesDir directory with the Camel YAML route templates the connectors instantiate
  * @param vocabDir directory with the shared vocabulary: ontology, SHACL shapes, bundled JSON-LD contexts
  * @param demo the demo mode: the hub serves the connectors' bundled samples over HTTP itself
+ * @param ingest how connector runs carry what they fetched to the change log
  * @param kafka the change log: external Kafka cluster or the in-process broker
  * @param store the store the change log is materialized into
  * @param endpoint the SPARQL endpoint at {@code /sparql}
@@ -39,12 +40,19 @@ public record SpojkaProperties(
         @NotNull @DefaultValue("routes") Path routesDir,
         @NotNull @DefaultValue("vocab") Path vocabDir,
         @Valid @NotNull @DefaultValue Demo demo,
+        @Valid @NotNull @DefaultValue Ingest ingest,
         @Valid @NotNull @DefaultValue Kafka kafka,
         @Valid @NotNull @DefaultValue Store store,
         @Valid @NotNull @DefaultValue Endpoint endpoint) {
 
     /** @param queryTimeout a SPARQL query running longer is cancelled and answered 503 */
     public record Endpoint(@NotNull @DefaultValue("30s") Duration queryTimeout) {}
+
+    /**
+     * @param chunkRecords source records mapped together; a chunk's new entities are gated and published before the
+     *     next chunk is mapped, so the store fills while a large body is still being mapped
+     */
+    public record Ingest(@Min(1) @DefaultValue("32") int chunkRecords) {}
 
     /**
      * @param enabled serve every connector's {@code samples/} folder at {@code /demo/<connector>/<file>}

@@ -52,6 +52,8 @@ abstract class HubIT {
         registry.add("spojka.kafka.embedded.port", () -> KAFKA_PORT);
         registry.add("spojka.kafka.embedded.controller-port", () -> CONTROLLER_PORT);
         registry.add("spojka.store.poll-timeout", () -> "200ms");
+        // Small chunks, so the samples cross chunk boundaries (an eDesky board is described by all its documents).
+        registry.add("spojka.ingest.chunk-records", () -> 5);
     }
 
     static void serve(String path, byte[] body, String contentType) {

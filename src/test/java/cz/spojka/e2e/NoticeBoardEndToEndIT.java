@@ -3,6 +3,7 @@ package cz.spojka.e2e;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +37,7 @@ class NoticeBoardEndToEndIT extends HubIT {
             "https://slovník.gov.cz/datový/ofn-úřední-desky/pojem/" + "informace-zveřejněná-na-úřední-desce";
     private static final String BOARD = "https://slovník.gov.cz/datový/ofn-úřední-desky/pojem/úřední-deska";
     private static final String OFN_NOTICES = BASE_IRI + "zdroj/uredni-deska/00007064/informace/";
+    private static final String CHRUDIM_BOARD = BASE_IRI + "zdroj/uredni-deska/00270211/deska/edesky.cz/desky/97";
     private static final String REMOVED_NOTICE = OFN_NOTICES + "opendata-test.mvcr.cz/api/boards/1/info/953";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -194,6 +196,60 @@ class NoticeBoardEndToEndIT extends HubIT {
                 .as("last good state kept")
                 .isTrue();
         assertThat(count("?n a <" + NOTICE + ">")).isEqualTo(1206 + 43);
+    }
+
+    /**
+     * The hub runs with chunks of 5 records (HubIT), so the 43 eDesky documents arrive in 9 chunks that all describe
+     * their board: a board new to the hub is created from the first chunk's description and updated once with the
+     * union of all of them at the end of the run.
+     */
+    @Test
+    @Order(7)
+    void aNewEntityDescribedAcrossChunksEndsAsTheUnionOfItsDescriptions() {
+        String xml = new String(sample(EDESKY, AgendaSystem.EDESKY_FILE), UTF_8)
+                .replace("dashboard_id='97'", "dashboard_id='98'");
+        int tenth = nthIndexOf(xml, "dashboard_name='Město Chrudim'", 10);
+        xml = xml.substring(0, tenth)
+                + xml.substring(tenth)
+                        .replace("dashboard_name='Město Chrudim'", "dashboard_name='Úřední deska Chrudim'");
+        serve(AgendaSystem.EDESKY_SAMPLE, xml.getBytes(UTF_8), "application/xml");
+        String newBoard = CHRUDIM_BOARD.replace("/97", "/98");
+
+        RunReport run = scheduler.poll(EDESKY);
+        assertThat(run.error()).isNull();
+        assertThat(run.created()).as("the new board").isEqualTo(1);
+        assertThat(run.updated())
+                .as("43 notices on the new board, and the board itself")
+                .isEqualTo(43 + 1);
+        assertThat(run.deleted()).as("the old board").isEqualTo(1);
+        assertThat(run.entities()).isEqualTo(1 + 43);
+        assertThat(run.unchanged()).isZero();
+        List<String> ofNewBoard = changeEvents().stream()
+                .filter(r -> r.key().equals(newBoard))
+                .map(r -> r.value().getType())
+                .toList();
+        assertThat(ofNewBoard).containsExactly("cz.spojka.notice-board.created", "cz.spojka.notice-board.updated");
+
+        awaitMaterialized();
+        assertThat(count("<" + newBoard + "> <http://purl.org/dc/terms/title> ?t"))
+                .isEqualTo(2);
+        assertThat(count("?n <http://purl.org/dc/terms/isPartOf> <" + newBoard + ">"))
+                .isEqualTo(43);
+        assertThat(ask("ASK { <" + CHRUDIM_BOARD + "> ?p ?o }")).isFalse();
+
+        serve(AgendaSystem.EDESKY_SAMPLE, sample(EDESKY, AgendaSystem.EDESKY_FILE), "application/xml");
+        assertThat(scheduler.poll(EDESKY).deleted())
+                .as("the real sample back, for the other tests")
+                .isEqualTo(1);
+        awaitMaterialized();
+    }
+
+    private static int nthIndexOf(String text, String part, int n) {
+        int at = -1;
+        for (int i = 0; i < n; i++) {
+            at = text.indexOf(part, at + 1);
+        }
+        return at;
     }
 
     private ArrayNode realOfnSample() throws IOException {
