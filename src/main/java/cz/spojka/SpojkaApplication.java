@@ -1,5 +1,6 @@
 package cz.spojka;
 
+import cz.spojka.connector.ConnectorTestCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SpojkaApplication {
 
     public static void main(String[] args) {
+        if (ConnectorTestCommand.matches(args)) {
+            System.exit(ConnectorTestCommand.run(args, System.out, System.err));
+        }
         SpringApplication.run(SpojkaApplication.class, args);
     }
 }

@@ -92,7 +92,8 @@ class VocabularyFilesTest {
     // ------------------------------------------------------------------------------------------
 
     static Stream<Path> rdfFiles() throws IOException {
-        return Stream.concat(listFiles(ONTOLOGY_DIR, ".ttl").stream(), Stream.of(SHAPES_FILE));
+        return Stream.concat(
+                listFiles(ONTOLOGY_DIR, ".ttl").stream(), listFiles(SHAPES_FILE.getParent(), ".ttl").stream());
     }
 
     @ParameterizedTest
@@ -110,8 +111,12 @@ class VocabularyFilesTest {
         assertTrue(names.containsAll(Set.of("uredni-desky.ttl", "spojka.ttl")), "ontology files: " + names);
     }
 
+    static Stream<String> ontologyFiles() throws IOException {
+        return listFiles(ONTOLOGY_DIR, ".ttl").stream().map(p -> p.getFileName().toString());
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"uredni-desky.ttl", "spojka.ttl"})
+    @MethodSource("ontologyFiles")
     void everyTermHasCzechAndEnglishLabelAndDefinition(String fileName) {
         Model model = ModelFactory.createModelForGraph(parseStrict(ONTOLOGY_DIR.resolve(fileName)));
         List<Resource> terms =
