@@ -82,12 +82,13 @@ class ConnectorConfiguration {
     @Bean
     ConnectorStarter connectorStarter(
             SpojkaProperties properties,
+            RouteTemplates templates,
             ConnectorLoader loader,
             OfflineContextLoader contexts,
             CamelContext camel,
             Connectors connectors,
             ConnectorScheduler scheduler) {
-        return new ConnectorStarter(properties, loader, contexts, camel, connectors, scheduler);
+        return new ConnectorStarter(properties, templates, loader, contexts, camel, connectors, scheduler);
     }
 
     @EventListener(ApplicationReadyEvent.class)

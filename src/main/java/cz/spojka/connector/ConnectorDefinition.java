@@ -2,7 +2,6 @@ package cz.spojka.connector;
 
 import cz.spojka.mapping.MappingSpec;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -14,7 +13,7 @@ import java.util.Map;
  * @param folder the connector's folder
  * @param template the route template it instantiates
  * @param parameters the template parameters, defaults applied
- * @param schedule time between polls; the first poll runs at start-up
+ * @param schedule when the hub polls after the first poll at start-up; {@code null} for a template the source pushes to
  * @param completeSnapshots whether every poll delivers the whole dataset (then missing entities are deletions)
  * @param mapping the declarative mapping
  * @param dataset the dataset the connector feeds
@@ -26,7 +25,7 @@ public record ConnectorDefinition(
         Path folder,
         String template,
         Map<String, String> parameters,
-        Duration schedule,
+        Schedule schedule,
         boolean completeSnapshots,
         MappingSpec mapping,
         Dataset dataset) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.springframework.scheduling.support.CronExpression;
 
 /**
  * Reads every {@code connectors/<id>/} folder: {@code connector.yaml} and its mapping, checked against the route
@@ -77,10 +78,14 @@ public final class ConnectorLoader {
         in.matching("id", id, ID, "a connector id (lower-case letters, digits, '-')");
         String title = in.required("title");
         String description = in.optional("description", null);
-        String template = in.oneOf("template", in.required("template"), templates.ids());
+        String template = template(in);
         Map<String, String> parameters = parameters(in, template);
-        Duration schedule = schedule(in);
-        String snapshot = in.oneOf("snapshot", in.optional("snapshot", "complete"), SNAPSHOT_MODES);
+        RouteTemplates.Template declared = template == null ? null : templates.get(template);
+        Schedule schedule = declared == null || declared.polled() ? schedule(in) : noSchedule(in);
+        String snapshot = in.oneOf(
+                "snapshot",
+                in.optional("snapshot", declared == null || declared.polled() ? "complete" : "incremental"),
+                SNAPSHOT_MODES);
         MappingSpec mapping = mapping(in, folder, name, problems);
         ConnectorDefinition.Dataset dataset = dataset(in);
         if (!problems.isEmpty()) {
@@ -114,6 +119,19 @@ public final class ConnectorLoader {
         return null;
     }
 
+    private String template(ConnectorReader in) {
+        String id = in.required("template");
+        RouteTemplates.Template declared = id == null ? null : templates.all().get(id);
+        if (declared != null && !declared.problems().isEmpty()) {
+            in.problem(
+                    "template",
+                    "the route template '" + id + "' (" + declared.file() + ") is declared wrongly: "
+                            + String.join("; ", declared.problems()));
+            return null;
+        }
+        return in.oneOf("template", id, templates.ids());
+    }
+
     private Map<String, String> parameters(ConnectorReader in, String templateId) {
         Map<String, String> values = new LinkedHashMap<>();
         RouteTemplates.Template template = templateId == null ? null : templates.get(templateId);
@@ -125,25 +143,62 @@ public final class ConnectorLoader {
         for (RouteTemplates.Parameter parameter : template.parameters().values()) {
             String field = "parameters." + parameter.name();
             String value = parameter.required() ? in.required(field) : in.optional(field, parameter.defaultValue());
-            if (value != null) {
-                values.put(parameter.name(), value);
+            if (value == null) {
+                continue;
             }
+            if (parameter.secret() && in.raw(field) instanceof String raw && !raw.contains("${")) {
+                in.problem(
+                        field,
+                        "is a secret: give it as a ${PROPERTY} placeholder (an environment variable or a property),"
+                                + " never written out in connector.yaml");
+            }
+            // An empty optional value means "not set"; an unresolved placeholder has been reported already.
+            boolean unchecked = (value.isEmpty() && !parameter.required()) || value.contains("${");
+            String problem = unchecked ? null : parameter.check(value);
+            if (problem != null) {
+                in.problem(
+                        field,
+                        parameter.secret()
+                                ? "the secret value is not " + parameter.type().description()
+                                : problem);
+            }
+            values.put(parameter.name(), value);
         }
         return values;
     }
 
-    private static Duration schedule(ConnectorReader in) {
+    /** An ISO-8601 interval (at least PT10S) or a six-field Spring cron expression; every hour by default. */
+    private static Schedule schedule(ConnectorReader in) {
         String text = in.optional("schedule", "PT1H");
-        try {
-            Duration schedule = Duration.parse(text);
-            if (schedule.compareTo(MIN_SCHEDULE) < 0) {
-                in.problem("schedule", "'" + text + "' is shorter than the minimum PT10S");
+        if (text.startsWith("P")) {
+            try {
+                Duration interval = Duration.parse(text);
+                if (interval.compareTo(MIN_SCHEDULE) < 0) {
+                    in.problem("schedule", "'" + text + "' is shorter than the minimum PT10S");
+                }
+                return Schedule.every(interval);
+            } catch (DateTimeParseException e) {
+                in.problem("schedule", "'" + text + "' is not an ISO-8601 duration (e.g. PT15M, PT1H, P1D)");
+                return null;
             }
-            return schedule;
-        } catch (DateTimeParseException e) {
-            in.problem("schedule", "'" + text + "' is not an ISO-8601 duration (e.g. PT15M, PT1H, P1D)");
+        }
+        try {
+            CronExpression.parse(text);
+            return Schedule.cron(text);
+        } catch (IllegalArgumentException e) {
+            in.problem(
+                    "schedule",
+                    "'" + text + "' is neither an ISO-8601 duration (PT15M) nor a cron expression with six fields"
+                            + " (second minute hour day month weekday, e.g. '0 */15 * * * *'): " + e.getMessage());
             return null;
         }
+    }
+
+    private static Schedule noSchedule(ConnectorReader in) {
+        if (in.raw("schedule") != null) {
+            in.problem("schedule", "the template is pushed to by the source, so the connector has no schedule");
+        }
+        return null;
     }
 
     private MappingSpec mapping(ConnectorReader in, Path folder, String connector, List<ConfigProblem> problems) {

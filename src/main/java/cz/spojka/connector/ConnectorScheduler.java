@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
- * Runs the polling connectors: once at start-up, then every {@code schedule}. A poll sends an exchange to the
+ * Runs the polling connectors: once at start-up, then on their {@link Schedule}. A poll sends an exchange to the
  * connector's route ({@code direct:spojka-poll-<id>}, the entry of every polling template) and waits for its run
  * report; a route that fails (the source answered an error, timed out, sent garbage) is a failed run, logged with its
  * reason.
@@ -43,9 +43,10 @@ public class ConnectorScheduler {
     }
 
     void schedule(ConnectorDefinition connector) {
-        if (isPolled(connector.id())) {
-            scheduled.add(
-                    scheduler.scheduleWithFixedDelay(() -> poll(connector.id()), Instant.now(), connector.schedule()));
+        if (connector.schedule() != null && isPolled(connector.id())) {
+            scheduler.schedule(() -> poll(connector.id()), Instant.now());
+            scheduled.add(scheduler.schedule(
+                    () -> poll(connector.id()), connector.schedule().trigger()));
         }
     }
 

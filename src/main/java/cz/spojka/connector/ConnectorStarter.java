@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.spi.RoutesLoader;
+import org.apache.camel.support.ResourceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -28,15 +30,18 @@ public class ConnectorStarter implements DisposableBean {
     private final CamelContext camel;
     private final Connectors connectors;
     private final ConnectorScheduler scheduler;
+    private final RouteTemplates templates;
 
     public ConnectorStarter(
             SpojkaProperties properties,
+            RouteTemplates templates,
             ConnectorLoader loader,
             OfflineContextLoader contexts,
             CamelContext camel,
             Connectors connectors,
             ConnectorScheduler scheduler) {
         this.properties = properties;
+        this.templates = templates;
         this.loader = loader;
         this.contexts = contexts;
         this.camel = camel;
@@ -45,6 +50,7 @@ public class ConnectorStarter implements DisposableBean {
     }
 
     public void start() {
+        loadTemplatesIntoCamel();
         ConnectorLoader.Result result;
         try {
             result = loader.loadAll(properties.connectorsDir());
@@ -70,6 +76,25 @@ public class ConnectorStarter implements DisposableBean {
                                 "route could not be created: " + e.getMessage())));
             }
         }
+    }
+
+    /** Camel gets the templates from the hub, which has removed the parameter keys only the hub reads. */
+    private void loadTemplatesIntoCamel() {
+        RoutesLoader routes = camel.getCamelContextExtension().getContextPlugin(RoutesLoader.class);
+        templates.camelYaml().forEach((file, yaml) -> {
+            try {
+                routes.loadRoutes(ResourceHelper.fromString("file:" + file, yaml));
+            } catch (Exception e) {
+                log.error("Route templates in {} cannot be loaded: {}", file, e.getMessage());
+            }
+        });
+        templates.all().values().stream()
+                .filter(t -> !t.problems().isEmpty())
+                .forEach(t -> log.error(
+                        "Route template '{}' ({}) is declared wrongly and offered to no connector: {}",
+                        t.id(),
+                        t.file(),
+                        String.join("; ", t.problems())));
     }
 
     private void skip(String connectorId, List<ConfigProblem> problems) {

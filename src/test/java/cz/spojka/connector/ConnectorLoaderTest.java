@@ -36,7 +36,7 @@ class ConnectorLoaderTest {
         assertThat(valid.parameters())
                 .containsEntry("url", "http://agenda.test/notices.json")
                 .containsEntry("timeoutMillis", "30000");
-        assertThat(valid.schedule()).hasMinutes(15);
+        assertThat(valid.schedule().interval()).hasMinutes(15);
         assertThat(valid.completeSnapshots()).isTrue();
         assertThat(valid.dataset().graphIri("http://hub.test/"))
                 .isEqualTo("http://hub.test/graph/uredni-deska/00270211");
@@ -57,8 +57,10 @@ class ConnectorLoaderTest {
                         yaml
                                 + ":3: connector 'broken', field 'template': unknown value 'http-pol'; allowed values: http-poll",
                         yaml
-                                + ":6: connector 'broken', field 'schedule': 'every hour' is not an ISO-8601 duration (e.g."
-                                + " PT15M, PT1H, P1D)",
+                                + ":6: connector 'broken', field 'schedule': 'every hour' is neither an ISO-8601 duration"
+                                + " (PT15M) nor a cron expression with six fields (second minute hour day month weekday,"
+                                + " e.g. '0 */15 * * * *'): Cron expression must consist of 6 fields (found 2 in"
+                                + " \"every hour\")",
                         yaml + ":7: connector 'broken', field 'snapshot': unknown value 'sometimes'; allowed values:"
                                 + " complete, incremental",
                         mapping + ":2: connector 'broken', field 'format': unknown value 'csv'; allowed values: jsonld,"
@@ -93,6 +95,26 @@ class ConnectorLoaderTest {
                                 + " \"${undefined.property}/notices.json\"",
                         yaml + ":7: connector 'no-mapping', field 'mapping': file 'missing.yaml' does not exist in "
                                 + FIXTURES.resolve("no-mapping"));
+    }
+
+    @Test
+    void checksValuesByTypeAndAllowedValuesRefusesLiteralSecretsAndSchedulesOfPushedTemplates() throws IOException {
+        ConnectorLoader loader = new ConnectorLoader(
+                RouteTemplates.read(Path.of("src/test/resources/cz/spojka/connector/routes")), text -> text);
+        Path typed = Path.of("src/test/resources/cz/spojka/connector/connectors-typed");
+        Path yaml = typed.resolve("typed/connector.yaml");
+        assertThat(loader.loadAll(typed).skipped().get("typed").stream()
+                        .map(ConfigProblem::toString)
+                        .toList())
+                .containsExactly(
+                        yaml + ":5: connector 'typed', field 'parameters.apiKey': is a secret: give it as a ${PROPERTY}"
+                                + " placeholder (an environment variable or a property), never written out in"
+                                + " connector.yaml",
+                        yaml + ":6: connector 'typed', field 'parameters.mode': 'reckless' is not allowed; allowed"
+                                + " values: fast, safe",
+                        yaml + ":7: connector 'typed', field 'parameters.count': 'many' is not a whole number",
+                        yaml + ":8: connector 'typed', field 'schedule': the template is pushed to by the source, so"
+                                + " the connector has no schedule");
     }
 
     private List<String> messages(String connector) {

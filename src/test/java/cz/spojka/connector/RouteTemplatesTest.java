@@ -1,0 +1,61 @@
+package cz.spojka.connector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.RoutesLoader;
+import org.apache.camel.support.ResourceHelper;
+import org.junit.jupiter.api.Test;
+
+/** Route templates: the hub's parameter declarations, their checks, and the view Camel loads. */
+class RouteTemplatesTest {
+
+    private static final Path FIXTURES = Path.of("src/test/resources/cz/spojka/connector/routes");
+    private final RouteTemplates templates = RouteTemplates.read(FIXTURES);
+
+    @Test
+    void readsTypedDeclarationsAndTellsPolledFromPushedTemplates() {
+        RouteTemplates.Template push = templates.get("push-good");
+        assertThat(push.polled()).isFalse();
+        assertThat(push.parameters()).containsOnlyKeys("apiKey", "mode", "count");
+        assertThat(push.parameters().get("apiKey").secret()).isTrue();
+        assertThat(push.parameters().get("apiKey").required()).isTrue();
+        assertThat(push.parameters().get("mode").check("reckless"))
+                .isEqualTo("'reckless' is not allowed; allowed values: fast, safe");
+        assertThat(push.parameters().get("count").check("many")).isEqualTo("'many' is not a whole number");
+        assertThat(push.parameters().get("count").check("12")).isNull();
+        assertThat(RouteTemplates.read(Path.of("routes")).get("http-poll").polled())
+                .isTrue();
+    }
+
+    @Test
+    void aTemplateDeclaredWronglyIsNotOfferedAndSaysWhy() {
+        assertThat(templates.get("declared-wrongly")).isNull();
+        assertThat(templates.ids()).containsExactly("push-good");
+        assertThat(templates.all().get("declared-wrongly").problems())
+                .containsExactly(
+                        "parameter 'url': needs a title and a description",
+                        "parameter 'url': unknown type 'colour'; allowed types: string, url, integer, boolean,"
+                                + " duration, enum",
+                        "parameter 'kind': type enum needs allowedValues",
+                        "parameter 'limit': unknown key 'colour'; allowed keys: name, title, description, type,"
+                                + " defaultValue, allowedValues, required, secret",
+                        "parameter 'limit': the defaultValue 'many' is not a whole number",
+                        "the template has no description");
+    }
+
+    @Test
+    void camelLoadsTheTemplatesWithoutTheHubsKeys() throws Exception {
+        String yaml = templates.camelYaml().get(FIXTURES.resolve("fixture-templates.yaml"));
+        assertThat(yaml).doesNotContain("title:", "secret:", "allowedValues:", "type:");
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.getCamelContextExtension()
+                    .getContextPlugin(RoutesLoader.class)
+                    .loadRoutes(ResourceHelper.fromString("file:fixture-templates.yaml", yaml));
+            assertThat(camel.getRouteTemplateDefinition("push-good").getTemplateParameters())
+                    .extracting(p -> p.getName())
+                    .containsExactly("connectorId", "apiKey", "mode", "count");
+        }
+    }
+}
