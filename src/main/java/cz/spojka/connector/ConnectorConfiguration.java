@@ -54,6 +54,7 @@ class ConnectorConfiguration {
             ChangeDetector detector,
             ChangePublisher publisher,
             DeadLetterPublisher deadLetters,
+            ConnectorState connectorState,
             SpojkaProperties properties) {
         return new ConnectorRunner(
                 connectors,
@@ -61,7 +62,13 @@ class ConnectorConfiguration {
                 detector,
                 publisher,
                 deadLetters,
+                connectorState,
                 properties.ingest().chunkRecords());
+    }
+
+    @Bean("spojkaConnectorState")
+    ConnectorState connectorState(SpojkaProperties properties) {
+        return new ConnectorState(properties.dataDir().resolve("connector-state"));
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -10,6 +10,8 @@ import cz.spojka.changelog.RunContext;
 import cz.spojka.gate.ShaclGate;
 import cz.spojka.mapping.MappingException;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,7 @@ public class ConnectorRunner {
     private final ChangeDetector detector;
     private final ChangePublisher publisher;
     private final DeadLetterPublisher deadLetters;
+    private final ConnectorState state;
     private final int chunkRecords;
 
     /** @param chunkRecords records mapped together and passed on before the next chunk is mapped */
@@ -42,12 +45,14 @@ public class ConnectorRunner {
             ChangeDetector detector,
             ChangePublisher publisher,
             DeadLetterPublisher deadLetters,
+            ConnectorState state,
             int chunkRecords) {
         this.connectors = connectors;
         this.gate = gate;
         this.detector = detector;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
+        this.state = state;
         this.chunkRecords = chunkRecords;
     }
 
@@ -55,7 +60,17 @@ public class ConnectorRunner {
     public RunReport ingest(Exchange exchange) {
         String connectorId = exchange.getProperty(CONNECTOR_PROPERTY, String.class);
         byte[] body = exchange.getMessage().getBody(byte[].class);
-        return ingest(connectorId, body == null ? new byte[0] : body, Instant.now());
+        RunReport report = ingest(connectorId, body == null ? new byte[0] : body, Instant.now());
+        if (report.succeeded()) {
+            Map<String, String> next = new TreeMap<>();
+            exchange.getProperties().forEach((name, value) -> {
+                if (name.startsWith(ConnectorState.PROPERTY_PREFIX) && value != null) {
+                    next.put(name.substring(ConnectorState.PROPERTY_PREFIX.length()), value.toString());
+                }
+            });
+            state.putAll(connectorId, next);
+        }
+        return report;
     }
 
     public RunReport ingest(String connectorId, byte[] body, Instant fetchedAt) {
