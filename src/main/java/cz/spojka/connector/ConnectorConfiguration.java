@@ -43,8 +43,8 @@ class ConnectorConfiguration {
     }
 
     @Bean
-    Connectors connectors() {
-        return new Connectors();
+    Connectors connectors(SpojkaProperties properties) {
+        return new Connectors(new RunHistory(properties.dataDir().resolve("connector-runs")));
     }
 
     @Bean("spojkaConnectorRunner")

@@ -20,7 +20,11 @@ public final class Connectors {
 
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     private final Map<String, List<ConfigProblem>> skipped = new ConcurrentHashMap<>();
-    private final Map<String, RunReport> lastRuns = new ConcurrentHashMap<>();
+    private final RunHistory history;
+
+    public Connectors(RunHistory history) {
+        this.history = history;
+    }
 
     void activate(Active connector) {
         active.put(connector.definition().id(), connector);
@@ -50,10 +54,15 @@ public final class Connectors {
     }
 
     void recordRun(RunReport report) {
-        lastRuns.put(report.connectorId(), report);
+        history.record(report);
     }
 
     public RunReport lastRun(String connectorId) {
-        return lastRuns.get(connectorId);
+        return history.last(connectorId);
+    }
+
+    /** The connector's runs, newest first. */
+    public List<RunReport> runs(String connectorId) {
+        return history.runs(connectorId);
     }
 }
