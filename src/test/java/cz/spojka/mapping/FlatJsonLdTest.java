@@ -55,6 +55,18 @@ class FlatJsonLdTest {
                 43);
     }
 
+    /** Every attachment hash of the dump is an element with an attribute and text: the text is under the key "". */
+    @Test
+    void readsEveryContractsRegisterRecordAsTheJsonLdProcessorDoes() throws IOException {
+        JsonNode context = JSON.readTree("{\"@vocab\": \"https://w3id.org/spojka/zdroj/isrs#\"}");
+        MappingSpec spec = spec(MappingSpec.SourceFormat.xml, "/zaznam", "/identifikator/idVerze");
+        assertSameAsProcessor(
+                context,
+                SourceRecords.split(
+                        Files.readAllBytes(Path.of("connectors/registr-smluv/samples/dump_2016_07.xml")), spec),
+                2344);
+    }
+
     @Test
     void readsTheEmptyKeyAsTheVocabularyIriOrDropsItWithoutAVocabulary() throws IOException {
         JsonNode record = JSON.readTree("""
