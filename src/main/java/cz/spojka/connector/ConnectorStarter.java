@@ -122,7 +122,12 @@ public class ConnectorStarter implements DisposableBean {
         TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camel, definition.template())
                 .routeId("connector-" + definition.id())
                 .parameter(RouteTemplates.CONNECTOR_ID, definition.id());
-        definition.parameters().forEach(route::parameter);
+        definition.parameters().forEach((name, value) -> {
+            // An optional parameter left empty is not set (see RouteTemplates): its {{?name}} options are dropped.
+            if (!value.isEmpty()) {
+                route.parameter(name, value);
+            }
+        });
         route.add();
         scheduler.schedule(definition);
     }
