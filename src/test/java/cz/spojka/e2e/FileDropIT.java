@@ -39,11 +39,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The file-drop templates end to end: the hub with its in-process broker and store, and four connectors of
+ * The file-drop templates end to end: the hub with its in-process broker and store, and five connectors of
  * {@code src/test/resources/cz/spojka/e2e/filedrop/} reading the real eDesky sample of Chrudim with the edesky mapping
  * from a local folder, from a real FTP server and from a real SFTP server (with a key login and the host key given,
- * with a password login and a known_hosts file, and with another host key expected). The test writes files where an agenda system would and checks the events on Kafka, the SPARQL answers
- * and where the files end up.
+ * with a password login, a known_hosts file and a marker file, and with another host key expected). The test writes
+ * files where an agenda system would, some of them slowly, and checks the events on Kafka, the SPARQL answers and
+ * where the files end up.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -131,18 +132,8 @@ class FileDropIT {
     void aFileStillBeingWrittenIsReadOnlyOnceItStopsChanging() throws IOException, InterruptedException {
         RunReport before = connectors.lastRun("drop-folder");
         long changes = changeLog().endOffsetSum("spojka.changes");
-        Path growing = FOLDER.resolve("growing.xml");
-        int chunk = SAMPLE.length / 10 + 1;
-        try (OutputStream out = Files.newOutputStream(growing, StandardOpenOption.CREATE_NEW)) {
-            // Ten appends 500 ms apart: the file is younger than the connector's quiet time (3 s) the whole while.
-            for (int from = 0; from < SAMPLE.length; from += chunk) {
-                out.write(Arrays.copyOfRange(SAMPLE, from, Math.min(SAMPLE.length, from + chunk)));
-                out.flush();
-                Thread.sleep(500);
-                assertThat(growing).as("not taken while it grows").exists();
-                assertThat(connectors.lastRun("drop-folder")).isSameAs(before);
-            }
-        }
+        // Appends 500 ms apart: the file is younger than the connector's quiet time (3 s) the whole while.
+        writeSlowly(FOLDER.resolve("growing.xml"), "drop-folder");
 
         RunReport run = awaitRun("drop-folder", before);
         assertThat(run.error()).isNull();
@@ -181,24 +172,16 @@ class FileDropIT {
 
     @Test
     @Order(4)
-    void anFtpFileIsReadOnlyOnceItsMarkerExists() throws IOException {
+    void anFtpFileIsReadOnlyOnceItsSizeStopsChanging() throws IOException, InterruptedException {
         Files.createDirectories(FTP_FOLDER);
-        Files.write(FTP_FOLDER.resolve(SAMPLE_NAME), SAMPLE);
-        // Several looks (every 500 ms) and read-lock checks pass without the marker.
-        await().during(Duration.ofSeconds(4))
-                .atMost(Duration.ofSeconds(6))
-                .until(() -> Files.exists(FTP_FOLDER.resolve(SAMPLE_NAME)) && connectors.lastRun("drop-ftp") == null);
-        Files.write(FTP_FOLDER.resolve(SAMPLE_NAME + ".done"), new byte[0]);
+        // Appends 500 ms apart: two listings one check interval (2 s) apart never show the same size meanwhile.
+        writeSlowly(FTP_FOLDER.resolve(SAMPLE_NAME), "drop-ftp");
 
         RunReport run = awaitRun("drop-ftp", null);
         assertThat(run.error()).isNull();
         assertThat(run.records()).isEqualTo(43);
         assertThat(run.created()).isEqualTo(1 + 43);
         assertThat(awaitMoved(FTP_FOLDER.resolve(".done"), SAMPLE_NAME)).hasBinaryContent(SAMPLE);
-        await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(FTP_FOLDER.resolve(SAMPLE_NAME + ".done"))
-                        .as("the marker is removed with its file")
-                        .doesNotExist());
         assertThat(createdEvents("drop-ftp")).hasSize(1 + 43);
         awaitMaterialized();
         assertThat(count("GRAPH <" + BASE_IRI + "graph/deska-ftp/00270211> { ?n a <" + NOTICE + "> }"))
@@ -207,13 +190,15 @@ class FileDropIT {
 
     @Test
     @Order(5)
-    void anSftpFileIsReadWithAKeyLoginFromTheServerWithTheExpectedHostKeyOnly() throws IOException {
+    void anSftpFileIsReadWithAKeyLoginFromTheServerWithTheExpectedHostKeyOnce()
+            throws IOException, InterruptedException {
         Path trusted = SFTP.root().resolve("drop");
         Path untrusted = SFTP.root().resolve("untrusted");
         Files.createDirectories(trusted);
         Files.createDirectories(untrusted);
         Files.write(untrusted.resolve(SAMPLE_NAME), SAMPLE);
-        Files.write(trusted.resolve(SAMPLE_NAME), SAMPLE);
+        // Appends 500 ms apart, within the quiet time (3 s) even with SFTP's times in whole seconds.
+        writeSlowly(trusted.resolve(SAMPLE_NAME), "drop-sftp");
 
         RunReport run = awaitRun("drop-sftp", null);
         assertThat(run.error()).isNull();
@@ -234,16 +219,26 @@ class FileDropIT {
 
     @Test
     @Order(6)
-    void anSftpFileIsReadWithAPasswordLoginAndTheHostKeyFromAKnownHostsFile() throws IOException {
+    void anSftpFileIsReadOnlyOnceItsMarkerExistsWithAPasswordLoginAndAKnownHostsFile() throws IOException {
         Path folder = SFTP.root().resolve("password");
         Files.createDirectories(folder);
         Files.write(folder.resolve(SAMPLE_NAME), SAMPLE);
+        // Several looks (every 500 ms) pass a complete file without its marker.
+        await().during(Duration.ofSeconds(4))
+                .atMost(Duration.ofSeconds(6))
+                .until(() ->
+                        Files.exists(folder.resolve(SAMPLE_NAME)) && connectors.lastRun("drop-sftp-password") == null);
+        Files.write(folder.resolve(SAMPLE_NAME + ".ready"), new byte[0]);
 
         RunReport run = awaitRun("drop-sftp-password", null);
         assertThat(run.error()).isNull();
         assertThat(run.records()).isEqualTo(43);
         assertThat(run.created()).isEqualTo(1 + 43);
         assertThat(awaitMoved(folder.resolve(".done"), SAMPLE_NAME)).hasBinaryContent(SAMPLE);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(folder.resolve(SAMPLE_NAME + ".ready"))
+                        .as("the marker is removed with its file")
+                        .doesNotExist());
         assertThat(createdEvents("drop-sftp-password")).hasSize(1 + 43);
     }
 
@@ -261,6 +256,24 @@ class FileDropIT {
         assertThat(listed)
                 .allSatisfy(c -> assertThat(c.get("schedule").isNull()).isTrue());
         assertThat(JSON.readTree(response.body()).get("skipped")).isEmpty();
+    }
+
+    /**
+     * Writes the sample into {@code file} in ten appends 500 ms apart, as a slow agenda system would, checking after
+     * each that the connector has neither run nor moved the file.
+     */
+    private void writeSlowly(Path file, String connectorId) throws IOException, InterruptedException {
+        RunReport before = connectors.lastRun(connectorId);
+        int chunk = SAMPLE.length / 10 + 1;
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+            for (int from = 0; from < SAMPLE.length; from += chunk) {
+                out.write(Arrays.copyOfRange(SAMPLE, from, Math.min(SAMPLE.length, from + chunk)));
+                out.flush();
+                Thread.sleep(500);
+                assertThat(file).as("not taken while it grows").exists();
+                assertThat(connectors.lastRun(connectorId)).isSameAs(before);
+            }
+        }
     }
 
     private RunReport awaitRun(String connectorId, RunReport previous) {
