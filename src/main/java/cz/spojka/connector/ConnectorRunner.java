@@ -27,6 +27,11 @@ public class ConnectorRunner {
 
     /** The exchange property every route template sets to the connector's id. */
     public static final String CONNECTOR_PROPERTY = "spojkaConnectorId";
+    /**
+     * An optional exchange property naming what the body came from, e.g. the dropped file's name: a run that fails on
+     * the body names it in its error and its dead letter, so the operator finds the file that was set aside.
+     */
+    public static final String SOURCE_PROPERTY = "spojkaSource";
 
     private static final Logger log = LoggerFactory.getLogger(ConnectorRunner.class);
 
@@ -60,7 +65,8 @@ public class ConnectorRunner {
     public RunReport ingest(Exchange exchange) {
         String connectorId = exchange.getProperty(CONNECTOR_PROPERTY, String.class);
         byte[] body = exchange.getMessage().getBody(byte[].class);
-        RunReport report = ingest(connectorId, body == null ? new byte[0] : body, Instant.now());
+        String source = exchange.getProperty(SOURCE_PROPERTY, String.class);
+        RunReport report = runAndRecord(connectorId, body == null ? new byte[0] : body, Instant.now(), source);
         if (report.succeeded()) {
             Map<String, String> next = new TreeMap<>();
             exchange.getProperties().forEach((name, value) -> {
@@ -74,16 +80,21 @@ public class ConnectorRunner {
     }
 
     public RunReport ingest(String connectorId, byte[] body, Instant fetchedAt) {
+        return runAndRecord(connectorId, body, fetchedAt, null);
+    }
+
+    /** @param source what the body came from (a file name), or {@code null} */
+    private RunReport runAndRecord(String connectorId, byte[] body, Instant fetchedAt, String source) {
         Connectors.Active connector = connectors.active(connectorId);
         synchronized (connector) {
-            RunReport report = run(connector, body, fetchedAt);
+            RunReport report = run(connector, body, fetchedAt, source);
             connectors.recordRun(report);
             log.info("{}", report);
             return report;
         }
     }
 
-    private RunReport run(Connectors.Active connector, byte[] body, Instant fetchedAt) {
+    private RunReport run(Connectors.Active connector, byte[] body, Instant fetchedAt, String source) {
         long started = System.nanoTime();
         String id = connector.definition().id();
         RunContext context = new RunContext(
@@ -96,9 +107,9 @@ public class ConnectorRunner {
         try {
             connector.mapper().map(body, connector.bindings(), chunkRecords, run::accept);
         } catch (MappingException e) {
-            deadLetters.publish(
-                    DeadLetter.now(id, "body", null, "fetch", e.getMessage(), null, new String(body, UTF_8)));
-            return RunReport.failed(id, fetchedAt, millisSince(started), e.getMessage());
+            String reason = source == null ? e.getMessage() : source + ": " + e.getMessage();
+            deadLetters.publish(DeadLetter.now(id, "body", null, "fetch", reason, null, new String(body, UTF_8)));
+            return RunReport.failed(id, fetchedAt, millisSince(started), reason);
         }
         return run.finish(connector.definition().completeSnapshots(), millisSince(started));
     }

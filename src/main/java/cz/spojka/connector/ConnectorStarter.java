@@ -127,7 +127,12 @@ public class ConnectorStarter implements DisposableBean {
             TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camel, instance.template())
                     .routeId("connector-" + instance.id())
                     .parameter(RouteTemplates.CONNECTOR_ID, instance.id());
-            instance.parameters().forEach(route::parameter);
+            instance.parameters().forEach((name, value) -> {
+                // An optional parameter left empty is not set (see RouteTemplates): its {{?name}} options are dropped.
+                if (!value.isEmpty()) {
+                    route.parameter(name, value);
+                }
+            });
             route.add();
             scheduler.schedule(instance, firstPollDelay(instance, i, instances.size()));
         }

@@ -3,7 +3,11 @@ package cz.spojka.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.RouteTemplateParameterDefinition;
 import org.apache.camel.spi.RoutesLoader;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,38 @@ class RouteTemplatesTest {
                                 + " defaultValue, allowedValues, required, secret",
                         "parameter 'limit': the defaultValue 'many' is not a whole number",
                         "the template has no description");
+    }
+
+    @Test
+    void theFileDropTemplatesArePushedToAndHandCamelAnEmptyOptionAsUnset() throws Exception {
+        RouteTemplates routes = RouteTemplates.read(Path.of("routes"));
+        assertThat(routes.all()).containsKeys("file-drop", "ftp-drop", "sftp-drop");
+        assertThat(routes.all().values())
+                .allSatisfy(t -> assertThat(t.problems()).as(t.id()).isEmpty());
+        assertThat(List.of("file-drop", "ftp-drop", "sftp-drop"))
+                .allSatisfy(id -> assertThat(routes.get(id).polled()).as(id).isFalse());
+        RouteTemplates.Template sftp = routes.get("sftp-drop");
+        assertThat(sftp.parameters().get("strictHostKeyChecking").defaultValue())
+                .isEqualTo("yes");
+        assertThat(sftp.parameters().get("strictHostKeyChecking").check("maybe"))
+                .isEqualTo("'maybe' is not allowed; allowed values: yes, no");
+        assertThat(sftp.parameters().get("password").secret()).isTrue();
+        assertThat(sftp.parameters().get("privateKeyPassphrase").secret()).isTrue();
+        assertThat(routes.get("ftp-drop").parameters().get("password").secret()).isTrue();
+
+        String yaml = routes.camelYaml().get(Path.of("routes/file-drop.yaml"));
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.getCamelContextExtension()
+                    .getContextPlugin(RoutesLoader.class)
+                    .loadRoutes(ResourceHelper.fromString("file:file-drop.yaml", yaml));
+            Map<String, RouteTemplateParameterDefinition> parameters =
+                    camel.getRouteTemplateDefinition("file-drop").getTemplateParameters().stream()
+                            .collect(Collectors.toMap(RouteTemplateParameterDefinition::getName, p -> p));
+            assertThat(parameters.get("doneFileName").getDefaultValue()).isNull();
+            assertThat(parameters.get("doneFileName").isRequired()).isFalse();
+            assertThat(parameters.get("include").getDefaultValue()).isEqualTo("*");
+            assertThat(parameters.get("directory").isRequired()).isTrue();
+        }
     }
 
     @Test
