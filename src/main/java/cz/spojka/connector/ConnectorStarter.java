@@ -31,6 +31,7 @@ public class ConnectorStarter implements DisposableBean {
     private final Connectors connectors;
     private final ConnectorScheduler scheduler;
     private final RouteTemplates templates;
+    private final JdbcDataSources dataSources;
 
     public ConnectorStarter(
             SpojkaProperties properties,
@@ -39,7 +40,8 @@ public class ConnectorStarter implements DisposableBean {
             OfflineContextLoader contexts,
             CamelContext camel,
             Connectors connectors,
-            ConnectorScheduler scheduler) {
+            ConnectorScheduler scheduler,
+            JdbcDataSources dataSources) {
         this.properties = properties;
         this.templates = templates;
         this.loader = loader;
@@ -47,6 +49,7 @@ public class ConnectorStarter implements DisposableBean {
         this.camel = camel;
         this.connectors = connectors;
         this.scheduler = scheduler;
+        this.dataSources = dataSources;
     }
 
     public void start() {
@@ -119,6 +122,7 @@ public class ConnectorStarter implements DisposableBean {
                         : "the JSON-LD 1.1 processor");
         connectors.activate(
                 new Connectors.Active(definition, mapper, bindings, dataset.graphIri(properties.baseIri())));
+        dataSources.bind(definition, camel.getRegistry());
         TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camel, definition.template())
                 .routeId("connector-" + definition.id())
                 .parameter(RouteTemplates.CONNECTOR_ID, definition.id());

@@ -55,7 +55,8 @@ class ConnectorLoaderTest {
                                 + ":1: connector 'broken', field 'id': 'broken-connector' must equal the connector's folder"
                                 + " name 'broken'",
                         yaml
-                                + ":3: connector 'broken', field 'template': unknown value 'http-pol'; allowed values: http-poll",
+                                + ":3: connector 'broken', field 'template': unknown value 'http-pol'; allowed values: http-poll,"
+                                + " jdbc-poll",
                         yaml
                                 + ":6: connector 'broken', field 'schedule': 'every hour' is neither an ISO-8601 duration"
                                 + " (PT15M) nor a cron expression with six fields (second minute hour day month weekday,"
