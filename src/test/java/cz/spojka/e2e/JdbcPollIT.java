@@ -19,6 +19,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -39,7 +41,8 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
  * unchanged from {@code connectors/}) against a real PostgreSQL loaded with the connector's own sample script, only
  * its {@code jdbcUrl} overridden. Step by step: the first run publishes every row; a re-run publishes nothing; rows
  * inserted and updated after the watermark are picked up; a failing query stores no watermark and deletes nothing; a
- * restart keeps the watermark; a database that is down fails the run the same way.
+ * restart keeps the watermark; a database that is down fails the run the same way. And in demo mode, with no database
+ * configured, the same connector reads its sample from in-memory H2.
  */
 class JdbcPollIT {
 
@@ -166,6 +169,22 @@ class JdbcPollIT {
         }
     }
 
+    /** Demo mode: no agenda database is configured, so the connector reads its sample script in in-memory H2. */
+    @Test
+    void withNothingConfiguredTheConnectorReadsItsSampleFromAnInMemoryH2Database() {
+        try (ConfigurableApplicationContext hub = startHub("demo-data", TestPorts.free(), TestPorts.free())) {
+            RunReport first = awaitStartupRun(hub);
+            assertThat(first.error()).isNull();
+            assertThat(first.records()).isEqualTo(1);
+            assertThat(first.created()).isEqualTo(3);
+            assertThat(count(hub, "<" + BASE + "usneseni/1-13> <" + HLAS + "text-usnesení> ?t"))
+                    .isEqualTo(1);
+            assertThat(poll(hub).records())
+                    .as("a re-run finds nothing after the watermark")
+                    .isZero();
+        }
+    }
+
     private void assertNothingChangedSinceTheUpdate(ConfigurableApplicationContext hub) throws IOException {
         assertThat(storedWatermark()).isEqualTo("2024-05-01T10:05:30.25");
         assertThat(changeLog().endOffsetSum("spojka.changes")).isEqualTo(7);
@@ -177,18 +196,27 @@ class JdbcPollIT {
     }
 
     private static ConfigurableApplicationContext startHub() {
-        return new SpringApplicationBuilder(SpojkaApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spojka.data-dir=" + work.resolve("data"),
-                        "--spojka.connectors-dir=" + work.resolve("connectors"),
-                        "--spojka.base-iri=http://spojka.test/",
-                        "--spojka.kafka.embedded.port=" + KAFKA_PORT,
-                        "--spojka.kafka.embedded.controller-port=" + CONTROLLER_PORT,
-                        "--spojka.store.poll-timeout=200ms",
-                        "--agenda.plasy.jdbc-url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                        "--agenda.plasy.username=postgres",
-                        "--agenda.plasy.password=postgres");
+        return startHub(
+                "data",
+                KAFKA_PORT,
+                CONTROLLER_PORT,
+                "--agenda.plasy.jdbc-url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--agenda.plasy.username=postgres",
+                "--agenda.plasy.password=postgres");
+    }
+
+    private static ConfigurableApplicationContext startHub(
+            String dataDir, int kafkaPort, int controllerPort, String... agenda) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spojka.data-dir=" + work.resolve(dataDir),
+                "--spojka.connectors-dir=" + work.resolve("connectors"),
+                "--spojka.base-iri=http://spojka.test/",
+                "--spojka.kafka.embedded.port=" + kafkaPort,
+                "--spojka.kafka.embedded.controller-port=" + controllerPort,
+                "--spojka.store.poll-timeout=200ms"));
+        args.addAll(List.of(agenda));
+        return new SpringApplicationBuilder(SpojkaApplication.class).run(args.toArray(String[]::new));
     }
 
     private static RunReport awaitStartupRun(ConfigurableApplicationContext hub) {

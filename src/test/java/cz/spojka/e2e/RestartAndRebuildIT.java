@@ -58,8 +58,12 @@ class RestartAndRebuildIT {
             awaitRunsAndStore(hub);
             firstStore = snapshot(hub);
             firstEvents = changeLog().endOffsetSum("spojka.changes");
-            assertThat(firstEvents).isEqualTo(182 + 1206 + 1 + 43);
-            assertThat(firstStore).hasSize(182 + 1206 + 1 + 43);
+            // The notice boards' part; other demo connectors publish to the same log and store.
+            assertThat(changeLog().events("spojka.changes").stream()
+                            .filter(r -> r.value().getSource().toString().contains("/connectors/uredni-deska-")))
+                    .hasSize(182 + 1206 + 1 + 43);
+            assertThat(firstStore.stream().filter(line -> line.startsWith("http://spojka.test/graph/uredni-deska/")))
+                    .hasSize(182 + 1206 + 1 + 43);
         }
 
         try (ConfigurableApplicationContext hub = startHub(false)) {
@@ -101,8 +105,8 @@ class RestartAndRebuildIT {
         Connectors connectors = hub.getBean(Connectors.class);
         Materializer materializer = hub.getBean(Materializer.class);
         await().atMost(Duration.ofMinutes(2))
-                .until(() -> connectors.lastRun(AgendaSystem.OFN) != null
-                        && connectors.lastRun(AgendaSystem.EDESKY) != null);
+                .until(() -> connectors.active().stream()
+                        .allMatch(c -> connectors.lastRun(c.definition().id()) != null));
         await().atMost(Duration.ofMinutes(1)).until(() -> materializer.lag() == 0);
     }
 
