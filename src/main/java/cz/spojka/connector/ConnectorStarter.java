@@ -18,7 +18,7 @@ import org.springframework.beans.factory.DisposableBean;
 /**
  * Brings the connectors up once the hub is ready (the demo samples are then being served): loads and validates every
  * connector folder, reports each skipped one with all its problems, instantiates one route per loaded connector from
- * its template and schedules the polling ones.
+ * its template (after binding its database pool, if the template reads a database) and schedules the polling ones.
  */
 public class ConnectorStarter implements DisposableBean {
 
