@@ -102,7 +102,7 @@ public final class ConnectorLoader {
         Schedule schedule = declared == null || declared.polled() ? schedule(in) : noSchedule(in);
         String snapshot = in.oneOf(
                 "snapshot",
-                in.optional("snapshot", declared == null || declared.polled() ? "complete" : "incremental"),
+                in.optional("snapshot", declared == null ? "complete" : declared.snapshot()),
                 SNAPSHOT_MODES);
         MappingSpec mapping = mapping(in, folder, name, problems);
         ConnectorDefinition.Dataset dataset = dataset(in, municipalities.isEmpty() ? null : municipalities.get(0));

@@ -34,6 +34,15 @@ class RouteTemplatesTest {
     }
 
     @Test
+    void aTemplateMayDeclareTheSnapshotModeOfItsConnectors() {
+        RouteTemplates real = RouteTemplates.read(Path.of("routes"));
+        assertThat(real.get("http-poll").snapshot()).isEqualTo("complete");
+        assertThat(real.get("jdbc-poll").polled()).isTrue();
+        assertThat(real.get("jdbc-poll").snapshot()).isEqualTo("incremental");
+        assertThat(templates.get("push-good").snapshot()).isEqualTo("incremental");
+    }
+
+    @Test
     void aTemplateDeclaredWronglyIsNotOfferedAndSaysWhy() {
         assertThat(templates.get("declared-wrongly")).isNull();
         assertThat(templates.ids()).containsExactly("push-good");
@@ -46,7 +55,8 @@ class RouteTemplatesTest {
                         "parameter 'limit': unknown key 'colour'; allowed keys: name, title, description, type,"
                                 + " defaultValue, allowedValues, required, secret",
                         "parameter 'limit': the defaultValue 'many' is not a whole number",
-                        "the template has no description");
+                        "the template has no description",
+                        "unknown snapshot 'sometimes'; allowed values: complete, incremental");
     }
 
     @Test
@@ -84,7 +94,7 @@ class RouteTemplatesTest {
     @Test
     void camelLoadsTheTemplatesWithoutTheHubsKeys() throws Exception {
         String yaml = templates.camelYaml().get(FIXTURES.resolve("fixture-templates.yaml"));
-        assertThat(yaml).doesNotContain("title:", "secret:", "allowedValues:", "type:");
+        assertThat(yaml).doesNotContain("title:", "secret:", "allowedValues:", "type:", "snapshot:");
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.getCamelContextExtension()
                     .getContextPlugin(RoutesLoader.class)

@@ -60,8 +60,12 @@ class RestartAndRebuildIT {
             awaitRunsAndStore(hub);
             firstStore = snapshot(hub);
             firstEvents = changeLog().endOffsetSum("spojka.changes");
-            assertThat(firstEvents).isEqualTo(182 + 1206 + 1 + 43);
-            assertThat(firstStore).hasSize(182 + 1206 + 1 + 43);
+            // The notice boards' part; other demo connectors publish to the same log and store.
+            assertThat(changeLog().events("spojka.changes").stream()
+                            .filter(r -> r.value().getSource().toString().contains("/connectors/uredni-deska-")))
+                    .hasSize(182 + 1206 + 1 + 43);
+            assertThat(firstStore.stream().filter(line -> line.startsWith("http://spojka.test/graph/uredni-deska/")))
+                    .hasSize(182 + 1206 + 1 + 43);
         }
 
         try (ConfigurableApplicationContext hub = startHub(false)) {
