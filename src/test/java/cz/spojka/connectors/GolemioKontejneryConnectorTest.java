@@ -64,7 +64,7 @@ class GolemioKontejneryConnectorTest {
                 } ORDER BY ?unit
                 """.formatted(SENSOR, SENSOR));
         String container = BASE + "nadoba/golemio.cz/sortedwastestations/29999";
-        String time = "2019-05-17T15:11:27.000Z";
+        String time = "2019-05-17T15:11:27Z";
         assertThat(rows)
                 .containsExactly(
                         Map.of(
@@ -139,8 +139,8 @@ class GolemioKontejneryConnectorTest {
                 .containsExactlyInAnyOrder(
                         BASE + "nadoba/golemio.cz/sortedwastestations/41fa5890-527a-5c5f-8fc3-2ecd6bd4a8fa",
                         SENSOR,
-                        OBSERVATIONS + "zaplnenost-nadoby/2019-05-17T15:11:27.000Z",
-                        OBSERVATIONS + "teplota-v-nadobe/2019-05-17T15:11:27.000Z")
+                        OBSERVATIONS + "zaplnenost-nadoby/2019-05-17T15:11:27Z",
+                        OBSERVATIONS + "teplota-v-nadobe/2019-05-17T15:11:27Z")
                 .containsAll(fromArray("12561706").stream()
                         .filter(e -> e.kind().equals("observation"))
                         .map(Entity::iri)

@@ -72,7 +72,7 @@ class GolemioParkovisteConnectorTest {
                 } ORDER BY ?value
                 """.formatted(LETNANY));
         String sensor = BASE + "senzor/golemio.cz/parkings/534016";
-        String time = "2019-05-15T20:55:02.000Z";
+        String time = "2019-05-15T20:55:02Z";
         String unit = "http://qudt.org/vocab/unit/NUM";
         String properties = "https://w3id.org/spojka/číselníky/pozorované-vlastnosti/položky/";
         assertThat(rows)
@@ -100,11 +100,12 @@ class GolemioParkovisteConnectorTest {
         assertThat(hashes(map(CONNECTOR, dir, letnany).entities())).isEqualTo(hashes(fromCollection("534016.0")));
     }
 
+    /** A new vendor time, here an ISO string with an offset, is a new reading; its IRI has the canonical UTC time. */
     @Test
     void aNewReadingOfTheVendorIsANewObservation() throws IOException {
         ObjectNode letnany = (ObjectNode) feature(534016);
         ((ObjectNode) letnany.get("properties"))
-                .put("last_updated", 1557954002000L)
+                .put("last_updated", "2019-05-15T23:00:02.500+02:00")
                 .put("num_of_free_places", 600);
 
         ConnectorDryRun.SampleResult message = map(CONNECTOR, dir, letnany);
@@ -112,7 +113,7 @@ class GolemioParkovisteConnectorTest {
         assertThat(message.violations()).isEmpty();
         assertThat(message.entities())
                 .extracting(Entity::iri)
-                .contains(BASE + "pozorovani/golemio.cz/parkings/534016/volna-parkovaci-mista/2019-05-15T21:00:02.000Z")
+                .contains(BASE + "pozorovani/golemio.cz/parkings/534016/volna-parkovaci-mista/2019-05-15T21:00:02.5Z")
                 .doesNotContainAnyElementsOf(fromCollection("534016.0").stream()
                         .filter(e -> e.kind().equals("observation"))
                         .map(Entity::iri)
@@ -129,7 +130,7 @@ class GolemioParkovisteConnectorTest {
         assertThat(message.rejected()).isEmpty();
         assertThat(message.violations())
                 .containsOnlyKeys(
-                        BASE + "pozorovani/golemio.cz/parkings/534016/volna-parkovaci-mista/2019-05-15T20:55:02.000Z");
+                        BASE + "pozorovani/golemio.cz/parkings/534016/volna-parkovaci-mista/2019-05-15T20:55:02Z");
         assertThat(message.violations().values().iterator().next().reason())
                 .isEqualTo("SHACL: 1 violation(s); A result must have exactly one numeric value (qudt:numericValue),"
                         + " an xsd:decimal [path <http://qudt.org/schema/qudt/numericValue>]");
