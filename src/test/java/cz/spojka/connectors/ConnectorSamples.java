@@ -20,7 +20,10 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.RDFNode;
 
-/** Runs a connector's real mapping and SHACL gate over its real samples (or a file derived from them) and queries the result. */
+/**
+ * Runs a connector's real mapping and SHACL gate over its real samples (or a file derived from them) and queries the
+ * result.
+ */
 final class ConnectorSamples {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -31,6 +34,7 @@ final class ConnectorSamples {
             PREFIX time: <http://www.w3.org/2006/time#>
             PREFIX dcterms: <http://purl.org/dc/terms/>
             PREFIX vlastnost: <https://w3id.org/spojka/číselníky/pozorované-vlastnosti/položky/>
+            PREFIX nádoby: <https://slovník.gov.cz/datový/nádoby-na-tříděný-odpad/pojem/>
             """;
     private static final ConnectorDryRun DRY_RUN = ConnectorDryRun.ofRepository(Path.of(""));
 

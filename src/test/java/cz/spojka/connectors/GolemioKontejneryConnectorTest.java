@@ -59,8 +59,7 @@ class GolemioKontejneryConnectorTest {
                     sosa:resultTime ?time ; sosa:phenomenonTime/time:inXSDDateTimeStamp ?stamp ;
                     sosa:hasResult [ qudt:numericValue ?value ; qudt:hasUnit ?unit ] .
                   <%s> dcterms:identifier ?code ; sosa:isHostedBy ?container .
-                  ?container a <https://slovník.gov.cz/datový/nádoby-na-tříděný-odpad/pojem/nádoba-na-tříděný-odpad> ;
-                    dcterms:identifier ?containerId .
+                  ?container a nádoby:nádoba-na-tříděný-odpad ; dcterms:identifier ?containerId .
                 } ORDER BY ?unit
                 """.formatted(SENSOR, SENSOR));
         String container = BASE + "nadoba/golemio.cz/sortedwastestations/29999";
