@@ -22,6 +22,7 @@ final class MappingReader {
             List.of("version", "format", "records", "recordId", "context", "entities", "construct");
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern POINTER = Pattern.compile("(/[^/]*)*");
+    private static final String POINTER_EXAMPLE = "a JSON Pointer ('' or '/a/b')";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private MappingReader() {}
@@ -32,7 +33,7 @@ final class MappingReader {
         List<String> formats =
                 Arrays.stream(MappingSpec.SourceFormat.values()).map(Enum::name).toList();
         String format = in.oneOf("format", in.required("format"), formats);
-        String records = in.matching("records", in.optional("records", ""), POINTER, "a JSON Pointer ('' or '/a/b')");
+        List<String> records = records(in);
         String recordId = in.matching("recordId", in.required("recordId"), POINTER, "a JSON Pointer ('/id')");
         String context = context(in, folder);
         List<MappingSpec.EntityClass> entities = entities(in);
@@ -53,6 +54,28 @@ final class MappingReader {
                         context,
                         entities,
                         construct);
+    }
+
+    /** One JSON Pointer, or a list of them tried in order (default: the body itself). */
+    private static List<String> records(ConnectorReader in) {
+        if (!(in.raw("records") instanceof List<?>)) {
+            return List.of(in.matching("records", in.optional("records", ""), POINTER, POINTER_EXAMPLE));
+        }
+        List<?> declared = in.list("records");
+        if (declared.isEmpty()) {
+            in.problem("records", "must name at least one JSON Pointer ('' or '/a/b')");
+            return List.of("");
+        }
+        List<String> pointers = new ArrayList<>();
+        for (int i = 0; i < declared.size(); i++) {
+            String field = "records[" + i + "]";
+            if (declared.get(i) instanceof String pointer) {
+                pointers.add(in.matching(field, in.resolve(field, pointer), POINTER, POINTER_EXAMPLE));
+            } else {
+                in.problem(field, "must be a JSON Pointer ('' or '/a/b'), not '" + declared.get(i) + "'");
+            }
+        }
+        return pointers.isEmpty() ? List.of("") : pointers;
     }
 
     private static String context(ConnectorReader in, Path folder) {

@@ -22,19 +22,35 @@ final class SourceRecords {
 
     private SourceRecords() {}
 
-    /** Returns the records; a body that cannot be parsed at all throws, since then no record can be trusted. */
+    /**
+     * Returns the records at the first records pointer that finds anything in the body; a body that cannot be parsed
+     * at all, or has nothing at any of the pointers, throws, since then no record can be trusted.
+     */
     static List<SourceRecordNode> split(byte[] body, MappingSpec spec) {
         JsonNode root = parse(body, spec.format());
-        JsonPointer pointer = JsonPointer.compile(spec.recordsPointer());
-        JsonNode records = root.at(pointer);
-        if (records.isMissingNode()) {
-            // An XML list without items (<documents></documents>) has its parent but no item elements.
-            if (spec.format() == MappingSpec.SourceFormat.xml
-                    && !root.at(pointer.head()).isMissingNode()) {
-                return List.of();
+        for (String recordsPointer : spec.recordsPointers()) {
+            JsonNode records = root.at(JsonPointer.compile(recordsPointer));
+            if (!records.isMissingNode()) {
+                return records(records, spec);
             }
-            throw new MappingException("The body has nothing at the records pointer '" + spec.recordsPointer() + "'");
         }
+        // An XML list without items (<documents></documents>) has its parent but no item elements.
+        if (spec.format() == MappingSpec.SourceFormat.xml
+                && spec.recordsPointers().stream()
+                        .anyMatch(p -> !root.at(JsonPointer.compile(p).head()).isMissingNode())) {
+            return List.of();
+        }
+        throw new MappingException(
+                spec.recordsPointers().size() == 1
+                        ? "The body has nothing at the records pointer '"
+                                + spec.recordsPointers().get(0) + "'"
+                        : "The body has nothing at any of the records pointers "
+                                + spec.recordsPointers().stream()
+                                        .map(p -> "'" + p + "'")
+                                        .toList());
+    }
+
+    private static List<SourceRecordNode> records(JsonNode records, MappingSpec spec) {
         List<SourceRecordNode> result = new ArrayList<>();
         if (records.isArray()) {
             records.forEach(node -> result.add(recordNode(node, result.size(), spec)));

@@ -83,7 +83,7 @@ class RecordMapperTest {
         MappingSpec official = new MappingSpec(
                 flat.version(),
                 flat.format(),
-                flat.recordsPointer(),
+                flat.recordsPointers(),
                 flat.recordIdPointer(),
                 null,
                 flat.entities(),
@@ -91,7 +91,7 @@ class RecordMapperTest {
         MappingSpec flatIdentity = new MappingSpec(
                 flat.version(),
                 flat.format(),
-                flat.recordsPointer(),
+                flat.recordsPointers(),
                 flat.recordIdPointer(),
                 flat.context(),
                 flat.entities(),
