@@ -18,8 +18,8 @@ import org.apache.jena.query.QueryParseException;
 /** Reads and checks a connector's {@code mapping.yaml}; every problem is collected by the {@link ConnectorReader}. */
 final class MappingReader {
 
-    static final List<String> FIELDS =
-            List.of("version", "format", "records", "recordId", "context", "entities", "construct");
+    static final List<String> FIELDS = List.of(
+            "version", "format", "charset", "csv", "records", "recordId", "select", "context", "entities", "construct");
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern POINTER = Pattern.compile("(/[^/]*)*");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,27 +32,47 @@ final class MappingReader {
         List<String> formats =
                 Arrays.stream(MappingSpec.SourceFormat.values()).map(Enum::name).toList();
         String format = in.oneOf("format", in.required("format"), formats);
+        MappingSpec.SourceFormat sourceFormat =
+                formats.contains(format) ? MappingSpec.SourceFormat.valueOf(format) : null;
+        MappingSpec.SourceOptions source = SourceOptionsReader.read(in, sourceFormat);
         String records = in.matching("records", in.optional("records", ""), POINTER, "a JSON Pointer ('' or '/a/b')");
-        String recordId = in.matching("recordId", in.required("recordId"), POINTER, "a JSON Pointer ('/id')");
+        if (sourceFormat != null && sourceFormat.lineBased() && !records.isEmpty()) {
+            in.problem("records", "must be '' for format '" + format + "': every line of the body is a record");
+        }
+        List<String> recordId = recordId(in);
         String context = context(in, folder);
         List<MappingSpec.EntityClass> entities = entities(in);
         String construct = construct(in);
-        if (formats.contains(format) && !format.equals("jsonld") && context == null) {
+        if (sourceFormat != null && sourceFormat != MappingSpec.SourceFormat.jsonld && context == null) {
             in.problem(
                     "context",
                     "is required for format '" + format + "': a JSON-LD context (a file in the"
                             + " connector folder or an inline mapping) that turns the record's fields into IRIs");
         }
-        return !formats.contains(format)
+        return sourceFormat == null
                 ? null
-                : new MappingSpec(
-                        version,
-                        MappingSpec.SourceFormat.valueOf(format),
-                        records,
-                        recordId,
-                        context,
-                        entities,
-                        construct);
+                : new MappingSpec(version, sourceFormat, records, recordId, context, entities, construct, source);
+    }
+
+    /** One JSON Pointer ({@code /id}), or a list of them for a composite key. */
+    private static List<String> recordId(ConnectorReader in) {
+        if (!(in.raw("recordId") instanceof List<?> parts)) {
+            String pointer = in.matching("recordId", in.required("recordId"), POINTER, "a JSON Pointer ('/id')");
+            return pointer == null ? List.of() : List.of(pointer);
+        }
+        if (parts.isEmpty()) {
+            in.problem("recordId", "must name at least one JSON Pointer ('/id')");
+        }
+        List<String> pointers = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            String field = "recordId[" + i + "]";
+            if (parts.get(i) instanceof String pointer) {
+                pointers.add(in.matching(field, in.resolve(field, pointer), POINTER, "a JSON Pointer ('/id')"));
+            } else {
+                in.problem(field, "must be a JSON Pointer ('/id'), not a mapping or a list");
+            }
+        }
+        return pointers;
     }
 
     private static String context(ConnectorReader in, Path folder) {
