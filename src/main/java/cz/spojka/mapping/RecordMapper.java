@@ -108,6 +108,9 @@ public final class RecordMapper {
 
     private MappedRecord mapRecord(SourceRecords.SourceRecordNode node, MappingBindings bindings) {
         SourceRecord record = new SourceRecord(node.label(), node.id() != null, node.node());
+        if (node.error() != null) {
+            return MappedRecord.rejected(record, node.error());
+        }
         if (node.id() == null) {
             return MappedRecord.rejected(record, "the record has no id at '" + spec.recordIdPointer() + "'");
         }

@@ -66,8 +66,9 @@ class ConnectorLoaderTest {
                                 + " \"every hour\")",
                         yaml + ":7: connector 'broken', field 'snapshot': unknown value 'sometimes'; allowed values:"
                                 + " complete, incremental",
-                        mapping + ":2: connector 'broken', field 'format': unknown value 'csv'; allowed values: jsonld,"
-                                + " json, xml",
+                        mapping
+                                + ":2: connector 'broken', field 'format': unknown value 'yaml'; allowed values: jsonld,"
+                                + " json, xml, csv, kxx",
                         mapping + ":3: connector 'broken', field 'recordId': 'id' is not a JSON Pointer ('/id')",
                         mapping
                                 + ":5: connector 'broken', field 'entities[0].class': 'not an iri' is not an absolute IRI",
