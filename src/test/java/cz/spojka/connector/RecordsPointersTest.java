@@ -72,7 +72,7 @@ class RecordsPointersTest {
                         mapping + ":5: connector 'geo', field 'records[1]': 'features' is not a JSON Pointer ('' or"
                                 + " '/a/b')",
                         mapping + ":6: connector 'geo', field 'records[2]': must be a JSON Pointer ('' or '/a/b'),"
-                                + " not '{a=b}'");
+                                + " not a mapping or a list");
     }
 
     @Test
