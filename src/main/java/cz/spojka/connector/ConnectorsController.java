@@ -27,7 +27,10 @@ class ConnectorsController {
             item.put("title", definition.title());
             item.put("description", definition.description());
             item.put("template", definition.template());
-            item.put("schedule", definition.schedule().toString());
+            // A connector its source pushes to has no schedule.
+            item.put(
+                    "schedule",
+                    definition.schedule() == null ? null : definition.schedule().toString());
             item.put("dataset", definition.dataset().id());
             item.put("graph", connector.graphIri());
             item.put("lastRun", connectors.lastRun(definition.id()));

@@ -55,7 +55,8 @@ class ConnectorLoaderTest {
                                 + ":1: connector 'broken', field 'id': 'broken-connector' must equal the connector's folder"
                                 + " name 'broken'",
                         yaml
-                                + ":3: connector 'broken', field 'template': unknown value 'http-pol'; allowed values: http-poll",
+                                + ":3: connector 'broken', field 'template': unknown value 'http-pol'; allowed values: http-poll,"
+                                + " webhook",
                         yaml
                                 + ":6: connector 'broken', field 'schedule': 'every hour' is neither an ISO-8601 duration"
                                 + " (PT15M) nor a cron expression with six fields (second minute hour day month weekday,"
@@ -98,7 +99,8 @@ class ConnectorLoaderTest {
     }
 
     @Test
-    void checksValuesByTypeAndAllowedValuesRefusesLiteralSecretsAndSchedulesOfPushedTemplates() throws IOException {
+    void checksValuesByTypeAndAllowedValuesFilesRefusesLiteralSecretsAndSchedulesOfPushedTemplates()
+            throws IOException {
         ConnectorLoader loader = new ConnectorLoader(
                 RouteTemplates.read(Path.of("src/test/resources/cz/spojka/connector/routes")), text -> text);
         Path typed = Path.of("src/test/resources/cz/spojka/connector/connectors-typed");
@@ -113,7 +115,9 @@ class ConnectorLoaderTest {
                         yaml + ":6: connector 'typed', field 'parameters.mode': 'reckless' is not allowed; allowed"
                                 + " values: fast, safe",
                         yaml + ":7: connector 'typed', field 'parameters.count': 'many' is not a whole number",
-                        yaml + ":8: connector 'typed', field 'schedule': the template is pushed to by the source, so"
+                        yaml + ":8: connector 'typed', field 'parameters.schema': file 'missing.schema.json' does not"
+                                + " exist in " + typed.resolve("typed"),
+                        yaml + ":9: connector 'typed', field 'schedule': the template is pushed to by the source, so"
                                 + " the connector has no schedule");
     }
 
