@@ -52,7 +52,9 @@ public final class RouteTemplates {
         INTEGER("a whole number"),
         BOOLEAN("true or false"),
         DURATION("an ISO-8601 duration such as PT30S or PT15M"),
-        ENUM("one of the allowed values");
+        ENUM("one of the allowed values"),
+        /** The connector loader checks that the file exists and hands the route its path. */
+        FILE("a file in the connector folder");
 
         private final String description;
 

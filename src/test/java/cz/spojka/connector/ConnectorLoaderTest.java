@@ -102,7 +102,8 @@ class ConnectorLoaderTest {
     }
 
     @Test
-    void checksValuesByTypeAndAllowedValuesRefusesLiteralSecretsAndSchedulesOfPushedTemplates() throws IOException {
+    void checksValuesByTypeAndAllowedValuesFilesRefusesLiteralSecretsAndSchedulesOfPushedTemplates()
+            throws IOException {
         ConnectorLoader loader = new ConnectorLoader(
                 RouteTemplates.read(Path.of("src/test/resources/cz/spojka/connector/routes")), text -> text);
         Path typed = Path.of("src/test/resources/cz/spojka/connector/connectors-typed");
@@ -117,7 +118,9 @@ class ConnectorLoaderTest {
                         yaml + ":6: connector 'typed', field 'parameters.mode': 'reckless' is not allowed; allowed"
                                 + " values: fast, safe",
                         yaml + ":7: connector 'typed', field 'parameters.count': 'many' is not a whole number",
-                        yaml + ":8: connector 'typed', field 'schedule': the template is pushed to by the source, so"
+                        yaml + ":8: connector 'typed', field 'parameters.schema': file 'missing.schema.json' does not"
+                                + " exist in " + typed.resolve("typed"),
+                        yaml + ":9: connector 'typed', field 'schedule': the template is pushed to by the source, so"
                                 + " the connector has no schedule");
     }
 

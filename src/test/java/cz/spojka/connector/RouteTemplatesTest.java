@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.RouteTemplateParameterDefinition;
 import org.apache.camel.spi.RoutesLoader;
@@ -22,7 +23,9 @@ class RouteTemplatesTest {
     void readsTypedDeclarationsAndTellsPolledFromPushedTemplates() {
         RouteTemplates.Template push = templates.get("push-good");
         assertThat(push.polled()).isFalse();
-        assertThat(push.parameters()).containsOnlyKeys("apiKey", "mode", "count");
+        assertThat(push.parameters()).containsOnlyKeys("apiKey", "mode", "count", "schema");
+        assertThat(push.parameters().get("schema").type()).isEqualTo(RouteTemplates.Type.FILE);
+        assertThat(push.parameters().get("schema").required()).isFalse();
         assertThat(push.parameters().get("apiKey").secret()).isTrue();
         assertThat(push.parameters().get("apiKey").required()).isTrue();
         assertThat(push.parameters().get("mode").check("reckless"))
@@ -50,7 +53,7 @@ class RouteTemplatesTest {
                 .containsExactly(
                         "parameter 'url': needs a title and a description",
                         "parameter 'url': unknown type 'colour'; allowed types: string, url, integer, boolean,"
-                                + " duration, enum",
+                                + " duration, enum, file",
                         "parameter 'kind': type enum needs allowedValues",
                         "parameter 'limit': unknown key 'colour'; allowed keys: name, title, description, type,"
                                 + " defaultValue, allowedValues, required, secret",
@@ -101,7 +104,18 @@ class RouteTemplatesTest {
                     .loadRoutes(ResourceHelper.fromString("file:fixture-templates.yaml", yaml));
             assertThat(camel.getRouteTemplateDefinition("push-good").getTemplateParameters())
                     .extracting(p -> p.getName())
-                    .containsExactly("connectorId", "apiKey", "mode", "count");
+                    .containsExactly("connectorId", "apiKey", "mode", "count", "schema");
+            // The loader hands every parameter to Camel, an optional one left empty as "": it must resolve.
+            TemplatedRouteBuilder.builder(camel, "push-good")
+                    .routeId("connector-x")
+                    .parameter("connectorId", "x")
+                    .parameter("apiKey", "k")
+                    .parameter("mode", "safe")
+                    .parameter("count", "5")
+                    .parameter("schema", "")
+                    .add();
+            camel.start();
+            assertThat(camel.getRoute("connector-x")).isNotNull();
         }
     }
 }
