@@ -371,11 +371,11 @@ class CitizenReportsWebhookIT {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode webhook = JSON.readTree(response.body()).get("connectors").get(0);
+        JsonNode webhook = JSON.readTree(response.body()).get(0);
         assertThat(webhook.get("id").asText()).isEqualTo(WEBHOOK);
         assertThat(webhook.get("template").asText()).isEqualTo("webhook");
         assertThat(webhook.get("schedule").isNull()).isTrue();
-        assertThat(webhook.at("/lastRun/records").asInt())
+        assertThat(webhook.at("/lastRun/read").asInt())
                 .as("the push of test 10")
                 .isEqualTo(3);
     }
