@@ -8,8 +8,9 @@ import cz.spojka.changelog.DeadLetter;
 import cz.spojka.changelog.DeadLetterPublisher;
 import cz.spojka.changelog.RunContext;
 import cz.spojka.gate.ShaclGate;
-import cz.spojka.mapping.MappingException;
+import cz.spojka.mapping.UnreadableBodyException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.camel.Exchange;
@@ -27,6 +28,11 @@ public class ConnectorRunner {
 
     /** The exchange property every route template sets to the connector's id. */
     public static final String CONNECTOR_PROPERTY = "spojkaConnectorId";
+    /**
+     * The exchange property a route sets to {@code true} when it asked the source for only part of its data, so that
+     * the run derives no deletions.
+     */
+    public static final String PARTIAL_PROPERTY = "spojkaPartialSnapshot";
 
     private static final Logger log = LoggerFactory.getLogger(ConnectorRunner.class);
 
@@ -56,11 +62,15 @@ public class ConnectorRunner {
         this.chunkRecords = chunkRecords;
     }
 
-    /** Entry point for the routes: the body is what the connector fetched. */
+    /**
+     * Entry point for the routes. The body is what the connector fetched: one body, or a list of bodies fetched
+     * together (the pages of one poll), which form one snapshot; an empty list means the source reported that nothing
+     * changed since the last run.
+     */
     public RunReport ingest(Exchange exchange) {
         String connectorId = exchange.getProperty(CONNECTOR_PROPERTY, String.class);
-        byte[] body = exchange.getMessage().getBody(byte[].class);
-        RunReport report = ingest(connectorId, body == null ? new byte[0] : body, Instant.now());
+        boolean partial = exchange.getProperty(PARTIAL_PROPERTY, false, Boolean.class);
+        RunReport report = ingest(connectorId, bodies(exchange), Instant.now(), partial);
         if (report.succeeded()) {
             Map<String, String> next = new TreeMap<>();
             exchange.getProperties().forEach((name, value) -> {
@@ -74,16 +84,35 @@ public class ConnectorRunner {
     }
 
     public RunReport ingest(String connectorId, byte[] body, Instant fetchedAt) {
+        return ingest(connectorId, List.of(body), fetchedAt, false);
+    }
+
+    /**
+     * Runs the bodies fetched together through the data flow as one snapshot.
+     *
+     * @param partial whether the source was asked for only part of its data (e.g. what changed since the last run),
+     *     so that the run derives no deletions whatever the connector's {@code snapshot} says
+     */
+    public RunReport ingest(String connectorId, List<byte[]> bodies, Instant fetchedAt, boolean partial) {
         Connectors.Active connector = connectors.active(connectorId);
         synchronized (connector) {
-            RunReport report = run(connector, body, fetchedAt);
+            RunReport report = run(connector, bodies, fetchedAt, partial);
             connectors.recordRun(report);
             log.info("{}", report);
             return report;
         }
     }
 
-    private RunReport run(Connectors.Active connector, byte[] body, Instant fetchedAt) {
+    private static List<byte[]> bodies(Exchange exchange) {
+        Object body = exchange.getMessage().getBody();
+        if (body instanceof List<?> list) {
+            return list.stream().map(page -> (byte[]) page).toList();
+        }
+        byte[] bytes = exchange.getMessage().getBody(byte[].class);
+        return List.of(bytes == null ? new byte[0] : bytes);
+    }
+
+    private RunReport run(Connectors.Active connector, List<byte[]> bodies, Instant fetchedAt, boolean partial) {
         long started = System.nanoTime();
         String id = connector.definition().id();
         RunContext context = new RunContext(
@@ -93,14 +122,18 @@ public class ConnectorRunner {
                 fetchedAt,
                 connector.mapper().version());
         IngestRun run = new IngestRun(context, gate, detector, publisher, deadLetters);
+        if (bodies.isEmpty()) {
+            log.info("Connector {}: the source reports no change since the last run", id);
+            return run.finish(false, millisSince(started));
+        }
         try {
-            connector.mapper().map(body, connector.bindings(), chunkRecords, run::accept);
-        } catch (MappingException e) {
-            deadLetters.publish(
-                    DeadLetter.now(id, "body", null, "fetch", e.getMessage(), null, new String(body, UTF_8)));
+            connector.mapper().map(bodies, connector.bindings(), chunkRecords, run::accept);
+        } catch (UnreadableBodyException e) {
+            deadLetters.publish(DeadLetter.now(
+                    id, "body", null, "fetch", e.getMessage(), null, new String(bodies.get(e.index()), UTF_8)));
             return RunReport.failed(id, fetchedAt, millisSince(started), e.getMessage());
         }
-        return run.finish(connector.definition().completeSnapshots(), millisSince(started));
+        return run.finish(connector.definition().completeSnapshots() && !partial, millisSince(started));
     }
 
     private static long millisSince(long started) {

@@ -45,7 +45,7 @@ final class SourceRecords {
         return result;
     }
 
-    private static JsonNode parse(byte[] body, MappingSpec.SourceFormat format) {
+    static JsonNode parse(byte[] body, MappingSpec.SourceFormat format) {
         try {
             return switch (format) {
                 case json, jsonld -> JSON.readTree(body);
