@@ -27,6 +27,8 @@ public final class Connectors {
     }
 
     void skip(String connectorId, List<ConfigProblem> problems) {
+        // A connector whose route could not be created was activated first; it must not look loaded.
+        active.remove(connectorId);
         skipped.put(connectorId, problems);
     }
 
