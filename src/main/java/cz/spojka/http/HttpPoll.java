@@ -9,8 +9,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.Exchange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The fetching step of the {@code http-poll} route template: one instance per connector, a template bean whose
@@ -25,8 +23,6 @@ public class HttpPoll {
 
     /** Exchange properties with this prefix carry the connector's stored state into the fetch. */
     public static final String STATE_IN = "spojkaHttp.";
-
-    private static final Logger log = LoggerFactory.getLogger(HttpPoll.class);
 
     private String connectorId;
     private Connectors connectors;
@@ -103,9 +99,6 @@ public class HttpPoll {
                 stateIn(exchange, Incremental.ETAG),
                 stateIn(exchange, Incremental.LAST_MODIFIED));
         HttpSource.Poll poll = source.poll(state, connectors.active(connectorId).mapper());
-        if (poll.pages().isEmpty()) {
-            log.info("Connector {}: the source answered 304 Not Modified", connectorId);
-        }
         exchange.getMessage().setBody(poll.pages());
         exchange.setProperty(ConnectorRunner.PARTIAL_PROPERTY, poll.partial());
         poll.nextState().forEach((key, value) -> exchange.setProperty(ConnectorState.PROPERTY_PREFIX + key, value));

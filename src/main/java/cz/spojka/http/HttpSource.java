@@ -84,26 +84,29 @@ final class HttpSource {
                 return new Poll(List.of(), incremental.sends(state), Map.of());
             }
             pages.add(response);
-        } while (advance(walk, pages.get(pages.size() - 1), reader));
+        } while (advance(walk, pages, reader));
         return new Poll(
                 pages.stream().map(HttpResponse::body).toList(),
                 incremental.sends(state),
                 incremental.next(started, pages, reader));
     }
 
-    private static boolean advance(Paging.Walk walk, HttpResponse<byte[]> page, RecordMapper reader) {
+    private static boolean advance(Paging.Walk walk, List<HttpResponse<byte[]>> pages, RecordMapper reader) {
+        HttpResponse<byte[]> page = pages.get(pages.size() - 1);
         try {
             return walk.advance(page, reader);
         } catch (MappingException e) {
             throw new HttpPollException(
-                    "Page " + page.uri() + " cannot be read to find the next one: " + e.getMessage(), e);
+                    "Page " + pages.size() + " (" + page.uri() + ") cannot be read to find the next one: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
     private void check(URI page, int number, Set<URI> fetched) {
         if (!fetched.add(page)) {
             throw new HttpPollException("Page " + number + " would be " + page
-                    + " again, which this poll fetched already; the source's" + " next links go round in a circle");
+                    + " again, which this poll fetched already: the source's next links go round in a circle");
         }
         if (number > maxPages) {
             throw new HttpPollException("The source has more than maxPages = " + maxPages + " pages (page " + number

@@ -23,6 +23,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.matching.StringValuePattern;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import cz.spojka.changelog.DeadLetter;
 import cz.spojka.connector.ConfigProblem;
@@ -38,7 +40,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.junit.jupiter.api.AfterAll;
@@ -142,7 +147,7 @@ class HttpPollIT {
 
     @Test
     @Order(1)
-    void parametersThatDoNotFitTogetherSkipTheConnectorNamingEveryProblem() {
+    void aLiteralSecretOrParametersThatDoNotFitTogetherSkipTheConnectorNamingEveryProblem() {
         await().atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> LOADED.stream().allMatch(id -> connectors.lastRun(id) != null));
@@ -156,6 +161,11 @@ class HttpPollIT {
                         + " in the body (e.g. /links/next), not ''; conditional requests need pagination none: a 304"
                         + " Not Modified speaks for one address, not for every page; auth basic needs username;"
                         + " auth basic needs password");
+        assertThat(connectors.skipped().get("literal-password").stream().map(ConfigProblem::toString))
+                .containsExactly(CONNECTORS.resolve("literal-password/connector.yaml")
+                        + ":9: connector 'literal-password', field 'parameters.password': is a secret: give it as a"
+                        + " ${PROPERTY} placeholder (an environment variable or a property), never written out in"
+                        + " connector.yaml");
     }
 
     @Test
@@ -196,8 +206,8 @@ class HttpPollIT {
         AGENDA.stubFor(page("/ofn-by-page/desky", "strana", 3).willReturn(json("<html>Údržba</html>".getBytes(UTF_8))));
         RunReport garbage = scheduler.poll("ofn-by-page");
         assertThat(garbage.error())
-                .startsWith("HttpPollException: Page " + AGENDA.baseUrl()
-                        + "/ofn-by-page/desky?strana=3&pocet=50 cannot be read to find the next one: The body is not"
+                .startsWith("HttpPollException: Page 3 (" + AGENDA.baseUrl()
+                        + "/ofn-by-page/desky?strana=3&pocet=50) cannot be read to find the next one: The body is not"
                         + " well-formed jsonld");
 
         assertThat(changeLog().endOffsetSum("spojka.changes")).isEqualTo(events);
@@ -556,8 +566,7 @@ class HttpPollIT {
         return get(urlPathEqualTo(path)).withQueryParam(param, equalTo(Integer.toString(page)));
     }
 
-    private static MappingBuilder since(
-            String path, String param, com.github.tomakehurst.wiremock.matching.StringValuePattern value) {
+    private static MappingBuilder since(String path, String param, StringValuePattern value) {
         return get(urlPathEqualTo(path)).withQueryParam(param, value);
     }
 
@@ -578,7 +587,7 @@ class HttpPollIT {
         return get(urlEqualTo("/ofn-oauth2/desky")).withHeader("Authorization", equalTo("Bearer " + token));
     }
 
-    private static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder bearer(String token) {
+    private static RequestPatternBuilder bearer(String token) {
         return getRequestedFor(urlEqualTo("/ofn-oauth2/desky")).withHeader("Authorization", equalTo("Bearer " + token));
     }
 
@@ -588,12 +597,13 @@ class HttpPollIT {
 
     // --- reading what happened
 
-    /** The addresses requested below a path, in the order they were requested. */
+    /** The addresses requested at a path, oldest first. */
     private static List<String> urls(String path) {
-        return AGENDA.findAll(getRequestedFor(urlPathEqualTo(path))).stream()
-                .sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate))
-                .map(LoggedRequest::getUrl)
-                .toList();
+        List<LoggedRequest> requests = new ArrayList<>(AGENDA.findAll(getRequestedFor(urlPathEqualTo(path))));
+        // The journal lists the newest first; requests within the same millisecond keep that order reversed.
+        Collections.reverse(requests);
+        requests.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
+        return requests.stream().map(LoggedRequest::getUrl).toList();
     }
 
     private static String graph(String dataset) {
@@ -629,7 +639,7 @@ class HttpPollIT {
         try (QueryExecHTTP exec = QueryExecHTTP.service("http://localhost:" + port + "/sparql")
                 .query(query)
                 .build()) {
-            List<String> values = new java.util.ArrayList<>();
+            List<String> values = new ArrayList<>();
             exec.select()
                     .forEachRemaining(
                             row -> values.add(row.get(row.vars().next()).getLiteralLexicalForm()));

@@ -40,15 +40,6 @@ final class SamplePages {
         return page;
     }
 
-    /** How many notices the boards {@code from} to {@code to} (exclusive) have. */
-    static int ofnNotices(int from, int to) {
-        int notices = 0;
-        for (int i = from; i < to; i++) {
-            notices += ofnBoards().get(i).path("informace").size();
-        }
-        return notices;
-    }
-
     /** An envelope as many JSON APIs page: the boards under {@code polozky}, the next page's address under {@code dalsi}. */
     static ObjectNode envelope(ArrayNode boards, String next) {
         ObjectNode envelope = JsonNodeFactory.instance.objectNode();

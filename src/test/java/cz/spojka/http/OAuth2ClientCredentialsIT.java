@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -94,7 +95,7 @@ class OAuth2ClientCredentialsIT {
         return request.build().headers().firstValue("Authorization").orElseThrow();
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder token(String json) {
+    private static ResponseDefinitionBuilder token(String json) {
         return aResponse().withHeader("Content-Type", "application/json").withBody(json);
     }
 
