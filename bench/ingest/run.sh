@@ -8,7 +8,7 @@
 #    the uredni-deska-ofn connector under $WORK/connectors (the only connector the hub sees there).
 # 2. Starts the hub (target/spojka.jar, copied to $WORK first) on free localhost ports with a fresh data dir; in demo
 #    mode it serves the generated file itself and the connector's real HTTP route polls it once at start-up.
-# 3. Times the run from the connector run's start (lastRun.startedAt: the body has been fetched, mapping begins)
+# 3. Times the run from the connector run's start (lastRun.started: the body has been fetched, mapping begins)
 #    until the materializer's lag is 0 and appliedChanges equals boards + notices; reports the connector run's own
 #    millis (mapping + SHACL gate + change detection + publishing to Kafka) and the materializer's tail after it.
 #    Meanwhile takes $JSTACK_SAMPLES jstack samples of the hub, every $JSTACK_EVERY seconds.
@@ -189,14 +189,14 @@ while :; do
     jstack "$HUB_PID" >"$WORK/jstack/begin.txt" 2>&1 || true  # per-thread CPU so far, for summarize_jstack.py
   fi
   (( $(date +%s) < DEADLINE )) || fail "no connector run within ${TIMEOUT}s"
-  RUN=$(curl -fsS "$HUB/api/connectors" 2>/dev/null | jq -c ".connectors[] | select(.id == \"$CONNECTOR\") | .lastRun" \
+  RUN=$(curl -fsS "$HUB/api/connectors" 2>/dev/null | jq -c ".[] | select(.id == \"$CONNECTOR\") | .lastRun" \
     2>/dev/null || echo null)
   [[ -n "$RUN" && "$RUN" != "null" ]] && break
   sleep 0.5
 done
 echo "$RUN" >"$WORK/lastRun.json"
 [[ "$(jq -r .error <<<"$RUN")" == "null" ]] || fail "the connector run failed: $(jq -r .error <<<"$RUN")"
-STARTED_AT=$(jq -r .startedAt <<<"$RUN")
+STARTED_AT=$(jq -r .started <<<"$RUN")
 RUN_START=$(date -d "$STARTED_AT" +%s.%N)
 RUN_MILLIS=$(jq -r .millis <<<"$RUN")
 log "connector run: $RUN"

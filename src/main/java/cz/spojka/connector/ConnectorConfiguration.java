@@ -43,8 +43,8 @@ class ConnectorConfiguration {
     }
 
     @Bean
-    Connectors connectors() {
-        return new Connectors();
+    Connectors connectors(SpojkaProperties properties) {
+        return new Connectors(new RunHistory(properties.dataDir().resolve("connector-runs")));
     }
 
     @Bean("spojkaConnectorRunner")
@@ -72,9 +72,9 @@ class ConnectorConfiguration {
     }
 
     @Bean(destroyMethod = "shutdown")
-    ThreadPoolTaskScheduler connectorTaskScheduler() {
+    ThreadPoolTaskScheduler connectorTaskScheduler(SpojkaProperties properties) {
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setPoolSize(2);
+        scheduler.setPoolSize(properties.ingest().pollThreads());
         scheduler.setThreadNamePrefix("spojka-connector-");
         scheduler.initialize();
         return scheduler;

@@ -2,6 +2,9 @@ package cz.spojka.connector;
 
 import cz.spojka.mapping.MappingSpec;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,7 +19,9 @@ import java.util.Map;
  * @param schedule when the hub polls after the first poll at start-up; {@code null} for a template the source pushes to
  * @param completeSnapshots whether every poll delivers the whole dataset (then missing entities are deletions)
  * @param mapping the declarative mapping
- * @param dataset the dataset the connector feeds
+ * @param dataset the dataset the connector feeds (for a connector of many municipalities: the first one's)
+ * @param municipalities one row per municipality when one connector serves many ({@code name}, {@code ico},
+ *     {@code ruian} and any other values its parameters use as {@code {key}}); empty for one municipality
  */
 public record ConnectorDefinition(
         String id,
@@ -28,7 +33,57 @@ public record ConnectorDefinition(
         Schedule schedule,
         boolean completeSnapshots,
         MappingSpec mapping,
-        Dataset dataset) {
+        Dataset dataset,
+        List<Map<String, String>> municipalities) {
+
+    /** Separates a connector's id from the IČO in the ids of its per-municipality instances. */
+    public static final String INSTANCE_SEPARATOR = "--";
+
+    /**
+     * The connectors that actually run: this one, or one per municipality row, with id {@code <id>--<IČO>}, the
+     * row's municipality in the dataset (so its own graph) and {@code {key}} in parameter values replaced by the row's
+     * values.
+     */
+    public List<ConnectorDefinition> instances() {
+        if (municipalities.isEmpty()) {
+            return List.of(this);
+        }
+        List<ConnectorDefinition> instances = new ArrayList<>(municipalities.size());
+        for (Map<String, String> row : municipalities) {
+            Map<String, String> values = new LinkedHashMap<>();
+            parameters.forEach((name, value) -> values.put(name, fill(value, row)));
+            Dataset own = new Dataset(
+                    dataset.id(),
+                    dataset.titleCs(),
+                    dataset.titleEn(),
+                    dataset.description(),
+                    row.get("name"),
+                    row.get("ico"),
+                    row.get("ruian"));
+            instances.add(new ConnectorDefinition(
+                    id + INSTANCE_SEPARATOR + row.get("ico"),
+                    title + " – " + row.get("name"),
+                    description,
+                    folder,
+                    template,
+                    values,
+                    schedule,
+                    completeSnapshots,
+                    mapping,
+                    own,
+                    List.of()));
+        }
+        return instances;
+    }
+
+    /** The value with every {@code {key}} of the row replaced by the row's value. */
+    static String fill(String value, Map<String, String> row) {
+        String filled = value;
+        for (Map.Entry<String, String> column : row.entrySet()) {
+            filled = filled.replace("{" + column.getKey() + "}", column.getValue());
+        }
+        return filled;
+    }
 
     /**
      * @param id the dataset id ({@code uredni-deska}); with the municipality it names the dataset's graph

@@ -2,18 +2,25 @@ package cz.spojka.connector;
 
 import cz.spojka.mapping.MappingSpec;
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.scheduling.support.CronExpression;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Reads every {@code connectors/<id>/} folder: {@code connector.yaml} and its mapping, checked against the route
@@ -23,7 +30,16 @@ import org.springframework.scheduling.support.CronExpression;
 public final class ConnectorLoader {
 
     static final List<String> FIELDS = List.of(
-            "id", "title", "description", "template", "parameters", "schedule", "snapshot", "mapping", "dataset");
+            "id",
+            "title",
+            "description",
+            "template",
+            "parameters",
+            "schedule",
+            "snapshot",
+            "mapping",
+            "dataset",
+            "municipalities");
     static final List<String> SNAPSHOT_MODES = List.of("complete", "incremental");
     static final List<String> LANGUAGES = List.of("cs", "en");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -79,7 +95,9 @@ public final class ConnectorLoader {
         String title = in.required("title");
         String description = in.optional("description", null);
         String template = template(in);
-        Map<String, String> parameters = parameters(in, template);
+        List<Map<String, String>> municipalities = municipalities(in, folder);
+        Map<String, String> parameters =
+                parameters(in, template, municipalities.isEmpty() ? Map.of() : municipalities.get(0));
         RouteTemplates.Template declared = template == null ? null : templates.get(template);
         Schedule schedule = declared == null || declared.polled() ? schedule(in) : noSchedule(in);
         String snapshot = in.oneOf(
@@ -87,7 +105,7 @@ public final class ConnectorLoader {
                 in.optional("snapshot", declared == null || declared.polled() ? "complete" : "incremental"),
                 SNAPSHOT_MODES);
         MappingSpec mapping = mapping(in, folder, name, problems);
-        ConnectorDefinition.Dataset dataset = dataset(in);
+        ConnectorDefinition.Dataset dataset = dataset(in, municipalities.isEmpty() ? null : municipalities.get(0));
         if (!problems.isEmpty()) {
             return null;
         }
@@ -101,7 +119,8 @@ public final class ConnectorLoader {
                 schedule,
                 "complete".equals(snapshot),
                 mapping,
-                dataset);
+                dataset,
+                municipalities);
     }
 
     private ConnectorReader reader(Path file, String connector, List<ConfigProblem> problems) {
@@ -132,7 +151,8 @@ public final class ConnectorLoader {
         return in.oneOf("template", id, templates.ids());
     }
 
-    private Map<String, String> parameters(ConnectorReader in, String templateId) {
+    /** @param firstRow the first municipality's values, filled into {@code {key}} before a value is checked */
+    private Map<String, String> parameters(ConnectorReader in, String templateId, Map<String, String> firstRow) {
         Map<String, String> values = new LinkedHashMap<>();
         RouteTemplates.Template template = templateId == null ? null : templates.get(templateId);
         if (template == null) {
@@ -154,7 +174,7 @@ public final class ConnectorLoader {
             }
             // An empty optional value means "not set"; an unresolved placeholder has been reported already.
             boolean unchecked = (value.isEmpty() && !parameter.required()) || value.contains("${");
-            String problem = unchecked ? null : parameter.check(value);
+            String problem = unchecked ? null : parameter.check(ConnectorDefinition.fill(value, firstRow));
             if (problem != null) {
                 in.problem(
                         field,
@@ -212,13 +232,90 @@ public final class ConnectorLoader {
         return mapping == null ? null : MappingReader.read(mapping, folder);
     }
 
-    private static ConnectorDefinition.Dataset dataset(ConnectorReader in) {
+    /**
+     * The municipalities one connector serves: an inline list or a YAML/JSON file in the connector's folder with a
+     * list of rows, each with {@code name}, {@code ico}, {@code ruian} and any values the parameters use as
+     * {@code {key}}. An IČO may be written without its leading zeros.
+     */
+    private static List<Map<String, String>> municipalities(ConnectorReader in, Path folder) {
+        Object declared = in.raw("municipalities");
+        if (declared == null) {
+            return List.of();
+        }
+        List<?> rows;
+        String where;
+        if (declared instanceof String file) {
+            Path path = folder.resolve(file);
+            where = file;
+            try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+                Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+                rows = loaded instanceof List<?> list ? list : null;
+            } catch (IOException | RuntimeException e) {
+                in.problem("municipalities", "cannot read '" + file + "': " + e.getMessage());
+                return List.of();
+            }
+        } else {
+            rows = declared instanceof List<?> list ? list : null;
+            where = "municipalities";
+        }
+        if (rows == null || rows.isEmpty()) {
+            in.problem(
+                    "municipalities",
+                    "must be a non-empty list of rows (name, ico, ruian, …) or the name of a YAML/JSON file with one");
+            return List.of();
+        }
+        List<Map<String, String>> municipalities = new ArrayList<>(rows.size());
+        Set<String> icos = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String field = "municipalities[" + i + "]";
+            if (!(rows.get(i) instanceof Map<?, ?> row)) {
+                in.problem(field, "in " + where + " must be a mapping with name, ico and ruian");
+                continue;
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            row.forEach((key, value) -> values.put(String.valueOf(key), value == null ? "" : String.valueOf(value)));
+            String ico = values.getOrDefault("ico", "");
+            String padded = ico.length() < 8 ? "0".repeat(8 - ico.length()) + ico : ico;
+            values.put("ico", padded);
+            if (!ICO.matcher(padded).matches() || !Ico.valid(padded)) {
+                in.problem(field + ".ico", "in " + where + ": '" + ico + "' is not a valid IČO");
+            } else if (!icos.add(padded)) {
+                in.problem(field + ".ico", "in " + where + ": IČO " + padded + " is listed twice");
+            }
+            if (!RUIAN.matcher(values.getOrDefault("ruian", "")).matches()) {
+                in.problem(
+                        field + ".ruian",
+                        "in " + where + ": '" + values.get("ruian") + "' is not a RÚIAN municipality code (6 digits)");
+            }
+            if (values.getOrDefault("name", "").isBlank()) {
+                in.problem(field + ".name", "in " + where + ": is required");
+            }
+            municipalities.add(values);
+        }
+        return municipalities;
+    }
+
+    /** The dataset; for a connector of many municipalities, {@code dataset.municipality} comes from the first row. */
+    private static ConnectorDefinition.Dataset dataset(ConnectorReader in, Map<String, String> firstRow) {
         in.onlyKnownKeys("dataset", List.of("id", "title", "description", "municipality"));
         in.onlyKnownKeys("dataset.municipality", List.of("name", "ico", "ruian"));
         in.onlyKnownKeys("dataset.title", LANGUAGES);
         in.onlyKnownKeys("dataset.description", LANGUAGES);
         String id = in.matching(
                 "dataset.id", in.required("dataset.id"), ID, "a dataset id (lower-case letters, digits, '-')");
+        if (firstRow != null) {
+            if (in.raw("dataset.municipality") != null) {
+                in.problem("dataset.municipality", "the connector lists its municipalities; give them only there");
+            }
+            return new ConnectorDefinition.Dataset(
+                    id,
+                    in.required("dataset.title.cs"),
+                    in.required("dataset.title.en"),
+                    in.optional("dataset.description.cs", null),
+                    firstRow.get("name"),
+                    firstRow.get("ico"),
+                    firstRow.get("ruian"));
+        }
         String ico = in.matching(
                 "dataset.municipality.ico", in.required("dataset.municipality.ico"), ICO, "an IČO (8 digits, quoted)");
         if (ico != null && ICO.matcher(ico).matches() && !Ico.valid(ico)) {

@@ -29,6 +29,11 @@ public class ConnectorRunner {
     /** The exchange property every route template sets to the connector's id. */
     public static final String CONNECTOR_PROPERTY = "spojkaConnectorId";
     /**
+     * An optional exchange property naming what the body came from, e.g. the dropped file's name: a run that fails on
+     * the body names it in its error and its dead letter, so the operator finds the file that was set aside.
+     */
+    public static final String SOURCE_PROPERTY = "spojkaSource";
+    /**
      * The exchange property a route sets to {@code true} when it asked the source for only part of its data, so that
      * the run derives no deletions.
      */
@@ -69,8 +74,9 @@ public class ConnectorRunner {
      */
     public RunReport ingest(Exchange exchange) {
         String connectorId = exchange.getProperty(CONNECTOR_PROPERTY, String.class);
+        String source = exchange.getProperty(SOURCE_PROPERTY, String.class);
         boolean partial = exchange.getProperty(PARTIAL_PROPERTY, false, Boolean.class);
-        RunReport report = ingest(connectorId, bodies(exchange), Instant.now(), partial);
+        RunReport report = runAndRecord(connectorId, bodies(exchange), Instant.now(), partial, source);
         if (report.succeeded()) {
             Map<String, String> next = new TreeMap<>();
             exchange.getProperties().forEach((name, value) -> {
@@ -84,7 +90,7 @@ public class ConnectorRunner {
     }
 
     public RunReport ingest(String connectorId, byte[] body, Instant fetchedAt) {
-        return ingest(connectorId, List.of(body), fetchedAt, false);
+        return runAndRecord(connectorId, List.of(body), fetchedAt, false, null);
     }
 
     /**
@@ -94,9 +100,15 @@ public class ConnectorRunner {
      *     so that the run derives no deletions whatever the connector's {@code snapshot} says
      */
     public RunReport ingest(String connectorId, List<byte[]> bodies, Instant fetchedAt, boolean partial) {
+        return runAndRecord(connectorId, bodies, fetchedAt, partial, null);
+    }
+
+    /** @param source what the bodies came from (a file name), or {@code null} */
+    private RunReport runAndRecord(
+            String connectorId, List<byte[]> bodies, Instant fetchedAt, boolean partial, String source) {
         Connectors.Active connector = connectors.active(connectorId);
         synchronized (connector) {
-            RunReport report = run(connector, bodies, fetchedAt, partial);
+            RunReport report = run(connector, bodies, fetchedAt, partial, source);
             connectors.recordRun(report);
             log.info("{}", report);
             return report;
@@ -112,7 +124,8 @@ public class ConnectorRunner {
         return List.of(bytes == null ? new byte[0] : bytes);
     }
 
-    private RunReport run(Connectors.Active connector, List<byte[]> bodies, Instant fetchedAt, boolean partial) {
+    private RunReport run(
+            Connectors.Active connector, List<byte[]> bodies, Instant fetchedAt, boolean partial, String source) {
         long started = System.nanoTime();
         String id = connector.definition().id();
         RunContext context = new RunContext(
@@ -129,9 +142,10 @@ public class ConnectorRunner {
         try {
             connector.mapper().map(bodies, connector.bindings(), chunkRecords, run::accept);
         } catch (UnreadableBodyException e) {
-            deadLetters.publish(DeadLetter.now(
-                    id, "body", null, "fetch", e.getMessage(), null, new String(bodies.get(e.index()), UTF_8)));
-            return RunReport.failed(id, fetchedAt, millisSince(started), e.getMessage());
+            String reason = source == null ? e.getMessage() : source + ": " + e.getMessage();
+            deadLetters.publish(
+                    DeadLetter.now(id, "body", null, "fetch", reason, null, new String(bodies.get(e.index()), UTF_8)));
+            return RunReport.failed(id, fetchedAt, millisSince(started), reason);
         }
         return run.finish(connector.definition().completeSnapshots() && !partial, millisSince(started));
     }

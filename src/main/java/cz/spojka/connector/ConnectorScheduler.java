@@ -1,5 +1,6 @@
 package cz.spojka.connector;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,11 +43,12 @@ public class ConnectorScheduler {
         return camel.hasEndpoint(pollEndpoint(connectorId)) != null;
     }
 
-    void schedule(ConnectorDefinition connector) {
+    /** Polls the connector after {@code firstPollDelay}, then on its schedule. */
+    void schedule(ConnectorDefinition connector, Duration firstPollDelay) {
         if (connector.schedule() != null && isPolled(connector.id())) {
-            scheduler.schedule(() -> poll(connector.id()), Instant.now());
+            scheduler.schedule(() -> poll(connector.id()), Instant.now().plus(firstPollDelay));
             scheduled.add(scheduler.schedule(
-                    () -> poll(connector.id()), connector.schedule().trigger()));
+                    () -> poll(connector.id()), connector.schedule().trigger(firstPollDelay)));
         }
     }
 
@@ -60,7 +62,7 @@ public class ConnectorScheduler {
             RunReport failed = RunReport.failed(
                     connectorId,
                     started,
-                    java.time.Duration.between(started, Instant.now()).toMillis(),
+                    Duration.between(started, Instant.now()).toMillis(),
                     describe(cause));
             connectors.recordRun(failed);
             log.warn("{}", failed);

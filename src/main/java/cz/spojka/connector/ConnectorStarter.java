@@ -6,6 +6,7 @@ import cz.spojka.mapping.RecordMapper;
 import cz.spojka.system.SpojkaProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -119,9 +120,7 @@ public class ConnectorStarter implements DisposableBean {
     }
 
     private void activate(ConnectorDefinition definition) throws Exception {
-        ConnectorDefinition.Dataset dataset = definition.dataset();
-        MappingBindings bindings =
-                new MappingBindings(properties.baseIri(), dataset.id(), dataset.ico(), dataset.ruian());
+        // One compiled mapping serves every municipality of a connector.
         RecordMapper mapper = new RecordMapper(definition.mapping(), contexts);
         log.info(
                 "Connector '{}' reads its records with {}",
@@ -129,14 +128,37 @@ public class ConnectorStarter implements DisposableBean {
                 mapper.readsWithFlatContext()
                         ? "the fast reader for its flat JSON-LD context"
                         : "the JSON-LD 1.1 processor");
-        connectors.activate(
-                new Connectors.Active(definition, mapper, bindings, dataset.graphIri(properties.baseIri())));
-        TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camel, definition.template())
-                .routeId("connector-" + definition.id())
-                .parameter(RouteTemplates.CONNECTOR_ID, definition.id());
-        definition.parameters().forEach(route::parameter);
-        route.add();
-        scheduler.schedule(definition);
+        List<ConnectorDefinition> instances = definition.instances();
+        for (int i = 0; i < instances.size(); i++) {
+            ConnectorDefinition instance = instances.get(i);
+            ConnectorDefinition.Dataset dataset = instance.dataset();
+            MappingBindings bindings =
+                    new MappingBindings(properties.baseIri(), dataset.id(), dataset.ico(), dataset.ruian());
+            connectors.activate(
+                    new Connectors.Active(instance, mapper, bindings, dataset.graphIri(properties.baseIri())));
+            TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camel, instance.template())
+                    .routeId("connector-" + instance.id())
+                    .parameter(RouteTemplates.CONNECTOR_ID, instance.id());
+            instance.parameters().forEach((name, value) -> {
+                // An optional parameter left empty is not set (see RouteTemplates): its {{?name}} options are dropped.
+                if (!value.isEmpty()) {
+                    route.parameter(name, value);
+                }
+            });
+            route.add();
+            scheduler.schedule(instance, firstPollDelay(instance, i, instances.size()));
+        }
+    }
+
+    /**
+     * The many municipalities of one connector poll their sources spread over the first interval, not all at once at
+     * start-up (6,000 boards at once would keep the last waiting for many minutes and hammer the source).
+     */
+    private static Duration firstPollDelay(ConnectorDefinition instance, int index, int count) {
+        if (count == 1 || instance.schedule() == null || instance.schedule().interval() == null) {
+            return Duration.ZERO;
+        }
+        return instance.schedule().interval().multipliedBy(index).dividedBy(count);
     }
 
     @Override

@@ -20,15 +20,22 @@ public final class Connectors {
 
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     private final Map<String, List<ConfigProblem>> skipped = new ConcurrentHashMap<>();
-    private final Map<String, RunReport> lastRuns = new ConcurrentHashMap<>();
+    private final RunHistory history;
+
+    public Connectors(RunHistory history) {
+        this.history = history;
+    }
 
     void activate(Active connector) {
         active.put(connector.definition().id(), connector);
     }
 
     void skip(String connectorId, List<ConfigProblem> problems) {
-        // A connector whose route could not be created was activated first; it must not look loaded.
-        active.remove(connectorId);
+        // A connector whose route could not be created was activated first; it (and its instances) must not look
+        // loaded.
+        active.keySet()
+                .removeIf(id ->
+                        id.equals(connectorId) || id.startsWith(connectorId + ConnectorDefinition.INSTANCE_SEPARATOR));
         skipped.put(connectorId, problems);
     }
 
@@ -52,10 +59,15 @@ public final class Connectors {
     }
 
     void recordRun(RunReport report) {
-        lastRuns.put(report.connectorId(), report);
+        history.record(report);
     }
 
     public RunReport lastRun(String connectorId) {
-        return lastRuns.get(connectorId);
+        return history.last(connectorId);
+    }
+
+    /** The connector's runs, newest first. */
+    public List<RunReport> runs(String connectorId) {
+        return history.runs(connectorId);
     }
 }

@@ -4,10 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
-/** {@code GET /api/connectors}: which connectors run, their last run, and which were skipped and why. */
+/**
+ * {@code GET /api/connectors}: every connector — loaded or skipped — with its municipality, status and last run;
+ * {@code GET /api/connectors/{id}/runs}: the connector's recorded runs, newest first.
+ */
 @RestController
 class ConnectorsController {
 
@@ -18,26 +24,68 @@ class ConnectorsController {
     }
 
     @GetMapping("/api/connectors")
-    Map<String, Object> list() {
-        List<Map<String, Object>> active = new ArrayList<>();
+    List<Map<String, Object>> list() {
+        List<Map<String, Object>> list = new ArrayList<>();
         for (Connectors.Active connector : connectors.active()) {
             ConnectorDefinition definition = connector.definition();
+            RunReport last = connectors.lastRun(definition.id());
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", definition.id());
             item.put("title", definition.title());
             item.put("description", definition.description());
             item.put("template", definition.template());
-            item.put("schedule", definition.schedule().toString());
+            item.put("municipality", municipality(definition.dataset()));
+            item.put("status", last == null ? "waiting" : last.succeeded() ? "ok" : "failing");
+            item.put(
+                    "schedule",
+                    definition.schedule() == null ? null : definition.schedule().toString());
             item.put("dataset", definition.dataset().id());
             item.put("graph", connector.graphIri());
-            item.put("lastRun", connectors.lastRun(definition.id()));
-            active.add(item);
+            item.put("lastRun", last == null ? null : run(last));
+            list.add(item);
         }
-        Map<String, List<String>> skipped = new LinkedHashMap<>();
-        connectors
-                .skipped()
-                .forEach((id, problems) -> skipped.put(
-                        id, problems.stream().map(ConfigProblem::toString).toList()));
-        return Map.of("connectors", active, "skipped", skipped);
+        connectors.skipped().forEach((id, problems) -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", id);
+            item.put("status", "skipped");
+            item.put("problems", problems.stream().map(ConfigProblem::toString).toList());
+            list.add(item);
+        });
+        return list;
+    }
+
+    @GetMapping("/api/connectors/{id}/runs")
+    List<Map<String, Object>> runs(@PathVariable String id) {
+        boolean known =
+                connectors.active().stream().anyMatch(c -> c.definition().id().equals(id));
+        if (!known) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No connector '" + id + "' is loaded");
+        }
+        return connectors.runs(id).stream().map(ConnectorsController::run).toList();
+    }
+
+    private static Map<String, Object> municipality(ConnectorDefinition.Dataset dataset) {
+        Map<String, Object> municipality = new LinkedHashMap<>();
+        municipality.put("name", dataset.municipalityName());
+        municipality.put("ico", dataset.ico());
+        municipality.put("ruian", dataset.ruian());
+        return municipality;
+    }
+
+    private static Map<String, Object> run(RunReport report) {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("started", report.startedAt().toString());
+        run.put("finished", report.finishedAt().toString());
+        run.put("read", report.records());
+        run.put("changed", report.changed());
+        run.put("rejected", report.rejected());
+        run.put("error", report.error());
+        run.put("created", report.created());
+        run.put("updated", report.updated());
+        run.put("deleted", report.deleted());
+        run.put("unchanged", report.unchanged());
+        run.put("entities", report.entities());
+        run.put("millis", report.millis());
+        return run;
     }
 }

@@ -259,11 +259,21 @@ public final class RouteTemplates {
         return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value);
     }
 
+    /**
+     * Removes the keys only the hub reads. An empty default means "not set" to the hub, so Camel gets the parameter as
+     * optional without a default: a connector that leaves it empty does not pass it, and the template's
+     * {@code {{?name}}} then drops the endpoint option instead of setting it to an empty value.
+     */
     @SuppressWarnings("unchecked")
     private static void stripHubKeys(Map<String, Object> declaration) {
         if (declaration.get("parameters") instanceof List<?> list) {
             for (Object item : list) {
-                ((Map<String, Object>) item).keySet().retainAll(CAMEL_KEYS);
+                Map<String, Object> parameter = (Map<String, Object>) item;
+                parameter.keySet().retainAll(CAMEL_KEYS);
+                if ("".equals(parameter.get("defaultValue"))) {
+                    parameter.remove("defaultValue");
+                    parameter.put("required", false);
+                }
             }
         }
     }

@@ -34,6 +34,16 @@ public record RunReport(
         return new RunReport(connectorId, startedAt, 0, 0, 0, 0, 0, 0, 0, millis, error);
     }
 
+    /** When the run ended. */
+    public Instant finishedAt() {
+        return startedAt.plusMillis(millis);
+    }
+
+    /** Entities published as created or updated. */
+    public int changed() {
+        return created + updated;
+    }
+
     public boolean succeeded() {
         return error == null;
     }

@@ -22,12 +22,13 @@ public record Schedule(Duration interval, String cron) {
         return new Schedule(null, expression);
     }
 
-    Trigger trigger() {
+    /** The polls after the first one, which runs {@code firstPollDelay} after start-up. */
+    Trigger trigger(Duration firstPollDelay) {
         if (cron != null) {
             return new CronTrigger(cron);
         }
         PeriodicTrigger trigger = new PeriodicTrigger(interval);
-        trigger.setInitialDelay(interval);
+        trigger.setInitialDelay(firstPollDelay.plus(interval));
         return trigger;
     }
 

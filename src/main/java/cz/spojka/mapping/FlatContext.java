@@ -42,6 +42,10 @@ record FlatContext(Map<String, Term> terms, String idAlias, String typeAlias, St
             Map.Entry<String, JsonNode> field = it.next();
             String key = field.getKey();
             JsonNode value = field.getValue();
+            if (key.isEmpty()) {
+                // JSON-LD 1.1 forbids defining the empty term; the processor reports that error.
+                return null;
+            }
             if (key.startsWith("@")) {
                 if (!CONTEXT_KEYWORDS.contains(key)) {
                     return null;
@@ -152,7 +156,10 @@ record FlatContext(Map<String, Term> terms, String idAlias, String typeAlias, St
         return iri;
     }
 
-    /** A key that is not a term: a compact IRI, an absolute IRI, or a word of the vocabulary; null drops it. */
+    /**
+     * A key that is not a term: a compact IRI, an absolute IRI, or a word of the vocabulary; null drops it. The empty
+     * key (the text of an XML element that also has attributes) is the vocabulary IRI itself, as in JSON-LD 1.1.
+     */
     String propertyIri(String key) {
         int colon = key.indexOf(':');
         if (colon > 0) {

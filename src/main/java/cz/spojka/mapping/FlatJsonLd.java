@@ -69,7 +69,7 @@ final class FlatJsonLd {
             if (key.equals(active.idAlias()) || key.equals(active.typeAlias()) || key.equals("@context")) {
                 continue;
             }
-            if (key.startsWith("@") || key.isEmpty()) {
+            if (key.startsWith("@")) {
                 throw new MappingException("the key '" + key + "' needs the general JSON-LD processor");
             }
             FlatContext.Term term = terms.terms().get(key);

@@ -51,8 +51,12 @@ public record SpojkaProperties(
     /**
      * @param chunkRecords source records mapped together; a chunk's new entities are gated and published before the
      *     next chunk is mapped, so the store fills while a large body is still being mapped
+     * @param pollThreads polls of different connectors that may run at once; a slow or hanging source holds one
+     *     thread until its timeout, so keep a few more than the cores
      */
-    public record Ingest(@Min(1) @DefaultValue("32") int chunkRecords) {}
+    public record Ingest(
+            @Min(1) @DefaultValue("32") int chunkRecords,
+            @Min(1) @DefaultValue("4") int pollThreads) {}
 
     /**
      * @param enabled serve every connector's {@code samples/} folder at {@code /demo/<connector>/<file>}

@@ -81,8 +81,11 @@ class StartupSummary {
                 .forEach(c -> line(
                         text,
                         "Connector loaded",
-                        c.definition().id() + " (" + c.definition().template() + ", every "
-                                + c.definition().schedule() + ") → " + c.graphIri()));
+                        c.definition().id() + " (" + c.definition().template() + ", "
+                                + (c.definition().schedule() == null
+                                        ? "pushed by the source"
+                                        : c.definition().schedule())
+                                + ") → " + c.graphIri()));
         for (Map.Entry<String, List<ConfigProblem>> skipped :
                 connectors.skipped().entrySet()) {
             line(

@@ -50,12 +50,15 @@ class ConnectorLoaderTest {
         assertThat(messages("broken"))
                 .containsExactly(
                         yaml + ":8: connector 'broken', field 'colour': unknown field; allowed fields: id, title,"
-                                + " description, template, parameters, schedule, snapshot, mapping, dataset",
+                                + " description, template, parameters, schedule, snapshot, mapping, dataset, municipalities",
                         yaml
                                 + ":1: connector 'broken', field 'id': 'broken-connector' must equal the connector's folder"
                                 + " name 'broken'",
                         yaml
-                                + ":3: connector 'broken', field 'template': unknown value 'http-pol'; allowed values: http-poll",
+                                + ":3: connector 'broken', field 'template': unknown value 'http-pol'; allowed values: "
+                                + String.join(
+                                        ", ",
+                                        RouteTemplates.read(Path.of("routes")).ids()),
                         yaml
                                 + ":6: connector 'broken', field 'schedule': 'every hour' is neither an ISO-8601 duration"
                                 + " (PT15M) nor a cron expression with six fields (second minute hour day month weekday,"
@@ -118,6 +121,59 @@ class ConnectorLoaderTest {
                         yaml + ":7: connector 'typed', field 'parameters.count': 'many' is not a whole number",
                         yaml + ":8: connector 'typed', field 'schedule': the template is pushed to by the source, so"
                                 + " the connector has no schedule");
+    }
+
+    @Test
+    void oneConnectorServesManyMunicipalitiesEachWithItsOwnIdGraphAndParameters() throws IOException {
+        ConnectorLoader.Result many = manyMunicipalities();
+        ConnectorDefinition inline = many.loaded().stream()
+                .filter(c -> c.id().equals("many"))
+                .findFirst()
+                .orElseThrow();
+        List<ConnectorDefinition> instances = inline.instances();
+        assertThat(instances).extracting(ConnectorDefinition::id).containsExactly("many--00270211", "many--00299308");
+        assertThat(instances.get(0).parameters().get("url"))
+                .isEqualTo("http://agenda.test/desky/97/documents.xml?ico=00270211");
+        assertThat(instances.get(1).dataset().graphIri("http://hub.test/"))
+                .isEqualTo("http://hub.test/graph/uredni-deska/00299308");
+        assertThat(instances.get(1).dataset().ruian()).isEqualTo("500496");
+        assertThat(instances.get(1).title()).isEqualTo("Notice boards of two municipalities – Město Olomouc");
+        assertThat(instances.get(1).schedule().interval()).hasMinutes(15);
+
+        ConnectorDefinition fromFile = many.loaded().stream()
+                .filter(c -> c.id().equals("many-file"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(fromFile.instances())
+                .extracting(c -> c.parameters().get("url"))
+                .containsExactly(
+                        "http://agenda.test/desky/1.xml",
+                        "http://agenda.test/desky/2.xml",
+                        "http://agenda.test/desky/3.xml");
+    }
+
+    @Test
+    void reportsEveryBadMunicipalityRow() throws IOException {
+        Path yaml = Path.of("src/test/resources/cz/spojka/connector/connectors-many/many-broken/connector.yaml");
+        assertThat(manyMunicipalities().skipped().get("many-broken").stream()
+                        .map(ConfigProblem::toString)
+                        .toList())
+                .containsExactly(
+                        yaml + ":9: connector 'many-broken', field 'municipalities[1].ico': in municipalities: IČO"
+                                + " 00270211 is listed twice",
+                        yaml + ":10: connector 'many-broken', field 'municipalities[2].ico': in municipalities:"
+                                + " '12345678' is not a valid IČO",
+                        yaml + ":10: connector 'many-broken', field 'municipalities[2].ruian': in municipalities:"
+                                + " '5711' is not a RÚIAN municipality code (6 digits)",
+                        yaml + ":11: connector 'many-broken', field 'municipalities[3].name': in municipalities: is"
+                                + " required",
+                        yaml + ":17: connector 'many-broken', field 'dataset.municipality': the connector lists its"
+                                + " municipalities; give them only there");
+    }
+
+    private static ConnectorLoader.Result manyMunicipalities() throws IOException {
+        return new ConnectorLoader(RouteTemplates.read(Path.of("routes")), text -> text)
+                .loadAll(Path.of("src/test/resources/cz/spojka/connector/connectors-many"));
     }
 
     private List<String> messages(String connector) {

@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.RouteTemplateParameterDefinition;
 import org.apache.camel.spi.RoutesLoader;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
@@ -59,7 +63,7 @@ class RouteTemplatesTest {
         Set<String> beans = new TreeSet<>();
         template.get("beans").forEach(bean -> beans.add(bean.get("name").asText()));
         Set<String> used = new TreeSet<>();
-        Matcher placeholder = Pattern.compile("\\{\\{(\\w+)}}").matcher(Files.readString(file));
+        Matcher placeholder = Pattern.compile("\\{\\{\\??(\\w+)}}").matcher(Files.readString(file));
         while (placeholder.find()) {
             used.add(placeholder.group(1));
         }
@@ -70,6 +74,38 @@ class RouteTemplatesTest {
                 .keySet());
         declared.add(RouteTemplates.CONNECTOR_ID);
         assertThat(used).isEqualTo(declared);
+    }
+
+    @Test
+    void theFileDropTemplatesArePushedToAndHandCamelAnEmptyOptionAsUnset() throws Exception {
+        RouteTemplates routes = RouteTemplates.read(Path.of("routes"));
+        assertThat(routes.all()).containsKeys("file-drop", "ftp-drop", "sftp-drop");
+        assertThat(routes.all().values())
+                .allSatisfy(t -> assertThat(t.problems()).as(t.id()).isEmpty());
+        assertThat(List.of("file-drop", "ftp-drop", "sftp-drop"))
+                .allSatisfy(id -> assertThat(routes.get(id).polled()).as(id).isFalse());
+        RouteTemplates.Template sftp = routes.get("sftp-drop");
+        assertThat(sftp.parameters().get("strictHostKeyChecking").defaultValue())
+                .isEqualTo("yes");
+        assertThat(sftp.parameters().get("strictHostKeyChecking").check("maybe"))
+                .isEqualTo("'maybe' is not allowed; allowed values: yes, no");
+        assertThat(sftp.parameters().get("password").secret()).isTrue();
+        assertThat(sftp.parameters().get("privateKeyPassphrase").secret()).isTrue();
+        assertThat(routes.get("ftp-drop").parameters().get("password").secret()).isTrue();
+
+        String yaml = routes.camelYaml().get(Path.of("routes/file-drop.yaml"));
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.getCamelContextExtension()
+                    .getContextPlugin(RoutesLoader.class)
+                    .loadRoutes(ResourceHelper.fromString("file:file-drop.yaml", yaml));
+            Map<String, RouteTemplateParameterDefinition> parameters =
+                    camel.getRouteTemplateDefinition("file-drop").getTemplateParameters().stream()
+                            .collect(Collectors.toMap(RouteTemplateParameterDefinition::getName, p -> p));
+            assertThat(parameters.get("doneFileName").getDefaultValue()).isNull();
+            assertThat(parameters.get("doneFileName").isRequired()).isFalse();
+            assertThat(parameters.get("include").getDefaultValue()).isEqualTo("*");
+            assertThat(parameters.get("directory").isRequired()).isTrue();
+        }
     }
 
     @Test

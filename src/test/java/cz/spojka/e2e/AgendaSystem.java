@@ -21,6 +21,24 @@ final class AgendaSystem {
     static final String OFN_SAMPLE = "/" + OFN + "/" + OFN_FILE;
     static final String EDESKY_SAMPLE = "/" + EDESKY + "/" + EDESKY_FILE;
 
+    /**
+     * A connectors folder with the real notice-board connectors only (links to {@code connectors/<id>}): the
+     * end-to-end tests count every event and entity, and the other ready connectors are covered by their own tests.
+     */
+    static Path noticeBoardConnectors() {
+        try {
+            Path dir = Files.createTempDirectory("spojka-connectors-");
+            for (String id : new String[] {OFN, EDESKY}) {
+                Files.createSymbolicLink(
+                        dir.resolve(id), Path.of("connectors", id).toAbsolutePath());
+            }
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private final WireMockServer server =
             new WireMockServer(WireMockConfiguration.options().dynamicPort());
 

@@ -18,7 +18,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The hub as a user runs it — in-process KRaft broker, TDB2 on disk, the real connectors of {@code connectors/} —
+ * The hub as a user runs it — in-process KRaft broker, TDB2 on disk, the real notice-board connectors of
+ * {@code connectors/} —
  * with WireMock standing in for the agenda systems (it serves the connectors' real samples where the demo base URL
  * points). All integration tests extending this class share one hub.
  */
@@ -32,6 +33,7 @@ abstract class HubIT {
     static final AgendaSystem AGENDA_SYSTEM = new AgendaSystem().start();
     static final WireMockServer AGENDA = AGENDA_SYSTEM.server();
     private static final Path DATA_DIR = tempDir();
+    private static final Path CONNECTORS_DIR = AgendaSystem.noticeBoardConnectors();
     private static final int KAFKA_PORT = TestPorts.free();
     private static final int CONTROLLER_PORT = TestPorts.free();
 
@@ -47,6 +49,7 @@ abstract class HubIT {
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
         registry.add("spojka.data-dir", DATA_DIR::toString);
+        registry.add("spojka.connectors-dir", CONNECTORS_DIR::toString);
         registry.add("spojka.base-iri", () -> BASE_IRI);
         registry.add("spojka.demo.base-url", AGENDA_SYSTEM::baseUrl);
         registry.add("spojka.kafka.embedded.port", () -> KAFKA_PORT);

@@ -34,6 +34,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class RestartAndRebuildIT {
 
     private static final AgendaSystem AGENDA = new AgendaSystem();
+    private static final Path CONNECTORS_DIR = AgendaSystem.noticeBoardConnectors();
     private static final int KAFKA_PORT = TestPorts.free();
     private static final int CONTROLLER_PORT = TestPorts.free();
 
@@ -89,6 +90,7 @@ class RestartAndRebuildIT {
                 .run(
                         "--server.port=0",
                         "--spojka.data-dir=" + dataDir,
+                        "--spojka.connectors-dir=" + CONNECTORS_DIR,
                         "--spojka.base-iri=http://spojka.test/",
                         "--spojka.demo.base-url=" + AGENDA.baseUrl(),
                         "--spojka.kafka.embedded.port=" + KAFKA_PORT,

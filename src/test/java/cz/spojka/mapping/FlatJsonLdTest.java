@@ -55,6 +55,37 @@ class FlatJsonLdTest {
                 43);
     }
 
+    /** Every attachment hash of the dump is an element with an attribute and text: the text is under the key "". */
+    @Test
+    void readsEveryContractsRegisterRecordAsTheJsonLdProcessorDoes() throws IOException {
+        JsonNode context = JSON.readTree("{\"@vocab\": \"https://w3id.org/spojka/zdroj/isrs#\"}");
+        MappingSpec spec = spec(MappingSpec.SourceFormat.xml, "/zaznam", "/identifikator/idVerze");
+        assertSameAsProcessor(
+                context,
+                SourceRecords.split(
+                        Files.readAllBytes(Path.of("connectors/registr-smluv/samples/dump_2016_07.xml")), spec),
+                2344);
+    }
+
+    @Test
+    void readsTheEmptyKeyAsTheVocabularyIriOrDropsItWithoutAVocabulary() throws IOException {
+        JsonNode record = JSON.readTree("""
+                {"@id": "http://example.org/file", "hash": {"algoritmus": "sha256", "": "a407edf2"}}""");
+        JsonNode withVocab = JSON.readTree("{\"@vocab\": \"http://example.org/isrs#\"}");
+        Graph fast = FlatJsonLd.compile(withVocab).toRdf(record);
+        assertThat(fast.isIsomorphicWith(processor(withVocab, record))).isTrue();
+        assertThat(shape(fast))
+                .containsExactly(
+                        "<http://example.org/file> <http://example.org/isrs#hash> _",
+                        "_ <http://example.org/isrs#> \"a407edf2\"",
+                        "_ <http://example.org/isrs#algoritmus> \"sha256\"");
+
+        JsonNode withoutVocab = JSON.readTree("{\"hash\": \"http://example.org/hash\"}");
+        Graph dropped = FlatJsonLd.compile(withoutVocab).toRdf(record);
+        assertThat(dropped.isIsomorphicWith(processor(withoutVocab, record))).isTrue();
+        assertThat(dropped.size()).isEqualTo(1);
+    }
+
     @Test
     void coversTypeScopedTermsReverseLinksLiteralsAndBlankNodeIds() throws IOException {
         JsonNode context = JSON.readTree("""
@@ -89,7 +120,8 @@ class FlatJsonLdTest {
                 "{\"items\": {\"@id\": \"http://example.org/items\", \"@container\": \"@list\"}}",
                 "{\"kind\": {\"@id\": \"http://example.org/kind\", \"@type\": \"@vocab\"}}",
                 "{\"@language\": \"cs\"}",
-                "{\"x\": {\"@id\": \"http://example.org/x\", \"@protected\": true}}"
+                "{\"x\": {\"@id\": \"http://example.org/x\", \"@protected\": true}}",
+                "{\"\": \"http://example.org/empty\"}"
             })
     void leavesEveryOtherContextToTheJsonLdProcessor(String context) throws IOException {
         assertThat(FlatJsonLd.compile(JSON.readTree(context))).isNull();

@@ -1,0 +1,133 @@
+package cz.spojka.e2e;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import cz.spojka.SpojkaApplication;
+import cz.spojka.changelog.DeadLetter;
+import cz.spojka.connector.Connectors;
+import cz.spojka.connector.RunReport;
+import io.moquette.broker.Server;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The {@code mqtt-subscribe} template against a real MQTT 3.1.1 broker (Moquette): every message is one incremental
+ * run; a message with a broken payload goes to the dead-letter log and the next one still flows; messages published
+ * while the hub is down arrive after its restart (persistent session, QoS 1).
+ */
+class MqttSubscribeIT {
+
+    private static final String CONNECTOR = "desky-mqtt";
+    private static final int MQTT_PORT = TestPorts.free();
+    private static final int KAFKA_PORT = TestPorts.free();
+    private static final int CONTROLLER_PORT = TestPorts.free();
+    private static final Server BROKER = new Server();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dataDir;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        Properties config = new Properties();
+        config.setProperty("host", "127.0.0.1");
+        config.setProperty("port", Integer.toString(MQTT_PORT));
+        config.setProperty("allow_anonymous", "true");
+        config.setProperty("persistence_enabled", "false");
+        config.setProperty("telemetry_enabled", "false");
+        BROKER.startServer(config);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        BROKER.stopServer();
+    }
+
+    @Test
+    void everyMessageIsAnIncrementalRunAndMessagesSentMeanwhileArriveAfterARestart() throws Exception {
+        JsonNode boards =
+                JSON.readTree(AgendaSystem.sample(AgendaSystem.OFN, "mvcr-policie-uredni-desky-ofn-2024-05.json"));
+        int firstNotices = boards.get(0).get("informace").size();
+        int secondNotices = boards.get(1).get("informace").size();
+
+        try (ConfigurableApplicationContext hub = startHub()) {
+            Connectors connectors = hub.getBean(Connectors.class);
+            publish("desky/1", JSON.writeValueAsBytes(boards.get(0)));
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> connectors.runs(CONNECTOR).size() == 1);
+            RunReport first = connectors.lastRun(CONNECTOR);
+            assertThat(first.records()).isEqualTo(1);
+            assertThat(first.created()).isEqualTo(1 + firstNotices);
+
+            publish("desky/broken", "{ not json".getBytes(UTF_8));
+            publish("desky/1", JSON.writeValueAsBytes(boards.get(0)));
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> connectors.runs(CONNECTOR).size() == 3);
+            List<RunReport> runs = connectors.runs(CONNECTOR);
+            assertThat(runs.get(1).succeeded()).isFalse();
+            assertThat(runs.get(0).succeeded()).isTrue();
+            assertThat(runs.get(0).changed())
+                    .as("the same board again changes nothing")
+                    .isZero();
+            assertThat(runs.get(0).deleted()).isZero();
+            List<DeadLetter> letters = new ChangeLogReader("localhost:" + KAFKA_PORT).deadLetters("spojka.deadletter");
+            assertThat(letters).singleElement().satisfies(letter -> {
+                assertThat(letter.connectorId()).isEqualTo(CONNECTOR);
+                assertThat(letter.stage()).isEqualTo("fetch");
+                assertThat(letter.record()).isEqualTo("{ not json");
+            });
+        }
+
+        publish("desky/2", JSON.writeValueAsBytes(boards.get(1)));
+        try (ConfigurableApplicationContext hub = startHub()) {
+            Connectors connectors = hub.getBean(Connectors.class);
+            ChangeLogReader changeLog = new ChangeLogReader("localhost:" + KAFKA_PORT);
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> changeLog.endOffsetSum("spojka.changes") == 1 + firstNotices + 1 + secondNotices);
+            // At least once: the broker may deliver the message again, which then changes nothing.
+            List<RunReport> runs = connectors.runs(CONNECTOR);
+            List<RunReport> afterRestart = runs.subList(0, runs.size() - 3);
+            assertThat(afterRestart).isNotEmpty().allMatch(RunReport::succeeded);
+            assertThat(afterRestart.stream().mapToInt(RunReport::created).sum()).isEqualTo(1 + secondNotices);
+        }
+    }
+
+    private static void publish(String topic, byte[] payload) throws Exception {
+        MqttClient client = new MqttClient("tcp://127.0.0.1:" + MQTT_PORT, "test-publisher", new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        client.connect(options);
+        client.publish(topic, payload, 1, false);
+        client.disconnect();
+        client.close();
+    }
+
+    private static ConfigurableApplicationContext startHub() {
+        return new SpringApplicationBuilder(SpojkaApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spojka.data-dir=" + dataDir,
+                        "--spojka.base-iri=http://spojka.test/",
+                        "--spojka.connectors-dir=src/test/resources/cz/spojka/e2e/mqtt-connectors",
+                        "--spojka.demo.enabled=false",
+                        "--test.mqtt-url=tcp://127.0.0.1:" + MQTT_PORT,
+                        "--spojka.kafka.embedded.port=" + KAFKA_PORT,
+                        "--spojka.kafka.embedded.controller-port=" + CONTROLLER_PORT,
+                        "--spojka.store.poll-timeout=200ms");
+    }
+}
