@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param connectorId the source
  * @param recordId the record's id in the source ({@code #<n>} when it has none)
  * @param entityIri the entity that failed the SHACL gate, or {@code null} when the whole record failed to map
- * @param stage where it was rejected: {@code fetch}, {@code mapping} or {@code shacl}
+ * @param stage where it was rejected: {@code fetch}, {@code mapping}, {@code shacl}, or {@code push} (a webhook refused
+ *     the push before the run)
  * @param reason why, in one line
  * @param report the full SHACL report (Turtle) when the gate rejected it
  * @param record the source record as received, so it can be replayed after a fix

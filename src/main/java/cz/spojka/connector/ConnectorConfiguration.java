@@ -86,6 +86,16 @@ class ConnectorConfiguration {
         return new ConnectorScheduler(camel, connectorTaskScheduler, connectors);
     }
 
+    @Bean(destroyMethod = "close")
+    JdbcDataSources jdbcDataSources() {
+        return new JdbcDataSources();
+    }
+
+    @Bean("spojkaJdbcRows")
+    JdbcRows jdbcRows() {
+        return new JdbcRows();
+    }
+
     @Bean
     ConnectorStarter connectorStarter(
             SpojkaProperties properties,
@@ -94,8 +104,9 @@ class ConnectorConfiguration {
             OfflineContextLoader contexts,
             CamelContext camel,
             Connectors connectors,
-            ConnectorScheduler scheduler) {
-        return new ConnectorStarter(properties, templates, loader, contexts, camel, connectors, scheduler);
+            ConnectorScheduler scheduler,
+            JdbcDataSources dataSources) {
+        return new ConnectorStarter(properties, templates, loader, contexts, camel, connectors, scheduler, dataSources);
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,8 @@ import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Checks a connector folder without Kafka or a store: validates its configuration against the route templates,
- * maps its samples (or a given file) and passes the entities through the SHACL gate. The command {@code connector
+ * maps its samples (or a given file) and passes the entities through the SHACL gate. A sample {@code *.sql} is an
+ * agenda database: the connector's query runs on it ({@link SqlSample}). The command {@code connector
  * test} prints the outcome; connector tests assert on it.
  */
 public final class ConnectorDryRun {
@@ -84,17 +86,21 @@ public final class ConnectorDryRun {
         RecordMapper mapper = new RecordMapper(definition.mapping(), contexts);
         List<SampleResult> samples = new ArrayList<>();
         for (Path file : sample == null ? samples(folder) : List.of(sample)) {
-            samples.add(map(file, mapper, bindings));
+            samples.add(map(file, definition.parameters(), mapper, bindings));
         }
         return new Result(definition, problems, samples);
     }
 
-    private SampleResult map(Path file, RecordMapper mapper, MappingBindings bindings) {
+    private SampleResult map(Path file, Map<String, String> parameters, RecordMapper mapper, MappingBindings bindings) {
         byte[] body;
         try {
-            body = Files.readAllBytes(file);
+            body = SqlSample.isScript(file) ? SqlSample.body(file, parameters) : Files.readAllBytes(file);
         } catch (IOException e) {
             return SampleResult.failed(file, "cannot read the file: " + e.getMessage());
+        } catch (SQLException e) {
+            return SampleResult.failed(file, "the sample database: " + e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return SampleResult.failed(file, e.getMessage());
         }
         List<MappedRecord> records;
         try {

@@ -102,7 +102,7 @@ public final class ConnectorLoader {
         Schedule schedule = declared == null || declared.polled() ? schedule(in) : noSchedule(in);
         String snapshot = in.oneOf(
                 "snapshot",
-                in.optional("snapshot", declared == null || declared.polled() ? "complete" : "incremental"),
+                in.optional("snapshot", declared == null ? "complete" : declared.snapshot()),
                 SNAPSHOT_MODES);
         MappingSpec mapping = mapping(in, folder, name, problems);
         ConnectorDefinition.Dataset dataset = dataset(in, municipalities.isEmpty() ? null : municipalities.get(0));
@@ -182,9 +182,22 @@ public final class ConnectorLoader {
                                 ? "the secret value is not " + parameter.type().description()
                                 : problem);
             }
+            if (problem == null && !unchecked && parameter.type() == RouteTemplates.Type.FILE) {
+                value = file(in, field, value);
+            }
             values.put(parameter.name(), value);
         }
         return values;
+    }
+
+    /** A file parameter names a file in the connector folder; the route gets its path. */
+    private static String file(ConnectorReader in, String field, String name) {
+        Path folder = in.file().getParent();
+        Path file = folder.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            in.problem(field, "file '" + name + "' does not exist in " + folder);
+        }
+        return file.toString();
     }
 
     /** An ISO-8601 interval (at least PT10S) or a six-field Spring cron expression; every hour by default. */

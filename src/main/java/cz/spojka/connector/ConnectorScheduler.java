@@ -70,9 +70,21 @@ public class ConnectorScheduler {
         }
     }
 
+    /**
+     * The failure and, when it wraps others, the innermost one: a wrapper's message may not say why (Spring's "bad
+     * SQL grammar []"), the database driver's or the socket's does.
+     */
     private static String describe(Throwable cause) {
-        String message = cause.getMessage();
-        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == cause ? name(cause) : name(cause) + " (caused by " + name(root) + ")";
+    }
+
+    private static String name(Throwable failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
     void stop() {

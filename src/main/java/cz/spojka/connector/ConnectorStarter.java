@@ -19,7 +19,7 @@ import org.springframework.beans.factory.DisposableBean;
 /**
  * Brings the connectors up once the hub is ready (the demo samples are then being served): loads and validates every
  * connector folder, reports each skipped one with all its problems, instantiates one route per loaded connector from
- * its template and schedules the polling ones.
+ * its template (after binding its database pool, if the template reads a database) and schedules the polling ones.
  */
 public class ConnectorStarter implements DisposableBean {
 
@@ -32,6 +32,7 @@ public class ConnectorStarter implements DisposableBean {
     private final Connectors connectors;
     private final ConnectorScheduler scheduler;
     private final RouteTemplates templates;
+    private final JdbcDataSources dataSources;
 
     public ConnectorStarter(
             SpojkaProperties properties,
@@ -40,7 +41,8 @@ public class ConnectorStarter implements DisposableBean {
             OfflineContextLoader contexts,
             CamelContext camel,
             Connectors connectors,
-            ConnectorScheduler scheduler) {
+            ConnectorScheduler scheduler,
+            JdbcDataSources dataSources) {
         this.properties = properties;
         this.templates = templates;
         this.loader = loader;
@@ -48,6 +50,7 @@ public class ConnectorStarter implements DisposableBean {
         this.camel = camel;
         this.connectors = connectors;
         this.scheduler = scheduler;
+        this.dataSources = dataSources;
     }
 
     public void start() {
@@ -136,6 +139,7 @@ public class ConnectorStarter implements DisposableBean {
                     new MappingBindings(properties.baseIri(), dataset.id(), dataset.ico(), dataset.ruian());
             connectors.activate(
                     new Connectors.Active(instance, mapper, bindings, dataset.graphIri(properties.baseIri())));
+            dataSources.bind(instance, camel.getRegistry());
             TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camel, instance.template())
                     .routeId("connector-" + instance.id())
                     .parameter(RouteTemplates.CONNECTOR_ID, instance.id());

@@ -57,6 +57,8 @@ final class IngestRun {
     private final Set<String> rejected = new HashSet<>();
     /** IRIs of the entities published as created or updated. */
     private final Set<String> changed = new HashSet<>();
+    /** Why records and entities were rejected, for the run's report. */
+    private final List<RunReport.Rejection> rejections = new ArrayList<>();
 
     private boolean everyRecordIdentified = true;
     private int records;
@@ -139,7 +141,8 @@ final class IngestRun {
                 passed.size() - changed.size(),
                 deleted,
                 millis,
-                null);
+                null,
+                List.copyOf(rejections));
     }
 
     private List<Entity> hold(Entity entity) {
@@ -161,7 +164,7 @@ final class IngestRun {
                 // An entity published earlier in the run keeps that state: it is neither passed nor deleted.
                 passed.remove(entity.iri());
                 rejected.add(entity.iri());
-                rejectedCount++;
+                reject(new RunReport.Rejection(entity.recordId(), entity.iri(), "shacl", verdict.reason()));
                 SourceRecord source = sources.get(entity.recordId());
                 deadLetters.publish(DeadLetter.now(
                         context.connectorId(),
@@ -180,7 +183,7 @@ final class IngestRun {
     private void rejectRecord(MappedRecord record) {
         SourceRecord source = record.record();
         rejected.add(source.id());
-        rejectedCount++;
+        reject(new RunReport.Rejection(source.id(), null, "mapping", record.error()));
         if (!source.identified()) {
             // It could have been any entity, so the run derives no deletions.
             everyRecordIdentified = false;
@@ -191,6 +194,13 @@ final class IngestRun {
         }
         deadLetters.publish(DeadLetter.now(
                 context.connectorId(), source.id(), null, "mapping", record.error(), null, source.json()));
+    }
+
+    private void reject(RunReport.Rejection rejection) {
+        rejectedCount++;
+        if (rejections.size() < RunReport.MAX_REJECTIONS) {
+            rejections.add(rejection);
+        }
     }
 
     private void publish(List<Change> changes) {

@@ -18,8 +18,8 @@ import org.apache.jena.query.QueryParseException;
 /** Reads and checks a connector's {@code mapping.yaml}; every problem is collected by the {@link ConnectorReader}. */
 final class MappingReader {
 
-    static final List<String> FIELDS =
-            List.of("version", "format", "records", "recordId", "context", "entities", "construct");
+    static final List<String> FIELDS = List.of(
+            "version", "format", "charset", "csv", "records", "recordId", "select", "context", "entities", "construct");
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern POINTER = Pattern.compile("(/[^/]*)*");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,27 +32,54 @@ final class MappingReader {
         List<String> formats =
                 Arrays.stream(MappingSpec.SourceFormat.values()).map(Enum::name).toList();
         String format = in.oneOf("format", in.required("format"), formats);
-        String records = in.matching("records", in.optional("records", ""), POINTER, "a JSON Pointer ('' or '/a/b')");
-        String recordId = in.matching("recordId", in.required("recordId"), POINTER, "a JSON Pointer ('/id')");
+        MappingSpec.SourceFormat sourceFormat =
+                formats.contains(format) ? MappingSpec.SourceFormat.valueOf(format) : null;
+        MappingSpec.SourceOptions source = SourceOptionsReader.read(in, sourceFormat);
+        List<String> declared = pointers(in, "records", "", "a JSON Pointer ('' or '/a/b')");
+        List<String> records = declared.isEmpty() ? List.of("") : declared;
+        if (sourceFormat != null && sourceFormat.lineBased() && !records.equals(List.of(""))) {
+            in.problem("records", "must be '' for format '" + format + "': every line of the body is a record");
+        }
+        List<String> recordId = pointers(in, "recordId", null, "a JSON Pointer ('/id')");
         String context = context(in, folder);
         List<MappingSpec.EntityClass> entities = entities(in);
         String construct = construct(in);
-        if (formats.contains(format) && !format.equals("jsonld") && context == null) {
+        if (sourceFormat != null && sourceFormat != MappingSpec.SourceFormat.jsonld && context == null) {
             in.problem(
                     "context",
                     "is required for format '" + format + "': a JSON-LD context (a file in the"
                             + " connector folder or an inline mapping) that turns the record's fields into IRIs");
         }
-        return !formats.contains(format)
+        return sourceFormat == null
                 ? null
-                : new MappingSpec(
-                        version,
-                        MappingSpec.SourceFormat.valueOf(format),
-                        records,
-                        recordId,
-                        context,
-                        entities,
-                        construct);
+                : new MappingSpec(version, sourceFormat, records, recordId, context, entities, construct, source);
+    }
+
+    /**
+     * One JSON Pointer, or a list of them: for {@code records} the places tried in order (one mapping, several
+     * shapes of body), for {@code recordId} the parts of a composite key.
+     *
+     * @param defaultValue the pointer when the field is absent, or {@code null} when it is required
+     */
+    private static List<String> pointers(ConnectorReader in, String field, String defaultValue, String what) {
+        if (!(in.raw(field) instanceof List<?> parts)) {
+            String pointer = in.matching(
+                    field, defaultValue == null ? in.required(field) : in.optional(field, defaultValue), POINTER, what);
+            return pointer == null ? List.of() : List.of(pointer);
+        }
+        if (parts.isEmpty()) {
+            in.problem(field, "must name at least one " + what.replaceFirst("^a ", ""));
+        }
+        List<String> pointers = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            String item = field + "[" + i + "]";
+            if (parts.get(i) instanceof String pointer) {
+                pointers.add(in.matching(item, in.resolve(item, pointer), POINTER, what));
+            } else {
+                in.problem(item, "must be " + what + ", not a mapping or a list");
+            }
+        }
+        return pointers;
     }
 
     private static String context(ConnectorReader in, Path folder) {

@@ -39,6 +39,9 @@ public final class RouteTemplates {
     /** The parameter keys Camel's YAML DSL knows; the others are the hub's and are removed before Camel loads. */
     private static final Set<String> CAMEL_KEYS = Set.of("name", "description", "defaultValue", "required");
 
+    /** The template-level key only the hub reads: the default snapshot mode of the template's connectors. */
+    private static final String SNAPSHOT = "snapshot";
+
     private static final List<String> KEYS =
             List.of("name", "title", "description", "type", "defaultValue", "allowedValues", "required", "secret");
 
@@ -49,7 +52,9 @@ public final class RouteTemplates {
         INTEGER("a whole number"),
         BOOLEAN("true or false"),
         DURATION("an ISO-8601 duration such as PT30S or PT15M"),
-        ENUM("one of the allowed values");
+        ENUM("one of the allowed values"),
+        /** The connector loader checks that the file exists and hands the route its path. */
+        FILE("a file in the connector folder");
 
         private final String description;
 
@@ -128,6 +133,9 @@ public final class RouteTemplates {
      * A template with its parameters (without {@link #CONNECTOR_ID}) in declaration order.
      *
      * @param polled whether the hub polls it on the connector's schedule; otherwise the source pushes to it
+     * @param snapshot the snapshot mode of its connectors unless they set one: declared by the template's own
+     *     {@code snapshot} key (a template whose runs fetch only what changed declares {@code incremental}), else
+     *     {@code complete} for a polled template and {@code incremental} for one the source pushes to
      * @param problems what is wrong with its declaration; a template with problems is not offered to connectors
      */
     public record Template(
@@ -136,6 +144,7 @@ public final class RouteTemplates {
             Path file,
             Map<String, Parameter> parameters,
             boolean polled,
+            String snapshot,
             List<String> problems) {}
 
     private final Map<String, Template> templates;
@@ -204,7 +213,14 @@ public final class RouteTemplates {
             problems.add("the template has no description");
         }
         boolean polled = declaration.get("from") instanceof Map<?, ?> from && POLL_ENTRY.equals(from.get("uri"));
-        return new Template(id, description, file, parameters, polled, List.copyOf(problems));
+        String snapshot = text(declaration, SNAPSHOT);
+        if (snapshot == null) {
+            snapshot = polled ? "complete" : "incremental";
+        } else if (!ConnectorLoader.SNAPSHOT_MODES.contains(snapshot)) {
+            problems.add("unknown snapshot '" + snapshot + "'; allowed values: "
+                    + String.join(", ", ConnectorLoader.SNAPSHOT_MODES));
+        }
+        return new Template(id, description, file, parameters, polled, snapshot, List.copyOf(problems));
     }
 
     private static Parameter parameter(Map<String, Object> p, List<String> problems) {
@@ -266,6 +282,7 @@ public final class RouteTemplates {
      */
     @SuppressWarnings("unchecked")
     private static void stripHubKeys(Map<String, Object> declaration) {
+        declaration.remove(SNAPSHOT);
         if (declaration.get("parameters") instanceof List<?> list) {
             for (Object item : list) {
                 Map<String, Object> parameter = (Map<String, Object>) item;

@@ -1,6 +1,8 @@
 package cz.spojka.connector;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The outcome of one connector run, logged and kept as the connector's last run.
@@ -16,6 +18,8 @@ import java.time.Instant;
  * @param deleted entities published as deleted (complete snapshots only)
  * @param millis duration of the run
  * @param error why the run failed, or {@code null}; a failed run publishes nothing and deletes nothing
+ * @param rejections why records and entities were rejected, in the order they were, at most
+ *     {@link #MAX_REJECTIONS} (all of them are in the dead-letter log); not part of {@code /api/connectors}
  */
 public record RunReport(
         String connectorId,
@@ -28,10 +32,29 @@ public record RunReport(
         int unchanged,
         int deleted,
         long millis,
-        String error) {
+        String error,
+        @JsonIgnore List<Rejection> rejections) {
+
+    public RunReport {
+        // The run history keeps reports without their rejections (they are in the dead-letter log).
+        rejections = rejections == null ? List.of() : List.copyOf(rejections);
+    }
+
+    /** Rejections a report keeps with their reasons: enough for the sender of a push, bounded for a large poll. */
+    public static final int MAX_REJECTIONS = 1000;
+
+    /**
+     * One rejected record or entity.
+     *
+     * @param recordId the record's id in the source ({@code #<n>} when it has none)
+     * @param entityIri the entity that failed the SHACL gate, or {@code null} when the whole record failed to map
+     * @param stage {@code mapping} or {@code shacl}
+     * @param reason why, in one line
+     */
+    public record Rejection(String recordId, String entityIri, String stage, String reason) {}
 
     static RunReport failed(String connectorId, Instant startedAt, long millis, String error) {
-        return new RunReport(connectorId, startedAt, 0, 0, 0, 0, 0, 0, 0, millis, error);
+        return new RunReport(connectorId, startedAt, 0, 0, 0, 0, 0, 0, 0, millis, error, List.of());
     }
 
     /** When the run ended. */

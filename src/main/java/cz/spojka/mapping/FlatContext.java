@@ -18,8 +18,11 @@ record FlatContext(Map<String, Term> terms, String idAlias, String typeAlias, St
     private static final Set<String> CONTEXT_KEYWORDS = Set.of("@version", "@vocab");
     private static final Set<String> TERM_KEYS = Set.of("@id", "@type", "@container", "@reverse", "@context");
 
-    /** One term: the property IRI, and how its values are read. */
-    record Term(String iri, boolean reverse, String coercion, boolean languageMap, FlatContext scoped) {}
+    /**
+     * One term: the property IRI, and how its values are read ({@code list}: an ordered RDF list, the
+     * {@code @list} container).
+     */
+    record Term(String iri, boolean reverse, String coercion, boolean languageMap, boolean list, FlatContext scoped) {}
 
     /** The compiled context, or {@code null} when it uses a feature the fast reader does not cover. */
     static FlatContext compile(JsonNode context) {
@@ -86,7 +89,7 @@ record FlatContext(Map<String, Term> terms, String idAlias, String typeAlias, St
 
     private static Term term(JsonNode definition, Map<String, String> prefixes, FlatContext outer) {
         if (definition.isTextual()) {
-            return new Term(expand(definition.asText(), prefixes), false, null, false, null);
+            return new Term(expand(definition.asText(), prefixes), false, null, false, false, null);
         }
         for (Iterator<String> keys = definition.fieldNames(); keys.hasNext(); ) {
             if (!TERM_KEYS.contains(keys.next())) {
@@ -98,7 +101,10 @@ record FlatContext(Map<String, Term> terms, String idAlias, String typeAlias, St
                 ? definition.get("@reverse").asText()
                 : definition.path("@id").asText(null);
         String container = definition.path("@container").asText(null);
-        if (id == null || (container != null && !container.equals("@language"))) {
+        // A reversed list is an error, which the JSON-LD processor reports.
+        if (id == null
+                || (container != null && !container.equals("@language") && !container.equals("@list"))
+                || (reverse && "@list".equals(container))) {
             return null;
         }
         String coercion = definition.has("@type") ? definition.get("@type").asText() : null;
@@ -117,7 +123,7 @@ record FlatContext(Map<String, Term> terms, String idAlias, String typeAlias, St
         }
         String iri = expand(id, prefixes);
         return IRIs.check(iri) && iri.contains(":")
-                ? new Term(iri, reverse, coercion, "@language".equals(container), scoped)
+                ? new Term(iri, reverse, coercion, "@language".equals(container), "@list".equals(container), scoped)
                 : null;
     }
 

@@ -1,10 +1,14 @@
 package cz.spojka.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -15,14 +19,24 @@ import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
  * JSON-LD to RDF for the flat contexts connectors use — terms, prefixes, {@code @vocab}, {@code @id}/{@code @type}
- * aliases, type coercion, language maps, reverse properties and type-scoped term overrides — about ten times faster
- * than the general JSON-LD 1.1 processor, which rebuilds its active context for every document. {@link #compile}
+ * aliases, type coercion, language maps, lists, reverse properties and type-scoped term overrides — about ten times
+ * faster than the general JSON-LD 1.1 processor, which rebuilds its active context for every document. {@link #compile}
  * accepts a context only when every feature in it is one of these; any other context is left to Jena's processor.
  * Tests check that both produce the same graph on the real samples. {@link FlatContext} decides what a context means.
  */
 final class FlatJsonLd {
 
     private static final Node RDF_TYPE = NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
+    private static final Node RDF_FIRST = NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#first");
+    private static final Node RDF_REST = NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#rest");
+    private static final Node RDF_NIL = NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#nil");
+    private static final BigDecimal DOUBLE_FROM = BigDecimal.ONE.movePointRight(21);
+    /** The JSON-LD 1.1 processor's form of an xsd:double (e.g. {@code 1.66E1}); a DecimalFormat is not thread-safe. */
+    private static final ThreadLocal<DecimalFormat> DOUBLE_FORMAT = ThreadLocal.withInitial(() -> {
+        DecimalFormat format = new DecimalFormat("0.0##############E0", new DecimalFormatSymbols(Locale.ENGLISH));
+        format.setMinimumFractionDigits(1);
+        return format;
+    });
 
     private final FlatContext context;
 
@@ -93,11 +107,15 @@ final class FlatJsonLd {
             JsonNode value,
             FlatContext active,
             Map<String, Node> blankNodes) {
+        Node predicate = NodeFactory.createURI(property);
+        if (term != null && term.list()) {
+            graph.add(subject, predicate, list(graph, term, value, active, blankNodes));
+            return;
+        }
         if (value.isArray()) {
             value.forEach(item -> values(graph, subject, property, term, item, active, blankNodes));
             return;
         }
-        Node predicate = NodeFactory.createURI(property);
         if (term != null && term.languageMap()) {
             languageMap(graph, subject, predicate, value);
             return;
@@ -111,6 +129,27 @@ final class FlatJsonLd {
         } else {
             graph.add(subject, predicate, object);
         }
+    }
+
+    /** An RDF list of the values in order; a single value is a list of one, an array inside a list a nested list. */
+    private Node list(
+            Graph graph, FlatContext.Term term, JsonNode value, FlatContext active, Map<String, Node> blankNodes) {
+        List<JsonNode> items = new ArrayList<>();
+        (value.isArray() ? value : List.of(value)).forEach(items::add);
+        Node rest = RDF_NIL;
+        for (int i = items.size() - 1; i >= 0; i--) {
+            JsonNode item = items.get(i);
+            Node first = item.isArray()
+                    ? list(graph, term, item, active, blankNodes)
+                    : object(graph, term, item, active, blankNodes);
+            if (first != null) {
+                Node cell = NodeFactory.createBlankNode();
+                graph.add(cell, RDF_FIRST, first);
+                graph.add(cell, RDF_REST, rest);
+                rest = cell;
+            }
+        }
+        return rest;
     }
 
     private static void languageMap(Graph graph, Node subject, Node predicate, JsonNode map) {
@@ -151,11 +190,27 @@ final class FlatJsonLd {
         if (value.isBoolean()) {
             return typed(value.asText(), coercion == null ? XSDDatatype.XSDboolean.getURI() : coercion);
         }
-        if (value.isIntegralNumber() && (coercion == null || !coercion.equals(XSDDatatype.XSDdouble.getURI()))) {
-            return typed(
-                    value.bigIntegerValue().toString(), coercion == null ? XSDDatatype.XSDinteger.getURI() : coercion);
+        if (value.isNumber()) {
+            return number(value, coercion);
         }
-        throw new MappingException("the JSON number " + value + " needs the general JSON-LD processor");
+        throw new MappingException("the JSON value " + value + " needs the general JSON-LD processor");
+    }
+
+    /**
+     * A number as the JSON-LD 1.1 processor writes it: one with a fractional part, or of at least 10^21, or coerced
+     * to xsd:double or xsd:float, in the double form; any other as an integer ({@code 2.0} is {@code 2}).
+     */
+    private static Node number(JsonNode value, String coercion) {
+        BigDecimal decimal = value.decimalValue();
+        boolean fractional = !value.isIntegralNumber() && value.doubleValue() % -1 != 0;
+        if (fractional
+                || XSDDatatype.XSDdouble.getURI().equals(coercion)
+                || XSDDatatype.XSDfloat.getURI().equals(coercion)
+                || decimal.compareTo(DOUBLE_FROM) >= 0) {
+            return typed(
+                    DOUBLE_FORMAT.get().format(decimal), coercion == null ? XSDDatatype.XSDdouble.getURI() : coercion);
+        }
+        return typed(decimal.toBigInteger().toString(), coercion == null ? XSDDatatype.XSDinteger.getURI() : coercion);
     }
 
     private static Node valueObject(JsonNode value, FlatContext active) {

@@ -99,9 +99,9 @@ public final class RecordMapper {
     }
 
     /**
-     * Maps several bodies fetched together (the pages of one poll) as one sequence of records, numbered across the
-     * bodies. Every body is parsed before the first chunk is handed over, so a body that cannot be parsed throws
-     * {@link UnreadableBodyException} naming it while nothing has been mapped yet.
+     * Maps several bodies fetched together (the pages of one poll) as one sequence of records; a record's position
+     * names its page ({@code #5 of page 2}). Every body is parsed before the first chunk is handed over, so a body that
+     * cannot be parsed throws {@link UnreadableBodyException} naming it while nothing has been mapped yet.
      */
     public void map(
             List<byte[]> bodies, MappingBindings bindings, int chunkRecords, Consumer<List<MappedRecord>> chunks) {
@@ -113,8 +113,13 @@ public final class RecordMapper {
             } catch (MappingException e) {
                 throw new UnreadableBodyException(i, bodies.size(), e);
             }
-            int offset = nodes.size();
-            records.forEach(n -> nodes.add(new SourceRecords.SourceRecordNode(n.id(), offset + n.index(), n.node())));
+            if (bodies.size() == 1) {
+                nodes.addAll(records);
+            } else {
+                String page = " of page " + (i + 1);
+                records.forEach(n -> nodes.add(
+                        new SourceRecords.SourceRecordNode(n.id(), n.position() + page, n.node(), n.error())));
+            }
         }
         for (int from = 0; from < nodes.size(); from += Math.min(chunkRecords, nodes.size() - from)) {
             List<SourceRecords.SourceRecordNode> chunk =
@@ -129,6 +134,9 @@ public final class RecordMapper {
 
     private MappedRecord mapRecord(SourceRecords.SourceRecordNode node, MappingBindings bindings) {
         SourceRecord record = new SourceRecord(node.label(), node.id() != null, node.node());
+        if (node.error() != null) {
+            return MappedRecord.rejected(record, node.error());
+        }
         if (node.id() == null) {
             return MappedRecord.rejected(record, "the record has no id at '" + spec.recordIdPointer() + "'");
         }
@@ -158,10 +166,14 @@ public final class RecordMapper {
     /**
      * The text at a JSON Pointer of the body, parsed by the mapping's format (an XML body as described for its
      * records), or {@code null} when there is no text there: nothing, {@code null}, an object, an array or a blank
-     * string. Throws {@link MappingException} when the body cannot be parsed.
+     * string. Throws {@link MappingException} when the body cannot be parsed, or is CSV or KXX, which have no tree.
      */
     public String textAt(byte[] body, String pointer) {
-        JsonNode node = SourceRecords.parse(body, spec.format()).at(JsonPointer.compile(pointer));
+        if (spec.format().lineBased()) {
+            throw new MappingException("A " + spec.format() + " body has no tree to find '" + pointer + "' in");
+        }
+        JsonNode node = SourceRecords.parse(body, spec.format(), spec.source().charset())
+                .at(JsonPointer.compile(pointer));
         return node.isValueNode() && !node.isNull() && !node.asText().isBlank() ? node.asText() : null;
     }
 

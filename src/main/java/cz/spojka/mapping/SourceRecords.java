@@ -6,14 +6,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
 
 /**
- * Splits a fetched body into records by the mapping's JSON Pointers. XML is read into the same JSON tree (attributes
- * and child elements become fields) with DTDs and external entities disabled, so a hostile document cannot read
- * files or expand entities.
+ * Splits a fetched body into records: JSON and XML by the mapping's JSON Pointers, CSV rows and KXX data lines one
+ * record each ({@link CsvRecords}, {@link KxxRecords}); then keeps the records the mapping selects. XML is read into
+ * the same JSON tree (attributes and child elements become fields) with DTDs and external entities disabled, so a
+ * hostile document cannot read files or expand entities.
  */
 final class SourceRecords {
 
@@ -22,44 +27,114 @@ final class SourceRecords {
 
     private SourceRecords() {}
 
-    /** Returns the records; a body that cannot be parsed at all throws, since then no record can be trusted. */
+    /**
+     * Returns the records; a body that cannot be parsed at all, or (a tree) has nothing at any records pointer,
+     * throws, since then no record can be trusted.
+     */
     static List<SourceRecordNode> split(byte[] body, MappingSpec spec) {
-        JsonNode root = parse(body, spec.format());
-        JsonPointer pointer = JsonPointer.compile(spec.recordsPointer());
-        JsonNode records = root.at(pointer);
-        if (records.isMissingNode()) {
-            // An XML list without items (<documents></documents>) has its parent but no item elements.
-            if (spec.format() == MappingSpec.SourceFormat.xml
-                    && !root.at(pointer.head()).isMissingNode()) {
-                return List.of();
+        List<SourceRecordNode> records = spec.format().lineBased() ? lines(body, spec) : tree(body, spec);
+        return selected(records, spec.source().select());
+    }
+
+    /** The records at the first records pointer that finds anything in the body. */
+    private static List<SourceRecordNode> tree(byte[] body, MappingSpec spec) {
+        JsonNode root = parse(body, spec.format(), spec.source().charset());
+        for (String recordsPointer : spec.recordsPointers()) {
+            JsonNode records = root.at(JsonPointer.compile(recordsPointer));
+            if (!records.isMissingNode()) {
+                return records(records, spec);
             }
-            throw new MappingException("The body has nothing at the records pointer '" + spec.recordsPointer() + "'");
         }
+        // An XML list without items (<documents></documents>) has its parent but no item elements.
+        if (spec.format() == MappingSpec.SourceFormat.xml
+                && spec.recordsPointers().stream()
+                        .anyMatch(p -> !root.at(JsonPointer.compile(p).head()).isMissingNode())) {
+            return List.of();
+        }
+        throw new MappingException(
+                spec.recordsPointers().size() == 1
+                        ? "The body has nothing at the records pointer '"
+                                + spec.recordsPointers().get(0) + "'"
+                        : "The body has nothing at any of the records pointers "
+                                + spec.recordsPointers().stream()
+                                        .map(p -> "'" + p + "'")
+                                        .toList());
+    }
+
+    private static List<SourceRecordNode> records(JsonNode records, MappingSpec spec) {
         List<SourceRecordNode> result = new ArrayList<>();
         if (records.isArray()) {
-            records.forEach(node -> result.add(recordNode(node, result.size(), spec)));
+            records.forEach(node -> result.add(recordNode(node, "#" + result.size(), spec)));
         } else if (!records.isNull()) {
             // XML has no arrays: a single repeated element reads as one object.
-            result.add(recordNode(records, 0, spec));
+            result.add(recordNode(records, "#0", spec));
         }
         return result;
     }
 
-    static JsonNode parse(byte[] body, MappingSpec.SourceFormat format) {
+    static JsonNode parse(byte[] body, MappingSpec.SourceFormat format, Charset charset) {
         try {
+            // Without a charset the parsers detect the encoding themselves (JSON's UTF-8/16/32, the XML declaration).
             return switch (format) {
-                case json, jsonld -> JSON.readTree(body);
-                case xml -> XML.readTree(body);
+                case xml -> charset == null ? XML.readTree(body) : XML.readTree(BodyText.decode(body, charset));
+                default -> charset == null ? JSON.readTree(body) : JSON.readTree(BodyText.decode(body, charset));
             };
         } catch (IOException e) {
             throw new MappingException("The body is not well-formed " + format + ": " + e.getMessage(), e);
         }
     }
 
-    private static SourceRecordNode recordNode(JsonNode node, int index, MappingSpec spec) {
-        JsonNode id = node.at(JsonPointer.compile(spec.recordIdPointer()));
-        String recordId = id.isValueNode() && !id.isNull() && !id.asText().isBlank() ? id.asText() : null;
-        return new SourceRecordNode(recordId, index, node);
+    private static List<SourceRecordNode> lines(byte[] body, MappingSpec spec) {
+        Charset charset = spec.source().charset() == null
+                ? StandardCharsets.UTF_8
+                : spec.source().charset();
+        String text = BodyText.decode(body, charset);
+        List<SourceLine> lines = spec.format() == MappingSpec.SourceFormat.csv
+                ? CsvRecords.read(
+                        text,
+                        spec.source().csv() == null
+                                ? MappingSpec.Csv.DEFAULT
+                                : spec.source().csv())
+                : KxxRecords.read(text);
+        List<SourceRecordNode> result = new ArrayList<>();
+        for (SourceLine line : lines) {
+            String position = "line " + line.number();
+            result.add(
+                    line.error() == null
+                            ? recordNode(line.node(), position, spec)
+                            : new SourceRecordNode(null, position, line.node(), line.error()));
+        }
+        return result;
+    }
+
+    private static List<SourceRecordNode> selected(List<SourceRecordNode> records, Map<String, Pattern> select) {
+        if (select.isEmpty()) {
+            return records;
+        }
+        // A malformed record stays: what it would have held is unknown, so it is rejected rather than passed over.
+        return records.stream()
+                .filter(record -> record.error() != null
+                        || select.entrySet().stream().allMatch(s -> matches(record.node(), s.getKey(), s.getValue())))
+                .toList();
+    }
+
+    private static boolean matches(JsonNode record, String pointer, Pattern pattern) {
+        JsonNode value = record.at(pointer);
+        return value.isValueNode()
+                && !value.isNull()
+                && pattern.matcher(value.asText()).matches();
+    }
+
+    private static SourceRecordNode recordNode(JsonNode node, String position, MappingSpec spec) {
+        List<String> parts = new ArrayList<>();
+        for (String pointer : spec.recordIdPointers()) {
+            JsonNode part = node.at(pointer);
+            if (!part.isValueNode() || part.isNull() || part.asText().isBlank()) {
+                return new SourceRecordNode(null, position, node, null);
+            }
+            parts.add(part.asText());
+        }
+        return new SourceRecordNode(String.join("/", parts), position, node, null);
     }
 
     private static XmlFactory secureXmlFactory() {
@@ -69,10 +144,18 @@ final class SourceRecords {
         return XmlFactory.builder().xmlInputFactory(input).build();
     }
 
-    /** A record as parsed; {@code id} is null when the record has none at the id pointer. */
-    record SourceRecordNode(String id, int index, JsonNode node) {
+    /**
+     * A record as read.
+     *
+     * @param id the record's id, or null when it has none at the id pointers
+     * @param position where the record is in the body, for messages: {@code #3} (the fourth record of a tree) or
+     *     {@code line 17} (CSV, KXX)
+     * @param node the record's fields or, for a malformed line, what was read of it
+     * @param error why the record is malformed, or null
+     */
+    record SourceRecordNode(String id, String position, JsonNode node, String error) {
         String label() {
-            return id != null ? id : "#" + index;
+            return id != null ? id : position;
         }
     }
 }

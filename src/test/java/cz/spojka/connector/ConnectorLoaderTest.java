@@ -66,8 +66,9 @@ class ConnectorLoaderTest {
                                 + " \"every hour\")",
                         yaml + ":7: connector 'broken', field 'snapshot': unknown value 'sometimes'; allowed values:"
                                 + " complete, incremental",
-                        mapping + ":2: connector 'broken', field 'format': unknown value 'csv'; allowed values: jsonld,"
-                                + " json, xml",
+                        mapping
+                                + ":2: connector 'broken', field 'format': unknown value 'yaml'; allowed values: jsonld,"
+                                + " json, xml, csv, kxx",
                         mapping + ":3: connector 'broken', field 'recordId': 'id' is not a JSON Pointer ('/id')",
                         mapping
                                 + ":5: connector 'broken', field 'entities[0].class': 'not an iri' is not an absolute IRI",
@@ -104,7 +105,8 @@ class ConnectorLoaderTest {
     }
 
     @Test
-    void checksValuesByTypeAndAllowedValuesRefusesLiteralSecretsAndSchedulesOfPushedTemplates() throws IOException {
+    void checksValuesByTypeAndAllowedValuesFilesRefusesLiteralSecretsAndSchedulesOfPushedTemplates()
+            throws IOException {
         ConnectorLoader loader = new ConnectorLoader(
                 RouteTemplates.read(Path.of("src/test/resources/cz/spojka/connector/routes")), text -> text);
         Path typed = Path.of("src/test/resources/cz/spojka/connector/connectors-typed");
@@ -119,7 +121,9 @@ class ConnectorLoaderTest {
                         yaml + ":6: connector 'typed', field 'parameters.mode': 'reckless' is not allowed; allowed"
                                 + " values: fast, safe",
                         yaml + ":7: connector 'typed', field 'parameters.count': 'many' is not a whole number",
-                        yaml + ":8: connector 'typed', field 'schedule': the template is pushed to by the source, so"
+                        yaml + ":8: connector 'typed', field 'parameters.schema': file 'missing.schema.json' does not"
+                                + " exist in " + typed.resolve("typed"),
+                        yaml + ":9: connector 'typed', field 'schedule': the template is pushed to by the source, so"
                                 + " the connector has no schedule");
     }
 

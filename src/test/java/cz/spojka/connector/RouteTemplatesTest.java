@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.RouteTemplateParameterDefinition;
 import org.apache.camel.spi.RoutesLoader;
@@ -29,7 +30,9 @@ class RouteTemplatesTest {
     void readsTypedDeclarationsAndTellsPolledFromPushedTemplates() {
         RouteTemplates.Template push = templates.get("push-good");
         assertThat(push.polled()).isFalse();
-        assertThat(push.parameters()).containsOnlyKeys("apiKey", "mode", "count");
+        assertThat(push.parameters()).containsOnlyKeys("apiKey", "mode", "count", "schema");
+        assertThat(push.parameters().get("schema").type()).isEqualTo(RouteTemplates.Type.FILE);
+        assertThat(push.parameters().get("schema").required()).isFalse();
         assertThat(push.parameters().get("apiKey").secret()).isTrue();
         assertThat(push.parameters().get("apiKey").required()).isTrue();
         assertThat(push.parameters().get("mode").check("reckless"))
@@ -41,6 +44,15 @@ class RouteTemplatesTest {
     }
 
     @Test
+    void aTemplateMayDeclareTheSnapshotModeOfItsConnectors() {
+        RouteTemplates real = RouteTemplates.read(Path.of("routes"));
+        assertThat(real.get("http-poll").snapshot()).isEqualTo("complete");
+        assertThat(real.get("jdbc-poll").polled()).isTrue();
+        assertThat(real.get("jdbc-poll").snapshot()).isEqualTo("incremental");
+        assertThat(templates.get("push-good").snapshot()).isEqualTo("incremental");
+    }
+
+    @Test
     void aTemplateDeclaredWronglyIsNotOfferedAndSaysWhy() {
         assertThat(templates.get("declared-wrongly")).isNull();
         assertThat(templates.ids()).containsExactly("push-good");
@@ -48,12 +60,13 @@ class RouteTemplatesTest {
                 .containsExactly(
                         "parameter 'url': needs a title and a description",
                         "parameter 'url': unknown type 'colour'; allowed types: string, url, integer, boolean,"
-                                + " duration, enum",
+                                + " duration, enum, file",
                         "parameter 'kind': type enum needs allowedValues",
                         "parameter 'limit': unknown key 'colour'; allowed keys: name, title, description, type,"
                                 + " defaultValue, allowedValues, required, secret",
                         "parameter 'limit': the defaultValue 'many' is not a whole number",
-                        "the template has no description");
+                        "the template has no description",
+                        "unknown snapshot 'sometimes'; allowed values: complete, incremental");
     }
 
     @Test
@@ -111,14 +124,25 @@ class RouteTemplatesTest {
     @Test
     void camelLoadsTheTemplatesWithoutTheHubsKeys() throws Exception {
         String yaml = templates.camelYaml().get(FIXTURES.resolve("fixture-templates.yaml"));
-        assertThat(yaml).doesNotContain("title:", "secret:", "allowedValues:", "type:");
+        assertThat(yaml).doesNotContain("title:", "secret:", "allowedValues:", "type:", "snapshot:");
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.getCamelContextExtension()
                     .getContextPlugin(RoutesLoader.class)
                     .loadRoutes(ResourceHelper.fromString("file:fixture-templates.yaml", yaml));
             assertThat(camel.getRouteTemplateDefinition("push-good").getTemplateParameters())
                     .extracting(p -> p.getName())
-                    .containsExactly("connectorId", "apiKey", "mode", "count");
+                    .containsExactly("connectorId", "apiKey", "mode", "count", "schema");
+            // The loader hands every parameter to Camel, an optional one left empty as "": it must resolve.
+            TemplatedRouteBuilder.builder(camel, "push-good")
+                    .routeId("connector-x")
+                    .parameter("connectorId", "x")
+                    .parameter("apiKey", "k")
+                    .parameter("mode", "safe")
+                    .parameter("count", "5")
+                    .parameter("schema", "")
+                    .add();
+            camel.start();
+            assertThat(camel.getRoute("connector-x")).isNotNull();
         }
     }
 }

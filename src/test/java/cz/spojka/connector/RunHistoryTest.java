@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +44,7 @@ class RunHistoryTest {
 
     private static RunReport run(int second, String error) {
         return error == null
-                ? new RunReport("c", T0.plusSeconds(second), 10 + second, 1, 9, 2, 3, 4, 0, 250, null)
+                ? new RunReport("c", T0.plusSeconds(second), 10 + second, 1, 9, 2, 3, 4, 0, 250, null, List.of())
                 : RunReport.failed("c", T0.plusSeconds(second), 40, error);
     }
 }

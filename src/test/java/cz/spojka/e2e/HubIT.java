@@ -75,10 +75,14 @@ abstract class HubIT {
         return "http://localhost:" + port + "/sparql";
     }
 
-    /** Waits for the start-up poll of both connectors, then for the store to catch up with the change log. */
+    /**
+     * Waits for the start-up poll of every demo connector (not only the notice boards: a run still in flight would
+     * publish during the test), then for the store to catch up with the change log.
+     */
     void awaitStartupRuns() {
         await().atMost(Duration.ofMinutes(2))
-                .until(() -> connectors.lastRun(OFN) != null && connectors.lastRun(EDESKY) != null);
+                .until(() -> connectors.active().stream()
+                        .allMatch(c -> connectors.lastRun(c.definition().id()) != null));
         awaitMaterialized();
     }
 

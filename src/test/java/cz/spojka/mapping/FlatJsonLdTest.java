@@ -6,6 +6,7 @@ import com.apicatalog.jsonld.JsonLdOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.Context;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The fast reader for flat contexts must read exactly what the JSON-LD 1.1 processor reads. */
@@ -86,6 +88,59 @@ class FlatJsonLdTest {
         assertThat(dropped.size()).isEqualTo(1);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "golemio-ovzdusi, airqualitystations.json, 15",
+        "golemio-parkoviste, parkings.json, 15",
+        "golemio-kontejnery, sortedwastestations_measurements.json, 50"
+    })
+    void readsEveryGolemioRecordWithItsListsAndNumbersAsTheJsonLdProcessorDoes(
+            String connector, String file, int records) throws IOException {
+        JsonNode mapping = new YAMLMapper()
+                .readTree(Path.of("connectors", connector, "mapping.yaml").toFile());
+        JsonNode context = mapping.get("context");
+        MappingSpec spec = new MappingSpec(
+                "1",
+                MappingSpec.SourceFormat.json,
+                List.of("/features", ""),
+                mapping.get("recordId").asText(),
+                null,
+                List.of(),
+                "CONSTRUCT {} WHERE {}");
+        assertSameAsProcessor(
+                context,
+                SourceRecords.split(Files.readAllBytes(Path.of("connectors", connector, "samples", file)), spec),
+                records);
+    }
+
+    @Test
+    void writesNumbersAndListsAsTheJsonLdProcessorDoes() throws IOException {
+        JsonNode context = JSON.readTree("""
+                {"@vocab": "http://example.org/", "xsd": "http://www.w3.org/2001/XMLSchema#",
+                 "list": {"@id": "http://example.org/list", "@container": "@list"},
+                 "decimals": {"@id": "http://example.org/decimals", "@container": "@list", "@type": "xsd:decimal"},
+                 "asDouble": {"@id": "http://example.org/asDouble", "@type": "xsd:double"},
+                 "asFloat": {"@id": "http://example.org/asFloat", "@type": "xsd:float"}}""");
+        JsonNode record = JSON.readTree("""
+                {"whole": 2.0, "epoch": 1557951600303.0, "fraction": 16.6, "small": 1.0E-7, "negative": -3.5,
+                 "huge": 123456789012345678901234, "hugeDouble": 1.0E21, "long": 1557951600303,
+                 "digits": 167.583333333333, "asDouble": 629, "asFloat": 2.5,
+                 "list": [14.380116, 50.084385, [1, [2]], null, "text", {"nested": true}],
+                 "decimals": [8, 8.708], "empty": {"list": []}, "single": {"list": 7}}""");
+        FlatJsonLd reader = FlatJsonLd.compile(context);
+        assertThat(reader).isNotNull();
+        Graph fast = reader.toRdf(record);
+        Graph reference = processor(context, record);
+        assertThat(shape(fast)).isEqualTo(shape(reference));
+        assertThat(fast.isIsomorphicWith(reference)).isTrue();
+        assertThat(shape(fast))
+                .contains(
+                        "_ <http://example.org/whole> \"2\"^^<http://www.w3.org/2001/XMLSchema#integer>",
+                        "_ <http://example.org/fraction> \"1.66E1\"^^<http://www.w3.org/2001/XMLSchema#double>",
+                        "_ <http://example.org/asDouble> \"6.29E2\"^^<http://www.w3.org/2001/XMLSchema#double>",
+                        "_ <http://example.org/list> <http://www.w3.org/1999/02/22-rdf-syntax-ns#nil>");
+    }
+
     @Test
     void coversTypeScopedTermsReverseLinksLiteralsAndBlankNodeIds() throws IOException {
         JsonNode context = JSON.readTree("""
@@ -117,7 +172,8 @@ class FlatJsonLdTest {
     @ValueSource(
             strings = {
                 "{\"@import\": \"https://ofn.gov.cz/věc/2020-07-01/kontexty/věc.jsonld\"}",
-                "{\"items\": {\"@id\": \"http://example.org/items\", \"@container\": \"@list\"}}",
+                "{\"items\": {\"@id\": \"http://example.org/items\", \"@container\": \"@index\"}}",
+                "{\"items\": {\"@reverse\": \"http://example.org/items\", \"@container\": \"@list\"}}",
                 "{\"kind\": {\"@id\": \"http://example.org/kind\", \"@type\": \"@vocab\"}}",
                 "{\"@language\": \"cs\"}",
                 "{\"x\": {\"@id\": \"http://example.org/x\", \"@protected\": true}}",

@@ -88,7 +88,7 @@ class RecordMapperTest {
         MappingSpec official = new MappingSpec(
                 flat.version(),
                 flat.format(),
-                flat.recordsPointer(),
+                flat.recordsPointers(),
                 flat.recordIdPointer(),
                 null,
                 flat.entities(),
@@ -96,7 +96,7 @@ class RecordMapperTest {
         MappingSpec flatIdentity = new MappingSpec(
                 flat.version(),
                 flat.format(),
-                flat.recordsPointer(),
+                flat.recordsPointers(),
                 flat.recordIdPointer(),
                 flat.context(),
                 flat.entities(),
@@ -108,7 +108,7 @@ class RecordMapperTest {
     }
 
     @Test
-    void pagesFetchedTogetherMapAsOneBodyWithRecordsNumberedAcrossThem() throws IOException {
+    void pagesFetchedTogetherMapAsOneBodyWithEachRecordNamingItsPage() throws IOException {
         RecordMapper mapper = mapper("uredni-deska-ofn");
         byte[] body = sample("uredni-deska-ofn", "mvcr-policie-uredni-desky-ofn-2024-05.json");
         ArrayNode boards = (ArrayNode) JSON.readTree(body);
@@ -136,7 +136,7 @@ class RecordMapperTest {
         assertThat(withoutId.stream()
                         .filter(MappedRecord::rejected)
                         .map(r -> r.record().id()))
-                .containsExactly("#105");
+                .containsExactly("#5 of page 2");
     }
 
     @Test

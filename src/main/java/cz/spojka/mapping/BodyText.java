@@ -1,0 +1,52 @@
+package cz.spojka.mapping;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+
+/**
+ * Decodes a fetched body in the mapping's charset. Decoding is strict: a byte sequence the charset does not define
+ * fails the whole body, naming the byte and its line, because a body read in the wrong charset would otherwise map
+ * to garbled text that passes every check (a windows-1250 export read as UTF-8 is the common case).
+ */
+final class BodyText {
+
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private BodyText() {}
+
+    /** The body as text, without a leading byte-order mark. */
+    static String decode(byte[] body, Charset charset) {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate((int) Math.ceil(body.length * (double) decoder.maxCharsPerByte()) + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int offset = in.position();
+            throw new MappingException("The body is not valid " + charset.name() + ": byte " + offset + " (0x"
+                    + String.format("%02X", body[offset]) + ", line " + line(body, offset) + ") is not a character"
+                    + " of that charset; is the mapping's charset right?");
+        }
+        out.flip();
+        String text = out.toString();
+        return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
+    }
+
+    private static int line(byte[] body, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (body[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}

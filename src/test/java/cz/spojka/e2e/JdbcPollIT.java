@@ -1,0 +1,298 @@
+package cz.spojka.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import cz.spojka.SpojkaApplication;
+import cz.spojka.connector.ConnectorScheduler;
+import cz.spojka.connector.Connectors;
+import cz.spojka.connector.RunReport;
+import cz.spojka.store.Materializer;
+import io.cloudevents.CloudEvent;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.support.EncodedResource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+
+/**
+ * The {@code jdbc-poll} template end to end: the real hub runs the connector {@code usneseni-zastupitelstva} (copied
+ * unchanged from {@code connectors/}) against a real PostgreSQL loaded with the connector's own sample script, only
+ * its {@code jdbcUrl} overridden. Step by step: the first run publishes every row; a re-run publishes nothing; rows
+ * inserted and updated after the watermark are picked up; a failing query stores no watermark and deletes nothing; a
+ * restart keeps the watermark; a database that is down fails the run the same way. And in demo mode, with no database
+ * configured, the same connector reads its sample from in-memory H2.
+ */
+class JdbcPollIT {
+
+    private static final String ID = "usneseni-zastupitelstva";
+    private static final String BASE = "http://spojka.test/zdroj/usneseni-zastupitelstva/00258245/";
+    private static final String ZAST = "https://slovník.gov.cz/legislativní/sbírka/128/2000/pojem/";
+    private static final String HLAS = "https://slovník.gov.cz/datový/hlasování-zastupitelstva-obce/pojem/";
+    private static final int KAFKA_PORT = TestPorts.free();
+    private static final int CONTROLLER_PORT = TestPorts.free();
+
+    /**
+     * The OFN draft's other real vote (psp.cz vote 61212 on motion 395, příklady/hlasování.json and návrh.json) stands
+     * in for a vote the agenda system records later: first with its result only, then with its counts.
+     */
+    private static final String MOTION_395 = "Poslanecká sněmovna vyslovuje souhlas s vládním návrhem zákona, kterým se"
+            + " mění zákon č. 106/1999 Sb., o svobodném přístupu k informacím, ve znění pozdějších předpisů, podle"
+            + " sněmovního tisku 395, ve znění schváleném Poslaneckou sněmovnou.";
+
+    @TempDir
+    static Path work;
+
+    private static EmbeddedPostgres postgres;
+
+    @BeforeAll
+    static void startAgendaDatabase() throws IOException, SQLException {
+        postgres = EmbeddedPostgres.builder().start();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            ScriptUtils.executeSqlScript(
+                    connection,
+                    new EncodedResource(
+                            new FileSystemResource("connectors/" + ID + "/samples/usneseni-plasy.sql"),
+                            StandardCharsets.UTF_8));
+        }
+        copyConnector();
+    }
+
+    @AfterAll
+    static void stopAgendaDatabase() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void pollsTheAgendaDatabaseAfterItsWatermark() throws Exception {
+        try (ConfigurableApplicationContext hub = startHub()) {
+            RunReport first = awaitStartupRun(hub);
+            assertThat(first.error()).isNull();
+            assertThat(first.records()).isEqualTo(1);
+            assertThat(first.created()).isEqualTo(3);
+            assertThat(first.rejected()).isZero();
+            assertThat(eventTypes())
+                    .isEqualTo(Map.of(
+                            "cz.spojka.council-meeting.created", 1L,
+                            "cz.spojka.council-resolution.created", 1L,
+                            "cz.spojka.council-vote.created", 1L));
+            assertThat(count(hub, "?v a <" + ZAST + "hlasování>")).isEqualTo(1);
+            assertThat(count(hub, "<" + BASE + "usneseni/1-13> <" + HLAS + "text-usnesení> ?t"))
+                    .isEqualTo(1);
+            assertThat(storedWatermark()).isEqualTo("2018-10-30T00:00:00");
+
+            RunReport again = poll(hub);
+            assertThat(again.error()).isNull();
+            assertThat(again.records()).isZero();
+            assertThat(again.created() + again.updated() + again.deleted()).isZero();
+            assertThat(changeLog().endOffsetSum("spojka.changes")).isEqualTo(3);
+
+            sql("INSERT INTO vote_events (id, session_number, session_date, motion_id, motion_text, result,"
+                    + " changed_at) VALUES ('61212', 29, DATE '2015-07-08', '395', '" + MOTION_395 + "', 'pass',"
+                    + " TIMESTAMP '2024-05-01 10:00:00')");
+            RunReport inserted = poll(hub);
+            assertThat(inserted.records()).isEqualTo(1);
+            assertThat(inserted.created()).as("vote, resolution and meeting").isEqualTo(3);
+            assertThat(storedWatermark()).isEqualTo("2024-05-01T10:00:00");
+
+            sql("UPDATE vote_events SET yes_count = 153, no_count = 0, abstain_count = 13, present = 166,"
+                    + " changed_at = TIMESTAMP '2024-05-01 10:05:30.25' WHERE id = '61212'");
+            RunReport updated = poll(hub);
+            assertThat(updated.records()).isEqualTo(1);
+            assertThat(updated.created()).isZero();
+            assertThat(updated.updated()).as("the vote").isEqualTo(1);
+            assertThat(updated.unchanged()).as("its resolution and meeting").isEqualTo(2);
+            assertThat(storedWatermark()).isEqualTo("2024-05-01T10:05:30.25");
+            awaitMaterialized(hub);
+            assertThat(ask(
+                            hub,
+                            "ASK { <" + BASE + "hlasovani/61212> <" + HLAS + "počet-hlasů-pro> 153 ; <" + HLAS
+                                    + "zdrželo-se> 13 ; <" + ZAST + "počet-přítomných-členů> 166 }"))
+                    .isTrue();
+            assertThat(eventTypes())
+                    .isEqualTo(Map.of(
+                            "cz.spojka.council-meeting.created", 2L,
+                            "cz.spojka.council-resolution.created", 2L,
+                            "cz.spojka.council-vote.created", 2L,
+                            "cz.spojka.council-vote.updated", 1L));
+
+            sql("ALTER TABLE vote_events RENAME TO vote_events_renamed");
+            RunReport badQuery = poll(hub);
+            assertThat(badQuery.succeeded()).isFalse();
+            assertThat(badQuery.error())
+                    .startsWith("BadSqlGrammarException")
+                    .contains("ERROR: relation \"vote_events\" does not exist");
+            sql("ALTER TABLE vote_events_renamed RENAME TO vote_events");
+            assertNothingChangedSinceTheUpdate(hub);
+        }
+
+        sql("UPDATE vote_events SET motion_text = 'Zastupitelstvo schvaluje…' WHERE id = '1-13-1'");
+        try (ConfigurableApplicationContext hub = startHub()) {
+            RunReport afterRestart = awaitStartupRun(hub);
+            assertThat(afterRestart.error()).isNull();
+            assertThat(afterRestart.records())
+                    .as("the stored watermark survived: no row is after it (the edit left changed_at as it was)")
+                    .isZero();
+            assertNothingChangedSinceTheUpdate(hub);
+
+            postgres.close();
+            postgres = null;
+            RunReport databaseDown = poll(hub);
+            assertThat(databaseDown.succeeded()).isFalse();
+            assertThat(databaseDown.error())
+                    .isEqualTo("CannotGetJdbcConnectionException: Failed to obtain JDBC Connection (caused by"
+                            + " ConnectException: Connection refused)");
+            assertNothingChangedSinceTheUpdate(hub);
+        }
+    }
+
+    /** Demo mode: no agenda database is configured, so the connector reads its sample script in in-memory H2. */
+    @Test
+    void withNothingConfiguredTheConnectorReadsItsSampleFromAnInMemoryH2Database() {
+        try (ConfigurableApplicationContext hub = startHub("demo-data", TestPorts.free(), TestPorts.free())) {
+            RunReport first = awaitStartupRun(hub);
+            assertThat(first.error()).isNull();
+            assertThat(first.records()).isEqualTo(1);
+            assertThat(first.created()).isEqualTo(3);
+            assertThat(count(hub, "<" + BASE + "usneseni/1-13> <" + HLAS + "text-usnesení> ?t"))
+                    .isEqualTo(1);
+            assertThat(poll(hub).records())
+                    .as("a re-run finds nothing after the watermark")
+                    .isZero();
+        }
+    }
+
+    private void assertNothingChangedSinceTheUpdate(ConfigurableApplicationContext hub) throws IOException {
+        assertThat(storedWatermark()).isEqualTo("2024-05-01T10:05:30.25");
+        assertThat(changeLog().endOffsetSum("spojka.changes")).isEqualTo(7);
+        awaitMaterialized(hub);
+        assertThat(count(hub, "?v a <" + ZAST + "hlasování>")).isEqualTo(2);
+        assertThat(count(hub, "?r a <" + ZAST + "usnesení>")).isEqualTo(2);
+        assertThat(count(hub, "?m a <" + ZAST + "zasedání-zastupitelstva-obce>"))
+                .isEqualTo(2);
+    }
+
+    private static ConfigurableApplicationContext startHub() {
+        return startHub(
+                "data",
+                KAFKA_PORT,
+                CONTROLLER_PORT,
+                "--agenda.plasy.jdbc-url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--agenda.plasy.username=postgres",
+                "--agenda.plasy.password=postgres");
+    }
+
+    private static ConfigurableApplicationContext startHub(
+            String dataDir, int kafkaPort, int controllerPort, String... agenda) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spojka.data-dir=" + work.resolve(dataDir),
+                "--spojka.connectors-dir=" + work.resolve("connectors"),
+                "--spojka.base-iri=http://spojka.test/",
+                "--spojka.kafka.embedded.port=" + kafkaPort,
+                "--spojka.kafka.embedded.controller-port=" + controllerPort,
+                "--spojka.store.poll-timeout=200ms"));
+        args.addAll(List.of(agenda));
+        return new SpringApplicationBuilder(SpojkaApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private static RunReport awaitStartupRun(ConfigurableApplicationContext hub) {
+        Connectors connectors = hub.getBean(Connectors.class);
+        await().atMost(Duration.ofMinutes(3)).until(() -> connectors.lastRun(ID) != null);
+        awaitMaterialized(hub);
+        return connectors.lastRun(ID);
+    }
+
+    private static RunReport poll(ConfigurableApplicationContext hub) {
+        return hub.getBean(ConnectorScheduler.class).poll(ID);
+    }
+
+    private static void awaitMaterialized(ConfigurableApplicationContext hub) {
+        Materializer materializer = hub.getBean(Materializer.class);
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> materializer.lag() == 0);
+    }
+
+    private static Map<String, Long> eventTypes() {
+        Map<String, Long> types = new TreeMap<>();
+        for (ConsumerRecord<String, CloudEvent> event : changeLog().events("spojka.changes")) {
+            types.merge(event.value().getType(), 1L, Long::sum);
+        }
+        return types;
+    }
+
+    private static String storedWatermark() throws IOException {
+        Path file = work.resolve("data/connector-state/" + ID + ".json");
+        return new ObjectMapper().readTree(file.toFile()).get("watermark").asText();
+    }
+
+    private static long count(ConfigurableApplicationContext hub, String whereClause) {
+        try (QueryExecHTTP exec = QueryExecHTTP.service(sparqlUrl(hub))
+                .query("SELECT (COUNT(*) AS ?count) WHERE { " + whereClause + " }")
+                .build()) {
+            return ((Number) exec.select().next().get("count").getLiteralValue()).longValue();
+        }
+    }
+
+    private static boolean ask(ConfigurableApplicationContext hub, String query) {
+        try (QueryExecHTTP exec =
+                QueryExecHTTP.service(sparqlUrl(hub)).query(query).build()) {
+            return exec.ask();
+        }
+    }
+
+    private static String sparqlUrl(ConfigurableApplicationContext hub) {
+        return "http://localhost:" + hub.getEnvironment().getProperty("local.server.port") + "/sparql";
+    }
+
+    private static void sql(String statement) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        }
+    }
+
+    private static ChangeLogReader changeLog() {
+        return new ChangeLogReader("localhost:" + KAFKA_PORT);
+    }
+
+    /** The connector folder exactly as in the repository, alone in this hub's connectors directory. */
+    private static void copyConnector() throws IOException {
+        Path source = Path.of("connectors", ID);
+        Path target = work.resolve("connectors").resolve(ID);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
+    }
+}
