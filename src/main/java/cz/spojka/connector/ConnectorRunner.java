@@ -8,8 +8,9 @@ import cz.spojka.changelog.DeadLetter;
 import cz.spojka.changelog.DeadLetterPublisher;
 import cz.spojka.changelog.RunContext;
 import cz.spojka.gate.ShaclGate;
-import cz.spojka.mapping.MappingException;
+import cz.spojka.mapping.UnreadableBodyException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.camel.Exchange;
@@ -32,6 +33,11 @@ public class ConnectorRunner {
      * the body names it in its error and its dead letter, so the operator finds the file that was set aside.
      */
     public static final String SOURCE_PROPERTY = "spojkaSource";
+    /**
+     * The exchange property a route sets to {@code true} when it asked the source for only part of its data, so that
+     * the run derives no deletions.
+     */
+    public static final String PARTIAL_PROPERTY = "spojkaPartialSnapshot";
 
     private static final Logger log = LoggerFactory.getLogger(ConnectorRunner.class);
 
@@ -61,12 +67,16 @@ public class ConnectorRunner {
         this.chunkRecords = chunkRecords;
     }
 
-    /** Entry point for the routes: the body is what the connector fetched. */
+    /**
+     * Entry point for the routes. The body is what the connector fetched: one body, or a list of bodies fetched
+     * together (the pages of one poll), which form one snapshot; an empty list means the source reported that nothing
+     * changed since the last run.
+     */
     public RunReport ingest(Exchange exchange) {
         String connectorId = exchange.getProperty(CONNECTOR_PROPERTY, String.class);
-        byte[] body = exchange.getMessage().getBody(byte[].class);
         String source = exchange.getProperty(SOURCE_PROPERTY, String.class);
-        RunReport report = runAndRecord(connectorId, body == null ? new byte[0] : body, Instant.now(), source);
+        boolean partial = exchange.getProperty(PARTIAL_PROPERTY, false, Boolean.class);
+        RunReport report = runAndRecord(connectorId, bodies(exchange), Instant.now(), partial, source);
         if (report.succeeded()) {
             Map<String, String> next = new TreeMap<>();
             exchange.getProperties().forEach((name, value) -> {
@@ -80,21 +90,42 @@ public class ConnectorRunner {
     }
 
     public RunReport ingest(String connectorId, byte[] body, Instant fetchedAt) {
-        return runAndRecord(connectorId, body, fetchedAt, null);
+        return runAndRecord(connectorId, List.of(body), fetchedAt, false, null);
     }
 
-    /** @param source what the body came from (a file name), or {@code null} */
-    private RunReport runAndRecord(String connectorId, byte[] body, Instant fetchedAt, String source) {
+    /**
+     * Runs the bodies fetched together through the data flow as one snapshot.
+     *
+     * @param partial whether the source was asked for only part of its data (e.g. what changed since the last run),
+     *     so that the run derives no deletions whatever the connector's {@code snapshot} says
+     */
+    public RunReport ingest(String connectorId, List<byte[]> bodies, Instant fetchedAt, boolean partial) {
+        return runAndRecord(connectorId, bodies, fetchedAt, partial, null);
+    }
+
+    /** @param source what the bodies came from (a file name), or {@code null} */
+    private RunReport runAndRecord(
+            String connectorId, List<byte[]> bodies, Instant fetchedAt, boolean partial, String source) {
         Connectors.Active connector = connectors.active(connectorId);
         synchronized (connector) {
-            RunReport report = run(connector, body, fetchedAt, source);
+            RunReport report = run(connector, bodies, fetchedAt, partial, source);
             connectors.recordRun(report);
             log.info("{}", report);
             return report;
         }
     }
 
-    private RunReport run(Connectors.Active connector, byte[] body, Instant fetchedAt, String source) {
+    private static List<byte[]> bodies(Exchange exchange) {
+        Object body = exchange.getMessage().getBody();
+        if (body instanceof List<?> list) {
+            return list.stream().map(page -> (byte[]) page).toList();
+        }
+        byte[] bytes = exchange.getMessage().getBody(byte[].class);
+        return List.of(bytes == null ? new byte[0] : bytes);
+    }
+
+    private RunReport run(
+            Connectors.Active connector, List<byte[]> bodies, Instant fetchedAt, boolean partial, String source) {
         long started = System.nanoTime();
         String id = connector.definition().id();
         RunContext context = new RunContext(
@@ -104,14 +135,19 @@ public class ConnectorRunner {
                 fetchedAt,
                 connector.mapper().version());
         IngestRun run = new IngestRun(context, gate, detector, publisher, deadLetters);
+        if (bodies.isEmpty()) {
+            log.info("Connector {}: the source reports no change since the last run", id);
+            return run.finish(false, millisSince(started));
+        }
         try {
-            connector.mapper().map(body, connector.bindings(), chunkRecords, run::accept);
-        } catch (MappingException e) {
+            connector.mapper().map(bodies, connector.bindings(), chunkRecords, run::accept);
+        } catch (UnreadableBodyException e) {
             String reason = source == null ? e.getMessage() : source + ": " + e.getMessage();
-            deadLetters.publish(DeadLetter.now(id, "body", null, "fetch", reason, null, new String(body, UTF_8)));
+            deadLetters.publish(
+                    DeadLetter.now(id, "body", null, "fetch", reason, null, new String(bodies.get(e.index()), UTF_8)));
             return RunReport.failed(id, fetchedAt, millisSince(started), reason);
         }
-        return run.finish(connector.definition().completeSnapshots(), millisSince(started));
+        return run.finish(connector.definition().completeSnapshots() && !partial, millisSince(started));
     }
 
     private static long millisSince(long started) {

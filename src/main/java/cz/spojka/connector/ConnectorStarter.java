@@ -77,9 +77,21 @@ public class ConnectorStarter implements DisposableBean {
                                 1,
                                 definition.id(),
                                 "template",
-                                "route could not be created: " + e.getMessage())));
+                                "route could not be created: " + rootCause(e))));
             }
         }
+    }
+
+    /**
+     * What went wrong first: Camel wraps it (e.g. a template bean refusing its parameters) in several layers of its
+     * own, whose messages name the route step, not the reason.
+     */
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
     }
 
     /** Camel gets the templates from the hub, which has removed the parameter keys only the hub reads. */

@@ -31,6 +31,11 @@ public final class Connectors {
     }
 
     void skip(String connectorId, List<ConfigProblem> problems) {
+        // A connector whose route could not be created was activated first; it (and its instances) must not look
+        // loaded.
+        active.keySet()
+                .removeIf(id ->
+                        id.equals(connectorId) || id.startsWith(connectorId + ConnectorDefinition.INSTANCE_SEPARATOR));
         skipped.put(connectorId, problems);
     }
 

@@ -1,6 +1,7 @@
 package cz.spojka.mapping;
 
 import com.apicatalog.jsonld.JsonLdOptions;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -94,7 +95,32 @@ public final class RecordMapper {
      * {@link MappingException}, before any chunk is handed over, when the body itself cannot be parsed.
      */
     public void map(byte[] body, MappingBindings bindings, int chunkRecords, Consumer<List<MappedRecord>> chunks) {
-        List<SourceRecords.SourceRecordNode> nodes = SourceRecords.split(body, spec);
+        map(List.of(body), bindings, chunkRecords, chunks);
+    }
+
+    /**
+     * Maps several bodies fetched together (the pages of one poll) as one sequence of records; a record's position
+     * names its page ({@code #5 of page 2}). Every body is parsed before the first chunk is handed over, so a body that
+     * cannot be parsed throws {@link UnreadableBodyException} naming it while nothing has been mapped yet.
+     */
+    public void map(
+            List<byte[]> bodies, MappingBindings bindings, int chunkRecords, Consumer<List<MappedRecord>> chunks) {
+        List<SourceRecords.SourceRecordNode> nodes = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            List<SourceRecords.SourceRecordNode> records;
+            try {
+                records = SourceRecords.split(bodies.get(i), spec);
+            } catch (MappingException e) {
+                throw new UnreadableBodyException(i, bodies.size(), e);
+            }
+            if (bodies.size() == 1) {
+                nodes.addAll(records);
+            } else {
+                String page = " of page " + (i + 1);
+                records.forEach(n -> nodes.add(
+                        new SourceRecords.SourceRecordNode(n.id(), n.position() + page, n.node(), n.error())));
+            }
+        }
         for (int from = 0; from < nodes.size(); from += Math.min(chunkRecords, nodes.size() - from)) {
             List<SourceRecords.SourceRecordNode> chunk =
                     nodes.subList(from, from + Math.min(chunkRecords, nodes.size() - from));
@@ -130,6 +156,25 @@ public final class RecordMapper {
         } catch (RiotException | MappingException e) {
             return MappedRecord.rejected(record, "not valid JSON-LD: " + e.getMessage());
         }
+    }
+
+    /** How many records the body holds, split as {@link #map} splits it; throws {@link MappingException} likewise. */
+    public int countRecords(byte[] body) {
+        return SourceRecords.split(body, spec).size();
+    }
+
+    /**
+     * The text at a JSON Pointer of the body, parsed by the mapping's format (an XML body as described for its
+     * records), or {@code null} when there is no text there: nothing, {@code null}, an object, an array or a blank
+     * string. Throws {@link MappingException} when the body cannot be parsed, or is CSV or KXX, which have no tree.
+     */
+    public String textAt(byte[] body, String pointer) {
+        if (spec.format().lineBased()) {
+            throw new MappingException("A " + spec.format() + " body has no tree to find '" + pointer + "' in");
+        }
+        JsonNode node = SourceRecords.parse(body, spec.format(), spec.source().charset())
+                .at(JsonPointer.compile(pointer));
+        return node.isValueNode() && !node.isNull() && !node.asText().isBlank() ? node.asText() : null;
     }
 
     /** Whether records are read by the fast reader for flat contexts rather than the general processor. */

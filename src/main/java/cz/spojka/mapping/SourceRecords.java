@@ -72,7 +72,7 @@ final class SourceRecords {
         return result;
     }
 
-    private static JsonNode parse(byte[] body, MappingSpec.SourceFormat format, Charset charset) {
+    static JsonNode parse(byte[] body, MappingSpec.SourceFormat format, Charset charset) {
         try {
             // Without a charset the parsers detect the encoding themselves (JSON's UTF-8/16/32, the XML declaration).
             return switch (format) {

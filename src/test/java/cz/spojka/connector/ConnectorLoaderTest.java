@@ -93,7 +93,10 @@ class ConnectorLoaderTest {
                 .containsExactly(
                         yaml
                                 + ":6: connector 'no-mapping', field 'parameters.acept': unknown field; allowed fields: url,"
-                                + " accept, timeoutMillis",
+                                + " accept, timeoutMillis, pagination, pageParam, pageStart, pageSizeParam, pageSize,"
+                                + " nextLinkPointer, maxPages, sinceParam, sinceFrom, sinceHeader, sincePointer,"
+                                + " conditional, auth, username, password, apiKeyHeader, apiKey, tokenUrl, clientId,"
+                                + " clientSecret, scope",
                         yaml + ":5: connector 'no-mapping', field 'parameters.url': has a placeholder that no property"
                                 + " defines: Could not resolve placeholder 'undefined.property' in value"
                                 + " \"${undefined.property}/notices.json\"",

@@ -131,9 +131,14 @@ class ConnectorsReferenceTest {
                     .append(c.id())
                     .append("/)")
                     .append(Files.isRegularFile(readme) ? ", described in its README." : ".")
-                    .append(" Parameters: ");
+                    .append(" Parameters (template defaults omitted): ");
             List<String> values = new ArrayList<>();
-            c.parameters().forEach((name, value) -> values.add("`" + name + "` = " + code(value)));
+            RouteTemplates.Template template = templates.get(c.template());
+            c.parameters().forEach((name, value) -> {
+                if (!value.equals(template.parameters().get(name).defaultValue())) {
+                    values.add("`" + name + "` = " + code(value));
+                }
+            });
             text.append(String.join(", ", values)).append(".\n\n");
             descriptions.add(text.toString());
         }

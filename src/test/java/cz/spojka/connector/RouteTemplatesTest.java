@@ -2,9 +2,16 @@ package cz.spojka.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -60,6 +67,26 @@ class RouteTemplatesTest {
                         "parameter 'limit': the defaultValue 'many' is not a whole number",
                         "the template has no description",
                         "unknown snapshot 'sometimes'; allowed values: complete, incremental");
+    }
+
+    @Test
+    void theHttpPollTemplateUsesEveryParameterItDeclaresAndNoOther() throws Exception {
+        Path file = Path.of("routes/http-poll.yaml");
+        JsonNode template = new YAMLMapper().readTree(file.toFile()).get(0).get("routeTemplate");
+        Set<String> beans = new TreeSet<>();
+        template.get("beans").forEach(bean -> beans.add(bean.get("name").asText()));
+        Set<String> used = new TreeSet<>();
+        Matcher placeholder = Pattern.compile("\\{\\{\\??(\\w+)}}").matcher(Files.readString(file));
+        while (placeholder.find()) {
+            used.add(placeholder.group(1));
+        }
+        used.removeAll(beans);
+        Set<String> declared = new TreeSet<>(RouteTemplates.read(Path.of("routes"))
+                .get("http-poll")
+                .parameters()
+                .keySet());
+        declared.add(RouteTemplates.CONNECTOR_ID);
+        assertThat(used).isEqualTo(declared);
     }
 
     @Test

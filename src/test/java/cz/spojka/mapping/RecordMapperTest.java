@@ -1,9 +1,13 @@
 package cz.spojka.mapping;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +27,7 @@ class RecordMapperTest {
             new MappingBindings("http://hub.test/", "uredni-deska", "00007064", "554782");
     private static final MappingBindings BINDINGS_EDESKY =
             new MappingBindings("http://hub.test/", "uredni-deska", "00270211", "571164");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final OfflineContextLoader CONTEXTS = new OfflineContextLoader(Path.of("vocab/contexts"));
 
     @Test
@@ -100,6 +105,63 @@ class RecordMapperTest {
         assertThat(canonical(new RecordMapper(flatIdentity, CONTEXTS).map(body, BINDINGS_OFN)))
                 .isEqualTo(canonical(new RecordMapper(official, CONTEXTS).map(body, BINDINGS_OFN)))
                 .hasSize(182 + 1206);
+    }
+
+    @Test
+    void pagesFetchedTogetherMapAsOneBodyWithEachRecordNamingItsPage() throws IOException {
+        RecordMapper mapper = mapper("uredni-deska-ofn");
+        byte[] body = sample("uredni-deska-ofn", "mvcr-policie-uredni-desky-ofn-2024-05.json");
+        ArrayNode boards = (ArrayNode) JSON.readTree(body);
+        ArrayNode first = JSON.createArrayNode();
+        ArrayNode second = JSON.createArrayNode();
+        for (int i = 0; i < boards.size(); i++) {
+            (i < 100 ? first : second).add(boards.get(i));
+        }
+        List<MappedRecord> records = new ArrayList<>();
+        mapper.map(
+                List.of(JSON.writeValueAsBytes(first), JSON.writeValueAsBytes(second)),
+                BINDINGS_OFN,
+                32,
+                records::addAll);
+        assertThat(records).hasSize(182).noneMatch(MappedRecord::rejected);
+        assertThat(canonical(records)).isEqualTo(canonical(mapper.map(body, BINDINGS_OFN)));
+
+        ((ObjectNode) second.get(5)).remove("iri");
+        List<MappedRecord> withoutId = new ArrayList<>();
+        mapper.map(
+                List.of(JSON.writeValueAsBytes(first), JSON.writeValueAsBytes(second)),
+                BINDINGS_OFN,
+                32,
+                withoutId::addAll);
+        assertThat(withoutId.stream()
+                        .filter(MappedRecord::rejected)
+                        .map(r -> r.record().id()))
+                .containsExactly("#5 of page 2");
+    }
+
+    @Test
+    void anUnreadablePageIsNamedBeforeAnyRecordIsMapped() throws IOException {
+        RecordMapper mapper = mapper("uredni-deska-ofn");
+        byte[] board = "[{\"iri\": \"https://opendata-test.mvcr.cz/api/boards/1\"}]".getBytes(UTF_8);
+        List<List<MappedRecord>> chunks = new ArrayList<>();
+        assertThatThrownBy(() -> mapper.map(
+                        List.of(board, "{\"nedokončeno\"".getBytes(UTF_8), board), BINDINGS_OFN, 32, chunks::add))
+                .isInstanceOf(UnreadableBodyException.class)
+                .hasMessageStartingWith("Page 2 of 3: The body is not well-formed jsonld")
+                .extracting(e -> ((UnreadableBodyException) e).index())
+                .isEqualTo(1);
+        assertThat(chunks).isEmpty();
+    }
+
+    @Test
+    void countsRecordsAndReadsTextsAsTheMappingReadsTheBody() throws IOException {
+        RecordMapper edesky = mapper("uredni-deska-edesky");
+        byte[] xml = sample("uredni-deska-edesky", "documents-chrudim.xml");
+        assertThat(edesky.countRecords(xml)).isEqualTo(43);
+        assertThat(edesky.textAt(xml, "/meta/page/total")).isEqualTo("1");
+        assertThat(edesky.textAt(xml, "/meta/nothing")).isNull();
+        assertThat(edesky.countRecords("<a><documents></documents></a>".getBytes(UTF_8)))
+                .isZero();
     }
 
     private static List<String> canonical(List<MappedRecord> records) {

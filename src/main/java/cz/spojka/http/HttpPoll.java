@@ -1,0 +1,231 @@
+package cz.spojka.http;
+
+import cz.spojka.connector.ConnectorRunner;
+import cz.spojka.connector.ConnectorState;
+import cz.spojka.connector.Connectors;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.camel.Exchange;
+
+/**
+ * The fetching step of the {@code http-poll} route template: one instance per connector, a template bean whose
+ * properties are the template's parameters. {@link #check()} runs once they are set, when the route is created, and
+ * refuses combinations that cannot work; {@link #fetch(Exchange)} then fetches every page of each poll.
+ *
+ * <p>The route reads the connector's state into the exchange properties {@code spojkaHttp.<key>} before the fetch;
+ * the fetch leaves the pages as the body (a list of byte arrays, the source's bytes untouched), proposes the next
+ * state as {@code spojkaState.<key>} and marks a poll that asked only for changes as a partial snapshot.
+ */
+public class HttpPoll {
+
+    /** Exchange properties with this prefix carry the connector's stored state into the fetch. */
+    public static final String STATE_IN = "spojkaHttp.";
+
+    private String connectorId;
+    private Connectors connectors;
+    private String url;
+    private String accept;
+    private int timeoutMillis;
+    private String pagination;
+    private String pageParam;
+    private String pageStart;
+    private String pageSizeParam;
+    private int pageSize;
+    private String nextLinkPointer;
+    private int maxPages;
+    private String sinceParam;
+    private String sinceFrom;
+    private String sinceHeader;
+    private String sincePointer;
+    private boolean conditional;
+    private String auth;
+    private String username;
+    private String password;
+    private String apiKeyHeader;
+    private String apiKey;
+    private String tokenUrl;
+    private String clientId;
+    private String clientSecret;
+    private String scope;
+
+    private HttpSource source;
+
+    /**
+     * Builds the source from the parameters; called by Camel when the route is created. Throws
+     * {@link IllegalArgumentException} listing every combination of parameters that cannot work, so that the
+     * connector is skipped with all its problems at once.
+     */
+    public void check() {
+        HttpPollSettings settings = new HttpPollSettings();
+        Paging paging = settings.paging(pagination, pageParam, pageStart, pageSizeParam, pageSize, nextLinkPointer);
+        Incremental incremental =
+                settings.incremental(sinceParam, sinceFrom, sinceHeader, sincePointer, conditional, paging);
+        settings.positive("maxPages", maxPages);
+        settings.positive("timeoutMillis", timeoutMillis);
+        Duration timeout = Duration.ofMillis(Math.max(1, timeoutMillis));
+        HttpClient client = client(timeout, "none".equals(HttpPollSettings.text(auth)));
+        Authentication authentication = settings.authentication(
+                auth,
+                username,
+                password,
+                apiKeyHeader,
+                apiKey,
+                tokenUrl,
+                clientId,
+                clientSecret,
+                scope,
+                client,
+                timeout);
+        settings.throwProblems(connectorId);
+        source = new HttpSource(
+                URI.create(url),
+                HttpPollSettings.text(accept),
+                timeout,
+                paging,
+                maxPages,
+                incremental,
+                authentication,
+                client,
+                Clock.systemUTC());
+    }
+
+    /** Fetches every page of one poll; see the class description for what it leaves on the exchange. */
+    public void fetch(Exchange exchange) {
+        Incremental.State state = new Incremental.State(
+                stateIn(exchange, Incremental.SINCE),
+                stateIn(exchange, Incremental.ETAG),
+                stateIn(exchange, Incremental.LAST_MODIFIED));
+        HttpSource.Poll poll = source.poll(state, connectors.active(connectorId).mapper());
+        exchange.getMessage().setBody(poll.pages());
+        exchange.setProperty(ConnectorRunner.PARTIAL_PROPERTY, poll.partial());
+        poll.nextState().forEach((key, value) -> exchange.setProperty(ConnectorState.PROPERTY_PREFIX + key, value));
+    }
+
+    private static String stateIn(Exchange exchange, String key) {
+        String value = exchange.getProperty(STATE_IN + key, String.class);
+        return value == null ? "" : value;
+    }
+
+    /**
+     * Redirects are followed only without credentials: a redirect to another host must not carry them there, and
+     * an address that redirects is better configured as its target.
+     */
+    private static HttpClient client(Duration timeout, boolean followRedirects) {
+        HttpClient.Builder client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .followRedirects(followRedirects ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER);
+        // The JVM's proxy settings (https.proxyHost, http.nonProxyHosts, …) apply as they do to other clients.
+        if (ProxySelector.getDefault() != null) {
+            client.proxy(ProxySelector.getDefault());
+        }
+        return client.build();
+    }
+
+    public void setConnectorId(String connectorId) {
+        this.connectorId = connectorId;
+    }
+
+    public void setConnectors(Connectors connectors) {
+        this.connectors = connectors;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public void setAccept(String accept) {
+        this.accept = accept;
+    }
+
+    public void setTimeoutMillis(int timeoutMillis) {
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    public void setPagination(String pagination) {
+        this.pagination = pagination;
+    }
+
+    public void setPageParam(String pageParam) {
+        this.pageParam = pageParam;
+    }
+
+    public void setPageStart(String pageStart) {
+        this.pageStart = pageStart;
+    }
+
+    public void setPageSizeParam(String pageSizeParam) {
+        this.pageSizeParam = pageSizeParam;
+    }
+
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public void setNextLinkPointer(String nextLinkPointer) {
+        this.nextLinkPointer = nextLinkPointer;
+    }
+
+    public void setMaxPages(int maxPages) {
+        this.maxPages = maxPages;
+    }
+
+    public void setSinceParam(String sinceParam) {
+        this.sinceParam = sinceParam;
+    }
+
+    public void setSinceFrom(String sinceFrom) {
+        this.sinceFrom = sinceFrom;
+    }
+
+    public void setSinceHeader(String sinceHeader) {
+        this.sinceHeader = sinceHeader;
+    }
+
+    public void setSincePointer(String sincePointer) {
+        this.sincePointer = sincePointer;
+    }
+
+    public void setConditional(boolean conditional) {
+        this.conditional = conditional;
+    }
+
+    public void setAuth(String auth) {
+        this.auth = auth;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public void setApiKeyHeader(String apiKeyHeader) {
+        this.apiKeyHeader = apiKeyHeader;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public void setTokenUrl(String tokenUrl) {
+        this.tokenUrl = tokenUrl;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public void setScope(String scope) {
+        this.scope = scope;
+    }
+}

@@ -1,0 +1,26 @@
+package cz.spojka.http;
+
+import java.nio.charset.StandardCharsets;
+
+/** A poll that cannot go on: the source or its token endpoint answered what the run cannot use. */
+final class HttpPollException extends RuntimeException {
+
+    private static final int EXCERPT = 200;
+
+    HttpPollException(String message) {
+        super(message);
+    }
+
+    HttpPollException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** The start of an error body, which usually says why, for the message. */
+    static String excerpt(byte[] body) {
+        if (body == null || body.length == 0) {
+            return "";
+        }
+        String text = new String(body, StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
+        return ": " + (text.length() > EXCERPT ? text.substring(0, EXCERPT) + "…" : text);
+    }
+}
