@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import cz.spojka.SpojkaApplication;
 import cz.spojka.changelog.DeadLetter;
+import cz.spojka.connector.ConnectorDryRun;
 import cz.spojka.connector.Connectors;
 import cz.spojka.connector.RunReport;
 import io.moquette.broker.Server;
@@ -107,6 +108,32 @@ class MqttSubscribeIT {
         }
     }
 
+    /** A sensor feed: one GeoJSON Feature per message gives the station, its sensor and its observations. */
+    @Test
+    void aSensorMessageBecomesTheStationItsSensorAndItsObservations(@TempDir Path ownDataDir) throws Exception {
+        JsonNode stations = JSON.readTree(Path.of("connectors/golemio-ovzdusi/samples/airqualitystations.json")
+                .toFile());
+        JsonNode station = stations.get("features").get(0);
+        Path single = ownDataDir.resolve("station.json");
+        JSON.writeValue(single.toFile(), station);
+        ConnectorDryRun.SampleResult expected = ConnectorDryRun.ofRepository(Path.of(""))
+                .test(Path.of("src/test/resources/cz/spojka/e2e/mqtt-connectors/ovzdusi-mqtt"), single)
+                .samples()
+                .get(0);
+        assertThat(expected.entitiesByKind()).containsKeys("observation");
+
+        try (ConfigurableApplicationContext hub = startHub(ownDataDir.resolve("hub"))) {
+            Connectors connectors = hub.getBean(Connectors.class);
+            publish("golemio/ovzdusi/" + station.at("/properties/id").asText(), JSON.writeValueAsBytes(station));
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> !connectors.runs("ovzdusi-mqtt").isEmpty());
+            RunReport run = connectors.lastRun("ovzdusi-mqtt");
+            assertThat(run.succeeded()).isTrue();
+            assertThat(run.records()).isEqualTo(1);
+            assertThat(run.created()).isEqualTo(expected.entities().size());
+        }
+    }
+
     private static void publish(String topic, byte[] payload) throws Exception {
         MqttClient client = new MqttClient("tcp://127.0.0.1:" + MQTT_PORT, "test-publisher", new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
@@ -118,6 +145,10 @@ class MqttSubscribeIT {
     }
 
     private static ConfigurableApplicationContext startHub() {
+        return startHub(dataDir);
+    }
+
+    private static ConfigurableApplicationContext startHub(Path dataDir) {
         return new SpringApplicationBuilder(SpojkaApplication.class)
                 .run(
                         "--server.port=0",
