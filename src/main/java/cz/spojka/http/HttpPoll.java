@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 
 /**
@@ -110,19 +112,29 @@ public class HttpPoll {
     }
 
     /**
+     * One client per kind of connection, shared by every connector that polls with it: a JDK client owns a selector
+     * thread and a connection pool, and a hub polling 6,000 municipal boards must not start 6,000 of each.
+     */
+    private static final Map<ClientKind, HttpClient> CLIENTS = new ConcurrentHashMap<>();
+
+    private record ClientKind(Duration connectTimeout, boolean followRedirects) {}
+
+    /**
      * Redirects are followed only without credentials: a redirect to another host must not carry them there, and
      * an address that redirects is better configured as its target.
      */
     private static HttpClient client(Duration timeout, boolean followRedirects) {
-        HttpClient.Builder client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(followRedirects ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER);
-        // The JVM's proxy settings (https.proxyHost, http.nonProxyHosts, …) apply as they do to other clients.
-        if (ProxySelector.getDefault() != null) {
-            client.proxy(ProxySelector.getDefault());
-        }
-        return client.build();
+        return CLIENTS.computeIfAbsent(new ClientKind(timeout, followRedirects), kind -> {
+            HttpClient.Builder client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(kind.connectTimeout())
+                    .followRedirects(kind.followRedirects() ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER);
+            // The JVM's proxy settings (https.proxyHost, http.nonProxyHosts, …) apply as they do to other clients.
+            if (ProxySelector.getDefault() != null) {
+                client.proxy(ProxySelector.getDefault());
+            }
+            return client.build();
+        });
     }
 
     public void setConnectorId(String connectorId) {
