@@ -21,6 +21,13 @@ def percentile(values, p):
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))] if ordered else None
 
 
+def summary(lags):
+    if not lags:
+        return None
+    return {"worst": round(max(lags), 1), "p99": round(percentile(lags, 99), 1),
+            "median": round(percentile(lags, 50), 1)}
+
+
 def main():
     work, m, interval, peak_rss = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
     connector_dir = glob.glob(f"{work}/connectors/*")[0]
@@ -37,7 +44,7 @@ def main():
         return
     t0 = seconds(first[0]["startedAt"])
     end = t0 - float(samples[0]["time_s"]) + float(samples[-1]["time_s"])  # approximately when sampling stopped
-    lags, failed, never = [], 0, 0
+    lags, first_lags, later_lags, failed, never = [], [], [], 0, 0
     for i, ico in enumerate(order):
         expected = t0 + interval * i / m
         history = runs.get(ico, [])
@@ -46,9 +53,10 @@ def main():
                 never += 1
                 lags.append(end - expected)  # censored: at least this late
             continue
-        for run in history:
+        for k, run in enumerate(history):
             start = seconds(run["startedAt"])
             lags.append(start - expected)
+            (first_lags if k == 0 else later_lags).append(start - expected)
             failed += run.get("error") is not None
             expected = start + run["millis"] / 1000 + interval
         if expected < end:
@@ -64,11 +72,10 @@ def main():
         "failed_runs": failed,
         "municipalities_run": len(runs),
         "municipalities_due_but_never_run": never,
-        "lag_seconds": {
-            "worst": round(max(lags), 1) if lags else None,
-            "p99": round(percentile(lags, 99), 1) if lags else None,
-            "median": round(percentile(lags, 50), 1) if lags else None,
-        },
+        "lag_seconds": summary(lags),
+        "first_poll_lag_seconds": summary(first_lags),
+        "later_polls_lag_seconds": summary(later_lags),
+        "later_polls": len(later_lags),
         "hub_cpu_seconds": round(cpu, 1),
         "hub_average_cores": round(cpu / wall, 2) if wall else None,
         "other_processes_cpu_seconds": round(busy - cpu, 1),
