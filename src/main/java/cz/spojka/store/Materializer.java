@@ -38,6 +38,7 @@ public class Materializer implements SmartLifecycle {
     private final EntityStore store;
     private final int batchSize;
     private final Duration pollTimeout;
+    private final Duration commitLinger;
     private final boolean rebuildOnStart;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
@@ -55,12 +56,14 @@ public class Materializer implements SmartLifecycle {
             EntityStore store,
             int batchSize,
             Duration pollTimeout,
+            Duration commitLinger,
             boolean rebuildOnStart) {
         this.clients = clients;
         this.topic = topic;
         this.store = store;
         this.batchSize = batchSize;
         this.pollTimeout = pollTimeout;
+        this.commitLinger = commitLinger;
         this.rebuildOnStart = rebuildOnStart;
     }
 
@@ -125,18 +128,21 @@ public class Materializer implements SmartLifecycle {
     }
 
     /**
-     * Polls until a batch of {@code batchSize} records is gathered or the log has nothing more for now: a large
-     * group commit costs TDB2 far less per change (and grows it far less) than many small ones.
+     * Polls until a batch of {@code batchSize} records is gathered, or the log has had nothing more for a moment and
+     * the batch's first records are {@code commitLinger} old: a large group commit costs TDB2 far less per change (and
+     * grows it far less) than many small ones.
      */
     private List<ConsumerRecord<String, CloudEvent>> collectBatch() {
         List<ConsumerRecord<String, CloudEvent>> batch = new ArrayList<>();
         ConsumerRecords<String, CloudEvent> polled = consumer.poll(pollTimeout);
-        while (!polled.isEmpty()) {
+        long lingerUntil = System.nanoTime() + commitLinger.toNanos();
+        while (!polled.isEmpty() || (!batch.isEmpty() && System.nanoTime() < lingerUntil)) {
             polled.forEach(batch::add);
             if (batch.size() >= batchSize) {
                 break;
             }
-            // A fetch still in flight is worth a short wait while a backlog is being read: batches stay large.
+            // A fetch still in flight is worth a short wait while a backlog is being read, and a trickle of small
+            // runs is gathered for commitLinger: batches stay large, commits few.
             polled = consumer.poll(FETCH_WAIT);
         }
         return batch;

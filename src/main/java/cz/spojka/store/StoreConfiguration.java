@@ -46,6 +46,7 @@ class StoreConfiguration {
                 store,
                 config.batchSize(),
                 config.pollTimeout(),
+                config.commitLinger(),
                 config.rebuild());
     }
 }

@@ -105,6 +105,10 @@ public record SpojkaProperties(
      * @param rebuild wipe the store at start-up and rebuild it from the change log
      * @param batchSize maximum number of change events the materializer applies in one transaction
      * @param pollTimeout how long the materializer waits for new change events before it looks again
+     * @param commitLinger how long the materializer keeps gathering a trickle of changes into one transaction before
+     *     it commits: TDB2 copies every index block a transaction touches and keeps the old copies until a compaction,
+     *     so many small commits (thousands of small connector runs) grow the store fast; the store lags behind the log
+     *     by at most this long
      * @param sparql the external SPARQL 1.1 store, used when {@code type} is {@code sparql}
      */
     public record Store(
@@ -112,6 +116,7 @@ public record SpojkaProperties(
             @DefaultValue("false") boolean rebuild,
             @Min(1) @DefaultValue("50000") int batchSize,
             @NotNull @DefaultValue("1s") Duration pollTimeout,
+            @NotNull @DefaultValue("2s") Duration commitLinger,
             @Valid @NotNull @DefaultValue Sparql sparql) {}
 
     public enum StoreType {
