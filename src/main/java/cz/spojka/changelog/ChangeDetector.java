@@ -3,7 +3,6 @@ package cz.spojka.changelog;
 import cz.spojka.mapping.Entity;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,25 +20,6 @@ public final class ChangeDetector {
 
     public ChangeDetector(ChangeLogIndex index) {
         this.index = index;
-    }
-
-    /**
-     * All changes of a run at once; {@link #changes} and {@link #deletions} are the same in two steps, so a run can
-     * publish its creations and updates in slices as it goes and its deletions at the end.
-     *
-     * @param run what the connector delivered and how it should be stored
-     * @param entities the entities that passed the gate
-     * @param complete whether the run was a complete snapshot of the source (only then are deletions derived)
-     * @param rejected ids of the source records and IRIs of the entities the run rejected
-     */
-    public List<Change> detect(RunContext run, Collection<Entity> entities, boolean complete, Set<String> rejected) {
-        List<Change> changes = changes(run, entities);
-        Set<String> seen = new HashSet<>();
-        entities.forEach(e -> seen.add(e.iri()));
-        if (complete) {
-            changes.addAll(deletions(run, seen, rejected));
-        }
-        return changes;
     }
 
     /** Whether the entity has been published (and not deleted) before. */

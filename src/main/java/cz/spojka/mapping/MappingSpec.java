@@ -49,15 +49,7 @@ public record MappingSpec(
             String context,
             List<EntityClass> entities,
             String construct) {
-        this(
-                version,
-                format,
-                List.of(recordsPointer),
-                List.of(recordIdPointer),
-                context,
-                entities,
-                construct,
-                SourceOptions.DEFAULT);
+        this(version, format, List.of(recordsPointer), recordIdPointer, context, entities, construct);
     }
 
     /** A mapping whose records are at the first of several pointers that finds them, with a one-field record id. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cz.spojka.mapping.Entity;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -19,7 +21,7 @@ class ChangeDetectorTest {
 
     @BeforeEach
     void publishedBefore() {
-        for (Change change : detector.detect(
+        for (Change change : detect(
                 RUN,
                 List.of(entity("a", "h1", "r1"), entity("b", "h2", "r1"), entity("c", "h3", "r2")),
                 true,
@@ -30,7 +32,7 @@ class ChangeDetectorTest {
 
     @Test
     void publishesNothingForAnUnchangedSnapshot() {
-        assertThat(detector.detect(
+        assertThat(detect(
                         RUN,
                         List.of(entity("a", "h1", "r1"), entity("b", "h2", "r1"), entity("c", "h3", "r2")),
                         true,
@@ -40,7 +42,7 @@ class ChangeDetectorTest {
 
     @Test
     void createsUpdatesAndDeletesFromACompleteSnapshot() {
-        List<Change> changes = detector.detect(
+        List<Change> changes = detect(
                 RUN,
                 List.of(entity("a", "h1", "r1"), entity("b", "h2x", "r1"), entity("d", "h4", "r3")),
                 true,
@@ -56,34 +58,45 @@ class ChangeDetectorTest {
 
     @Test
     void keepsTheEntitiesOfRejectedRecords() {
-        assertThat(detector.detect(RUN, List.of(entity("a", "h1", "r1"), entity("b", "h2", "r1")), true, Set.of("r2")))
+        assertThat(detect(RUN, List.of(entity("a", "h1", "r1"), entity("b", "h2", "r1")), true, Set.of("r2")))
                 .isEmpty();
     }
 
     @Test
     void keepsAnEntityTheGateRejected() {
-        assertThat(detector.detect(RUN, List.of(entity("a", "h1", "r1"), entity("c", "h3", "r2")), true, Set.of("b")))
+        assertThat(detect(RUN, List.of(entity("a", "h1", "r1"), entity("c", "h3", "r2")), true, Set.of("b")))
                 .isEmpty();
     }
 
     @Test
     void derivesNoDeletionsFromAnEmptySnapshot() {
-        assertThat(detector.detect(RUN, List.of(), true, Set.of())).isEmpty();
+        assertThat(detect(RUN, List.of(), true, Set.of())).isEmpty();
     }
 
     @Test
     void derivesNoDeletionsFromAnIncrementalRun() {
-        assertThat(detector.detect(RUN, List.of(entity("a", "h1", "r1")), false, Set.of()))
+        assertThat(detect(RUN, List.of(entity("a", "h1", "r1")), false, Set.of()))
                 .isEmpty();
     }
 
     @Test
     void neverDeletesAnotherConnectorsEntities() {
         RunContext other = new RunContext("other", "uredni-deska", "http://hub.test/graph/g2", RUN.fetchedAt(), "1");
-        assertThat(detector.detect(other, List.of(), true, Set.of())).isEmpty();
+        assertThat(detect(other, List.of(), true, Set.of())).isEmpty();
     }
 
     private static Entity entity(String iri, String hash, String record) {
         return new Entity(iri, "notice", record, GraphFactory.createDefaultGraph(), hash);
+    }
+
+    /** A whole run as the ingest does it: creations and updates, then the deletions of a complete snapshot. */
+    private List<Change> detect(RunContext run, List<Entity> entities, boolean complete, Set<String> rejected) {
+        List<Change> changes = new ArrayList<>(detector.changes(run, entities));
+        if (complete) {
+            Set<String> seen = new HashSet<>();
+            entities.forEach(e -> seen.add(e.iri()));
+            changes.addAll(detector.deletions(run, seen, rejected));
+        }
+        return changes;
     }
 }
