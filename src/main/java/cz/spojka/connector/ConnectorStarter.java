@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.spi.NodeIdFactory;
 import org.apache.camel.spi.RoutesLoader;
 import org.apache.camel.support.ResourceHelper;
 import org.slf4j.Logger;
@@ -96,6 +98,9 @@ public class ConnectorStarter implements DisposableBean {
 
     /** Camel gets the templates from the hub, which has removed the parameter keys only the hub reads. */
     private void loadTemplatesIntoCamel() {
+        ExtendedCamelContext extension = camel.getCamelContextExtension();
+        extension.addContextPlugin(
+                NodeIdFactory.class, new ConnectorRouteIds(extension.getContextPlugin(NodeIdFactory.class)));
         RoutesLoader routes = camel.getCamelContextExtension().getContextPlugin(RoutesLoader.class);
         templates.camelYaml().forEach((file, yaml) -> {
             try {
@@ -140,8 +145,8 @@ public class ConnectorStarter implements DisposableBean {
             connectors.activate(
                     new Connectors.Active(instance, mapper, bindings, dataset.graphIri(properties.baseIri())));
             dataSources.bind(instance, camel.getRegistry());
+            // No route id here: ConnectorRouteIds names the route, see there why.
             TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camel, instance.template())
-                    .routeId("connector-" + instance.id())
                     .parameter(RouteTemplates.CONNECTOR_ID, instance.id());
             instance.parameters().forEach((name, value) -> {
                 // An optional parameter left empty is not set (see RouteTemplates): its {{?name}} options are dropped.
