@@ -137,6 +137,7 @@ public class ConnectorStarter implements DisposableBean {
                         ? "the fast reader for its flat JSON-LD context"
                         : "the JSON-LD 1.1 processor");
         List<ConnectorDefinition> instances = definition.instances();
+        long started = System.nanoTime();
         for (int i = 0; i < instances.size(); i++) {
             ConnectorDefinition instance = instances.get(i);
             ConnectorDefinition.Dataset dataset = instance.dataset();
@@ -155,19 +156,22 @@ public class ConnectorStarter implements DisposableBean {
                 }
             });
             route.add();
-            scheduler.schedule(instance, firstPollDelay(instance, i, instances.size()));
+            Duration sinceStarted = Duration.ofNanos(System.nanoTime() - started);
+            scheduler.schedule(instance, firstPollDelay(instance, i, instances.size(), sinceStarted));
         }
     }
 
     /**
-     * The many municipalities of one connector poll their sources spread over the first interval, not all at once at
-     * start-up (6,000 boards at once would keep the last waiting for many minutes and hammer the source).
+     * The many municipalities of one connector poll their sources spread over the first interval from the moment the
+     * connector started, not all at once (6,000 boards at once would keep the last waiting for many minutes and
+     * hammer the source). The time it took to create the routes before this one is already part of its wait.
      */
-    private static Duration firstPollDelay(ConnectorDefinition instance, int index, int count) {
+    private static Duration firstPollDelay(ConnectorDefinition instance, int index, int count, Duration sinceStarted) {
         if (count == 1 || instance.schedule() == null || instance.schedule().interval() == null) {
             return Duration.ZERO;
         }
-        return instance.schedule().interval().multipliedBy(index).dividedBy(count);
+        Duration due = instance.schedule().interval().multipliedBy(index).dividedBy(count);
+        return due.compareTo(sinceStarted) > 0 ? due.minus(sinceStarted) : Duration.ZERO;
     }
 
     @Override

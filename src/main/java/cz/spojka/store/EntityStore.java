@@ -3,6 +3,7 @@ package cz.spojka.store;
 import cz.spojka.changelog.Change;
 import java.util.List;
 import java.util.Map;
+import org.apache.jena.graph.Graph;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -18,10 +19,20 @@ public interface EntityStore extends AutoCloseable {
     /** Applies the changes in order and stores the offsets, atomically. */
     void apply(List<Change> changes, Map<TopicPartition, Long> nextOffsets);
 
-    /** Removes every entity and offset, before a rebuild from the change log. */
+    /**
+     * Removes every entity and offset, before a rebuild from the change log. Graphs outside the change log (see
+     * {@link #replaceGraphs}) stay.
+     */
     void clear();
 
-    /** Number of triples in the named graphs (the published data). */
+    /**
+     * Makes the named graphs whose IRIs start with {@code prefix} exactly {@code graphs} (graph IRI → content), in one
+     * transaction. For graphs that do not come from the change log: the vocabulary and codelists the hub publishes
+     * beside the data, so that SPARQL finds the labels of the concepts the data links to.
+     */
+    void replaceGraphs(String prefix, Map<String, Graph> graphs);
+
+    /** Number of triples in the change log's named graphs (the published data). */
     long size();
 
     /** A short description for the start-up summary and health ("TDB2 in /data/tdb2"). */

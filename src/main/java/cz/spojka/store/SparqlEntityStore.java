@@ -5,6 +5,7 @@ import cz.spojka.changelog.ChangeType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
@@ -111,8 +112,15 @@ public final class SparqlEntityStore implements EntityStore {
 
     @Override
     public void clear() {
+        StringBuilder update = dropGraphsStartingWith(graphPrefix);
+        if (!update.isEmpty()) {
+            UpdateExecHTTP.service(updateEndpoint).update(update.toString()).execute();
+        }
+    }
+
+    private StringBuilder dropGraphsStartingWith(String prefix) {
         StringBuilder update = new StringBuilder();
-        String query = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } FILTER(STRSTARTS(STR(?g), \"" + graphPrefix + "\")) }";
+        String query = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } FILTER(STRSTARTS(STR(?g), \"" + prefix + "\")) }";
         try (QueryExecHTTP exec =
                 QueryExecHTTP.service(queryEndpoint).query(query).build()) {
             exec.select()
@@ -120,6 +128,17 @@ public final class SparqlEntityStore implements EntityStore {
                             .append(row.get("g").getURI())
                             .append("> ;\n"));
         }
+        return update;
+    }
+
+    @Override
+    public void replaceGraphs(String prefix, Map<String, Graph> graphs) {
+        StringBuilder update = dropGraphsStartingWith(prefix);
+        graphs.forEach((iri, content) -> {
+            update.append("INSERT DATA { GRAPH <").append(iri).append("> {\n");
+            content.find().forEachRemaining(t -> append(update, t));
+            update.append("} } ;\n");
+        });
         if (!update.isEmpty()) {
             UpdateExecHTTP.service(updateEndpoint).update(update.toString()).execute();
         }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -29,11 +30,16 @@ public final class TdbEntityStore implements EntityStore {
     private static final Node NEXT_OFFSET = NodeFactory.createURI("urn:x-spojka:next-offset");
 
     private final Path location;
+    private final String graphPrefix;
     private final DatasetGraph dataset;
     private final ProvenanceTriples provenance;
 
-    public TdbEntityStore(Path location, ProvenanceTriples provenance) {
+    /**
+     * @param graphPrefix the change log's graphs start with it ({@code <base>graph/}); other graphs are never cleared
+     */
+    public TdbEntityStore(Path location, String graphPrefix, ProvenanceTriples provenance) {
         this.location = location.toAbsolutePath();
+        this.graphPrefix = graphPrefix;
         this.dataset = DatabaseMgr.connectDatasetGraph(this.location.toString());
         this.provenance = provenance;
     }
@@ -107,20 +113,41 @@ public final class TdbEntityStore implements EntityStore {
 
     @Override
     public void clear() {
-        Txn.executeWrite(dataset, dataset::clear);
+        Txn.executeWrite(dataset, () -> {
+            dataset.getDefaultGraph().clear();
+            graphsStartingWith(graphPrefix).forEach(dataset::removeGraph);
+        });
+    }
+
+    private List<Node> graphsStartingWith(String prefix) {
+        List<Node> graphs = new ArrayList<>();
+        dataset.listGraphNodes().forEachRemaining(graph -> {
+            if (graph.isURI() && graph.getURI().startsWith(prefix)) {
+                graphs.add(graph);
+            }
+        });
+        return graphs;
+    }
+
+    @Override
+    public void replaceGraphs(String prefix, Map<String, Graph> graphs) {
+        Txn.executeWrite(dataset, () -> {
+            graphsStartingWith(prefix).forEach(dataset::removeGraph);
+            graphs.forEach((iri, content) -> {
+                Node graph = NodeFactory.createURI(iri);
+                content.find()
+                        .forEachRemaining(t -> dataset.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
+            });
+        });
     }
 
     @Override
     public long size() {
-        return Txn.calculateRead(dataset, () -> {
-            long[] count = {0};
-            dataset.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
-                if (!q.isDefaultGraph()) {
-                    count[0]++;
-                }
-            });
-            return count[0];
-        });
+        return Txn.calculateRead(
+                dataset,
+                () -> graphsStartingWith(graphPrefix).stream()
+                        .mapToLong(graph -> dataset.getGraph(graph).size())
+                        .sum());
     }
 
     @Override
