@@ -1,16 +1,14 @@
 package cz.spojka.e2e;
 
+import static cz.spojka.e2e.TestHub.BASE_IRI;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import cz.spojka.changelog.DeadLetter;
-import cz.spojka.connector.Connectors;
 import cz.spojka.connector.RunReport;
-import cz.spojka.store.Materializer;
 import io.cloudevents.CloudEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,19 +18,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,14 +37,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * refusal with its reason and its dead letter, and that the reporter's personal data is neither in the store, nor in
  * the events, nor in the dead letters.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CitizenReportsWebhookIT {
+class CitizenReportsWebhookIT extends HubUnderTest {
 
     private static final String WEBHOOK = "citizen-reports";
     private static final String POLL = "citizen-reports-poll";
     private static final String MISCONFIGURED = "citizen-reports-misconfigured";
-    private static final String BASE_IRI = "http://spojka.test/";
     private static final String BRNO = BASE_IRI + "graph/podnety/44992785";
     private static final String OSTRAVA = BASE_IRI + "graph/podnety/00845451";
     private static final String REPORT = BASE_IRI + "zdroj/podnety/44992785/podnět/638344";
@@ -74,45 +65,30 @@ class CitizenReportsWebhookIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AgendaSystem AGENDA = new AgendaSystem().start();
-    private static final Path DATA_DIR = tempDir("spojka-webhook-it-");
-    private static final Path CONNECTORS_DIR = copyOfTheCitizenReportConnectors();
-    private static final int KAFKA_PORT = TestPorts.free();
-    private static final int CONTROLLER_PORT = TestPorts.free();
+    private static final TestHub HUB = TestHub.onFreePorts(
+                    TestHub.tempDir("spojka-webhook-it-"), copyOfTheCitizenReportConnectors())
+            .withAgenda(AGENDA.baseUrl());
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @Autowired
-    Connectors connectors;
-
-    @Autowired
-    Materializer materializer;
-
-    @LocalServerPort
-    int port;
 
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
         AGENDA.serve("/" + POLL + "/requests.json", AgendaSystem.sample(POLL, "requests.json"), "application/json");
-        registry.add("spojka.data-dir", DATA_DIR::toString);
-        registry.add("spojka.connectors-dir", CONNECTORS_DIR::toString);
-        registry.add("spojka.base-iri", () -> BASE_IRI);
-        registry.add("spojka.demo.base-url", AGENDA::baseUrl);
-        registry.add("spojka.kafka.embedded.port", () -> KAFKA_PORT);
-        registry.add("spojka.kafka.embedded.controller-port", () -> CONTROLLER_PORT);
-        registry.add("spojka.store.poll-timeout", () -> "200ms");
+        HUB.register(registry);
     }
 
     @Test
     @Order(1)
     void thePollConnectorPublishesTheSpecExampleOfRequestsJson() {
-        await().atMost(Duration.ofMinutes(2)).until(() -> connectors.lastRun(POLL) != null);
+        TestHub.awaitFirstRuns(connectors, List.of(POLL));
         RunReport run = connectors.lastRun(POLL);
         assertThat(run.error()).isNull();
         assertThat(run.records()).isEqualTo(2);
         assertThat(run.created()).isEqualTo(3);
         awaitMaterialized();
-        assertThat(count("GRAPH <" + OSTRAVA + "> { ?r a podněty:podnět }")).isEqualTo(2);
-        assertThat(count("GRAPH <" + OSTRAVA + "> { ?k a podněty:druh-podnětu }"))
+        assertThat(sparql().count("GRAPH <" + OSTRAVA + "> { ?r a podněty:podnět }"))
+                .isEqualTo(2);
+        assertThat(sparql().count("GRAPH <" + OSTRAVA + "> { ?k a podněty:druh-podnětu }"))
                 .isEqualTo(1);
     }
 
@@ -147,7 +123,7 @@ class CitizenReportsWebhookIT {
         assertThat(eventsOf(KIND).get(0).value().getType()).isEqualTo("cz.spojka.citizen-report-kind.created");
 
         awaitMaterialized();
-        assertThat(ask("ASK { GRAPH <" + BRNO + "> { <" + REPORT + "> a podněty:podnět ;"
+        assertThat(sparql().ask("ASK { GRAPH <" + BRNO + "> { <" + REPORT + "> a podněty:podnět ;"
                         + " dcterms:identifier \"638344\" ;"
                         + " adms:status <https://w3id.org/spojka/číselníky/stavy-podnětů/položky/closed> ;"
                         + " podněty:poznámka-ke-stavu \"Duplicate request.\" ;"
@@ -156,7 +132,7 @@ class CitizenReportsWebhookIT {
                         + " dcterms:type <" + KIND + "> ;"
                         + " prov:wasAttributedTo <" + BASE_IRI + "connectors/" + WEBHOOK + "> } }"))
                 .isTrue();
-        assertThat(ask("ASK { GRAPH <" + BRNO + "> { <" + KIND + "> skos:notation \"006\" ;"
+        assertThat(sparql().ask("ASK { GRAPH <" + BRNO + "> { <" + KIND + "> skos:notation \"006\" ;"
                         + " skos:prefLabel \"Sidewalk and Curb Issues\"@en } }"))
                 .isTrue();
     }
@@ -164,13 +140,13 @@ class CitizenReportsWebhookIT {
     @Test
     @Order(3)
     void theSamePushAgainPublishesNothing() throws Exception {
-        long before = changeLog().endOffsetSum("spojka.changes");
+        long before = HUB.changeLog().endOffsetSum("spojka.changes");
 
         HttpResponse<String> response = push(sample(), "application/json; charset=UTF-8", "demo-key");
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(counts(JSON.readTree(response.body()))).containsExactly(1, 0, 2, 0, 0, 2, 0);
-        assertThat(changeLog().endOffsetSum("spojka.changes")).isEqualTo(before);
+        assertThat(HUB.changeLog().endOffsetSum("spojka.changes")).isEqualTo(before);
     }
 
     /** The reporter's fields are dropped on arrival: not in the store, not in any event, not in any dead letter. */
@@ -188,20 +164,21 @@ class CitizenReportsWebhookIT {
         assertThat(refused.statusCode()).isEqualTo(422);
 
         awaitMaterialized();
-        assertThat(count("GRAPH <" + BRNO + "> { ?r a podněty:podnět }")).isEqualTo(2);
-        assertThat(count("?s ?p ?o")).isGreaterThan(20);
+        assertThat(sparql().count("GRAPH <" + BRNO + "> { ?r a podněty:podnět }"))
+                .isEqualTo(2);
+        assertThat(sparql().count("?s ?p ?o")).isGreaterThan(20);
         for (String[] field : REPORTER) {
             // Whole values: a short one such as 123456 may well occur inside a provenance timestamp.
-            assertThat(ask("ASK { ?s ?p ?o FILTER(STR(?o) = \"" + field[1] + "\") }"))
+            assertThat(sparql().ask("ASK { ?s ?p ?o FILTER(STR(?o) = \"" + field[1] + "\") }"))
                     .as(field[0] + " in the store")
                     .isFalse();
         }
-        List<String> events = changeLog().events("spojka.changes").stream()
+        List<String> events = HUB.changeLog().events("spojka.changes").stream()
                 .filter(r -> r.value() != null)
                 .map(r -> new String(r.value().getData().toBytes(), UTF_8))
                 .toList();
         assertThat(events).hasSize(3 + 2 + 1);
-        List<String> letters = changeLog().deadLetters("spojka.deadletter").stream()
+        List<String> letters = HUB.changeLog().deadLetters("spojka.deadletter").stream()
                 .map(l -> l.record() + " " + l.reason())
                 .toList();
         assertThat(letters).hasSize(1);
@@ -314,7 +291,7 @@ class CitizenReportsWebhookIT {
         open.put("service_request_id", "638360").put("service_code", "").put("status", "open");
         ObjectNode closed = open.deepCopy().put("status", "closed");
         ObjectNode withoutId = open.deepCopy().put("service_request_id", "");
-        long lettersBefore = changeLog().endOffsetSum("spojka.deadletter");
+        long lettersBefore = HUB.changeLog().endOffsetSum("spojka.deadletter");
 
         HttpResponse<String> response = push(
                 JSON.writeValueAsBytes(
@@ -339,13 +316,13 @@ class CitizenReportsWebhookIT {
                                 + " <http://www.w3.org/2004/02/skos/core#notation>]");
         assertThat(answer.get("rejections").get(1).get("entityIri").asText())
                 .isEqualTo(BASE_IRI + "zdroj/podnety/44992785/podnět/638360");
-        assertThat(changeLog().endOffsetSum("spojka.deadletter")).isEqualTo(lettersBefore + 3);
+        assertThat(HUB.changeLog().endOffsetSum("spojka.deadletter")).isEqualTo(lettersBefore + 3);
     }
 
     @Test
     @Order(11)
     void otherMethodsAre405AndNotDeadLettered() throws Exception {
-        long lettersBefore = changeLog().endOffsetSum("spojka.deadletter");
+        long lettersBefore = HUB.changeLog().endOffsetSum("spojka.deadletter");
 
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(ingest())
@@ -358,7 +335,7 @@ class CitizenReportsWebhookIT {
         assertThat(response.headers().firstValue("Allow")).hasValue("POST");
         assertThat(JSON.readTree(response.body()).get("reasons").get(0).asText())
                 .isEqualTo("method GET is not allowed: push with POST");
-        assertThat(changeLog().endOffsetSum("spojka.deadletter")).isEqualTo(lettersBefore);
+        assertThat(HUB.changeLog().endOffsetSum("spojka.deadletter")).isEqualTo(lettersBefore);
     }
 
     @Test
@@ -383,7 +360,7 @@ class CitizenReportsWebhookIT {
     @Test
     @Order(13)
     void aPushTheHubCannotProcessIs500WithTheReasonAndNotDeadLettered() throws Exception {
-        long lettersBefore = changeLog().endOffsetSum("spojka.deadletter");
+        long lettersBefore = HUB.changeLog().endOffsetSum("spojka.deadletter");
 
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ingest/" + MISCONFIGURED))
@@ -399,7 +376,7 @@ class CitizenReportsWebhookIT {
         assertThat(answer.get("reasons").get(0).asText())
                 .startsWith("the push could not be processed, send it again later: ")
                 .contains("georeport-v2-request.schema.json");
-        assertThat(changeLog().endOffsetSum("spojka.deadletter")).isEqualTo(lettersBefore);
+        assertThat(HUB.changeLog().endOffsetSum("spojka.deadletter")).isEqualTo(lettersBefore);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -459,43 +436,19 @@ class CitizenReportsWebhookIT {
     }
 
     private List<ConsumerRecord<String, CloudEvent>> eventsOf(String iri) {
-        return changeLog().events("spojka.changes").stream()
+        return HUB.changeLog().events("spojka.changes").stream()
                 .filter(r -> r.key().equals(iri))
                 .toList();
     }
 
     private DeadLetter lastDeadLetter() {
-        List<DeadLetter> letters = changeLog().deadLetters("spojka.deadletter");
+        List<DeadLetter> letters = HUB.changeLog().deadLetters("spojka.deadletter");
         return letters.get(letters.size() - 1);
     }
 
-    private ChangeLogReader changeLog() {
-        return new ChangeLogReader("localhost:" + KAFKA_PORT);
-    }
-
-    private void awaitMaterialized() {
-        await().atMost(Duration.ofMinutes(1))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> materializer.lag() == 0);
-    }
-
-    private long count(String whereClause) {
-        String query = PREFIXES + "SELECT (COUNT(*) AS ?count) WHERE { " + whereClause + " }";
-        try (QueryExecHTTP exec =
-                QueryExecHTTP.service(sparqlUrl()).query(query).build()) {
-            return ((Number) exec.select().next().get("count").getLiteralValue()).longValue();
-        }
-    }
-
-    private boolean ask(String query) {
-        try (QueryExecHTTP exec =
-                QueryExecHTTP.service(sparqlUrl()).query(PREFIXES + query).build()) {
-            return exec.ask();
-        }
-    }
-
-    private String sparqlUrl() {
-        return "http://localhost:" + port + "/sparql";
+    @Override
+    HubSparql sparql() {
+        return super.sparql().withPrefixes(PREFIXES);
     }
 
     /**
@@ -503,7 +456,7 @@ class CitizenReportsWebhookIT {
      * cannot process a push to it).
      */
     private static Path copyOfTheCitizenReportConnectors() {
-        Path dir = tempDir("spojka-webhook-it-connectors-");
+        Path dir = TestHub.tempDir("spojka-webhook-it-connectors-");
         try {
             copy(Path.of("connectors", WEBHOOK), dir.resolve(WEBHOOK));
             copy(Path.of("connectors", POLL), dir.resolve(POLL));
@@ -525,14 +478,6 @@ class CitizenReportsWebhookIT {
             for (Path file : files.toList()) {
                 Files.copy(file, to.resolve(from.relativize(file).toString()));
             }
-        }
-    }
-
-    private static Path tempDir(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package cz.spojka.e2e;
 
+import static cz.spojka.e2e.TestHub.BASE_IRI;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,13 +8,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import cz.spojka.changelog.DeadLetter;
-import cz.spojka.connector.Connectors;
 import cz.spojka.connector.RunReport;
-import cz.spojka.store.Materializer;
 import io.cloudevents.CloudEvent;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,15 +24,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -51,9 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
         // The embedded servers log every FTP command and SSH session at INFO.
         properties = {"logging.level.org.apache.ftpserver=WARN", "logging.level.org.apache.sshd=WARN"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FileDropIT {
+class FileDropIT extends HubUnderTest {
 
-    private static final String BASE_IRI = "http://spojka.test/";
     private static final String SAMPLE_NAME = "documents-chrudim.xml";
     private static final byte[] SAMPLE = AgendaSystem.sample(AgendaSystem.EDESKY, AgendaSystem.EDESKY_FILE);
     private static final String NOTICE =
@@ -61,32 +55,18 @@ class FileDropIT {
     /** {@code .done/<date>/<HHmmssSSS>-<name>} and the same under {@code .error}. */
     private static final String MOVED = "\\d{4}-\\d{2}-\\d{2}/\\d{9}-";
 
-    private static final Path WORK = tempDir();
+    private static final Path WORK = TestHub.tempDir("spojka-filedrop-it-");
     private static final Path FOLDER = WORK.resolve("drop");
     private static final FtpDropServer FTP = new FtpDropServer(WORK.resolve("ftp")).start();
     private static final Path FTP_FOLDER = FTP.home().resolve("export/deska");
     private static final SftpDropServer SFTP = new SftpDropServer(WORK.resolve("sftp")).start();
-    private static final int KAFKA_PORT = TestPorts.free();
-    private static final int CONTROLLER_PORT = TestPorts.free();
+    private static final TestHub HUB =
+            TestHub.onFreePorts(WORK.resolve("hub"), Path.of("src/test/resources/cz/spojka/e2e/filedrop"));
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Autowired
-    Connectors connectors;
-
-    @Autowired
-    Materializer materializer;
-
-    @LocalServerPort
-    int port;
 
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
-        registry.add("spojka.data-dir", () -> WORK.resolve("hub").toString());
-        registry.add("spojka.base-iri", () -> BASE_IRI);
-        registry.add("spojka.connectors-dir", () -> "src/test/resources/cz/spojka/e2e/filedrop");
-        registry.add("spojka.kafka.embedded.port", () -> KAFKA_PORT);
-        registry.add("spojka.kafka.embedded.controller-port", () -> CONTROLLER_PORT);
-        registry.add("spojka.store.poll-timeout", () -> "200ms");
+        HUB.register(registry);
         registry.add("filedrop.folder", FOLDER::toString);
         registry.add("filedrop.ftp.port", FTP::port);
         registry.add("filedrop.ftp.password", () -> FtpDropServer.PASSWORD);
@@ -119,9 +99,9 @@ class FileDropIT {
 
         assertThat(createdEvents("drop-folder")).hasSize(1 + 43);
         awaitMaterialized();
-        assertThat(count("GRAPH <" + BASE_IRI + "graph/deska-slozka/00270211> { ?n a <" + NOTICE + "> }"))
+        assertThat(sparql().count("GRAPH <" + BASE_IRI + "graph/deska-slozka/00270211> { ?n a <" + NOTICE + "> }"))
                 .isEqualTo(43);
-        assertThat(count("<" + BASE_IRI + "zdroj/deska-slozka/00270211/informace/edesky.cz/dokument/3312051>"
+        assertThat(sparql().count("<" + BASE_IRI + "zdroj/deska-slozka/00270211/informace/edesky.cz/dokument/3312051>"
                         + " <http://purl.org/dc/terms/isPartOf> <" + BASE_IRI
                         + "zdroj/deska-slozka/00270211/deska/edesky.cz/desky/97>"))
                 .isEqualTo(1);
@@ -131,7 +111,7 @@ class FileDropIT {
     @Order(2)
     void aFileStillBeingWrittenIsReadOnlyOnceItStopsChanging() throws IOException, InterruptedException {
         RunReport before = connectors.lastRun("drop-folder");
-        long changes = changeLog().endOffsetSum("spojka.changes");
+        long changes = HUB.changeLog().endOffsetSum("spojka.changes");
         // Appends 500 ms apart: the file is younger than the connector's quiet time (3 s) the whole while.
         writeSlowly(FOLDER.resolve("growing.xml"), "drop-folder");
 
@@ -142,14 +122,14 @@ class FileDropIT {
                 .as("the same notices again publish nothing")
                 .isZero();
         assertThat(awaitMoved(FOLDER.resolve(".done"), "growing.xml")).hasBinaryContent(SAMPLE);
-        assertThat(changeLog().endOffsetSum("spojka.changes")).isEqualTo(changes);
+        assertThat(HUB.changeLog().endOffsetSum("spojka.changes")).isEqualTo(changes);
     }
 
     @Test
     @Order(3)
     void aBrokenFileIsMovedToErrorWithADeadLetterNamingIt() throws IOException {
         RunReport before = connectors.lastRun("drop-folder");
-        long changes = changeLog().endOffsetSum("spojka.changes");
+        long changes = HUB.changeLog().endOffsetSum("spojka.changes");
         byte[] halfWritten = Arrays.copyOf(SAMPLE, SAMPLE.length / 2);
         Files.write(FOLDER.resolve("broken.xml"), halfWritten);
 
@@ -159,8 +139,8 @@ class FileDropIT {
         Path failed = awaitMoved(FOLDER.resolve(".error"), "broken.xml");
         assertThat(failed).hasBinaryContent(halfWritten);
         assertThat(FOLDER.resolve("broken.xml")).doesNotExist();
-        assertThat(changeLog().endOffsetSum("spojka.changes")).isEqualTo(changes);
-        List<DeadLetter> letters = changeLog().deadLetters("spojka.deadletter").stream()
+        assertThat(HUB.changeLog().endOffsetSum("spojka.changes")).isEqualTo(changes);
+        List<DeadLetter> letters = HUB.changeLog().deadLetters("spojka.deadletter").stream()
                 .filter(l -> l.connectorId().equals("drop-folder"))
                 .toList();
         assertThat(letters).hasSize(1);
@@ -184,7 +164,7 @@ class FileDropIT {
         assertThat(awaitMoved(FTP_FOLDER.resolve(".done"), SAMPLE_NAME)).hasBinaryContent(SAMPLE);
         assertThat(createdEvents("drop-ftp")).hasSize(1 + 43);
         awaitMaterialized();
-        assertThat(count("GRAPH <" + BASE_IRI + "graph/deska-ftp/00270211> { ?n a <" + NOTICE + "> }"))
+        assertThat(sparql().count("GRAPH <" + BASE_IRI + "graph/deska-ftp/00270211> { ?n a <" + NOTICE + "> }"))
                 .isEqualTo(43);
     }
 
@@ -207,7 +187,7 @@ class FileDropIT {
         assertThat(awaitMoved(trusted.resolve(".done"), SAMPLE_NAME)).hasBinaryContent(SAMPLE);
         assertThat(createdEvents("drop-sftp")).hasSize(1 + 43);
         awaitMaterialized();
-        assertThat(count("GRAPH <" + BASE_IRI + "graph/deska-sftp/00270211> { ?n a <" + NOTICE + "> }"))
+        assertThat(sparql().count("GRAPH <" + BASE_IRI + "graph/deska-sftp/00270211> { ?n a <" + NOTICE + "> }"))
                 .isEqualTo(43);
 
         // The other connector has been refused by its host-key check at every look meanwhile.
@@ -306,38 +286,11 @@ class FileDropIT {
     }
 
     private List<CloudEvent> createdEvents(String connectorId) {
-        return changeLog().events("spojka.changes").stream()
+        return HUB.changeLog().events("spojka.changes").stream()
                 .map(ConsumerRecord::value)
                 .filter(e -> e != null
                         && e.getSource().toString().equals(BASE_IRI + "connectors/" + connectorId)
                         && e.getType().endsWith(".created"))
                 .toList();
-    }
-
-    private ChangeLogReader changeLog() {
-        return new ChangeLogReader("localhost:" + KAFKA_PORT);
-    }
-
-    private void awaitMaterialized() {
-        await().atMost(Duration.ofMinutes(1))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> materializer.lag() == 0);
-    }
-
-    private long count(String whereClause) {
-        String query = "SELECT (COUNT(*) AS ?count) WHERE { " + whereClause + " }";
-        try (QueryExecHTTP exec = QueryExecHTTP.service("http://localhost:" + port + "/sparql")
-                .query(query)
-                .build()) {
-            return ((Number) exec.select().next().get("count").getLiteralValue()).longValue();
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("spojka-filedrop-it-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

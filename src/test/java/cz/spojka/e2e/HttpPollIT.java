@@ -13,9 +13,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static cz.spojka.e2e.SamplePages.bytes;
 import static cz.spojka.e2e.SamplePages.envelope;
+import static cz.spojka.e2e.TestHub.BASE_IRI;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,30 +30,21 @@ import cz.spojka.changelog.DeadLetter;
 import cz.spojka.connector.ConfigProblem;
 import cz.spojka.connector.ConnectorScheduler;
 import cz.spojka.connector.ConnectorState;
-import cz.spojka.connector.Connectors;
 import cz.spojka.connector.RunReport;
-import cz.spojka.store.Materializer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -64,12 +55,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * connectors ({@code src/test/resources/cz/spojka/e2e/http-poll-connectors}, each given the mapping of the demo
  * connector whose sample it serves); every connector's first run is its poll at start-up.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class HttpPollIT {
+class HttpPollIT extends HubUnderTest {
 
-    private static final String BASE_IRI = "http://spojka.test/";
     private static final String PASSWORD = "heslo-pro-desku";
     private static final String API_KEY = "klic-7f3a";
     private static final String CLIENT_SECRET = "tajemstvi-klienta";
@@ -93,10 +82,7 @@ class HttpPollIT {
     private static final WireMockServer AGENDA =
             new WireMockServer(WireMockConfiguration.options().dynamicPort());
     private static final Instant STARTED = Instant.now();
-    private static final Path DATA_DIR = tempDir("spojka-http-poll-it-");
-    private static final Path CONNECTORS = HttpPollConnectors.assemble(tempDir("spojka-http-poll-connectors-"));
-    private static final int KAFKA_PORT = TestPorts.free();
-    private static final int CONTROLLER_PORT = TestPorts.free();
+    private static final Path CONNECTORS = HttpPollConnectors.assemble(TestHub.tempDir("spojka-http-poll-connectors-"));
 
     static {
         AGENDA.start();
@@ -111,8 +97,9 @@ class HttpPollIT {
         serveAuthenticated();
     }
 
-    @Autowired
-    Connectors connectors;
+    /** Declared after the agenda systems have started: their address is part of it. */
+    private static final TestHub HUB = TestHub.onFreePorts(TestHub.tempDir("spojka-http-poll-it-"), CONNECTORS)
+            .withAgenda(AGENDA.baseUrl());
 
     @Autowired
     ConnectorScheduler scheduler;
@@ -120,21 +107,9 @@ class HttpPollIT {
     @Autowired
     ConnectorState state;
 
-    @Autowired
-    Materializer materializer;
-
-    @LocalServerPort
-    int port;
-
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
-        registry.add("spojka.data-dir", DATA_DIR::toString);
-        registry.add("spojka.connectors-dir", CONNECTORS::toString);
-        registry.add("spojka.base-iri", () -> BASE_IRI);
-        registry.add("spojka.demo.base-url", AGENDA::baseUrl);
-        registry.add("spojka.kafka.embedded.port", () -> KAFKA_PORT);
-        registry.add("spojka.kafka.embedded.controller-port", () -> CONTROLLER_PORT);
-        registry.add("spojka.store.poll-timeout", () -> "200ms");
+        HUB.register(registry);
         registry.add("test.agenda.password", () -> PASSWORD);
         registry.add("test.agenda.api-key", () -> API_KEY);
         registry.add("test.agenda.client-secret", () -> CLIENT_SECRET);
@@ -148,9 +123,7 @@ class HttpPollIT {
     @Test
     @Order(1)
     void aLiteralSecretOrParametersThatDoNotFitTogetherSkipTheConnectorNamingEveryProblem() {
-        await().atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> LOADED.stream().allMatch(id -> connectors.lastRun(id) != null));
+        TestHub.awaitFirstRuns(connectors, LOADED);
         assertThat(connectors.active().stream().map(a -> a.definition().id())).containsExactlyElementsOf(LOADED);
         assertThat(connectors.skipped().get("parameters-that-do-not-fit").stream()
                         .map(ConfigProblem::toString))
@@ -195,7 +168,7 @@ class HttpPollIT {
     @Test
     @Order(3)
     void aFailingMiddlePageFailsTheRunAndDeletesNothing() {
-        long events = changeLog().endOffsetSum("spojka.changes");
+        long events = HUB.changeLog().endOffsetSum("spojka.changes");
         AGENDA.stubFor(page("/ofn-by-page/desky", "strana", 3)
                 .willReturn(aResponse().withStatus(500).withBody("Údržba")));
         RunReport serverError = scheduler.poll("ofn-by-page");
@@ -210,11 +183,11 @@ class HttpPollIT {
                         + "/ofn-by-page/desky?strana=3&pocet=50) cannot be read to find the next one: The body is not"
                         + " well-formed jsonld");
 
-        assertThat(changeLog().endOffsetSum("spojka.changes")).isEqualTo(events);
+        assertThat(HUB.changeLog().endOffsetSum("spojka.changes")).isEqualTo(events);
         awaitMaterialized();
-        assertThat(count("GRAPH <" + graph("ofn-by-page") + "> { ?n a <" + NOTICE + "> }"))
+        assertThat(sparql().count("GRAPH <" + graph("ofn-by-page") + "> { ?n a <" + NOTICE + "> }"))
                 .isEqualTo(1206);
-        assertThat(count("GRAPH <" + graph("ofn-by-page") + "> { ?b a <" + BOARD + "> }"))
+        assertThat(sparql().count("GRAPH <" + graph("ofn-by-page") + "> { ?b a <" + BOARD + "> }"))
                 .isEqualTo(182);
     }
 
@@ -230,7 +203,7 @@ class HttpPollIT {
         assertThat(run.deleted()).as("board 182 and its one notice").isEqualTo(2);
         assertThat(run.created() + run.updated()).isZero();
         awaitMaterialized();
-        assertThat(count("GRAPH <" + graph("ofn-by-page") + "> { ?b a <" + BOARD + "> }"))
+        assertThat(sparql().count("GRAPH <" + graph("ofn-by-page") + "> { ?b a <" + BOARD + "> }"))
                 .isEqualTo(181);
     }
 
@@ -254,9 +227,10 @@ class HttpPollIT {
                 getRequestedFor(urlPathEqualTo("/edesky-by-offset/documents"))
                         .withHeader("Accept", equalTo("application/xml")));
         awaitMaterialized();
-        assertThat(select("SELECT ?title WHERE { GRAPH <" + graph("edesky-by-offset", "00270211") + "> { ?n a <"
-                        + NOTICE + "> ; <http://purl.org/dc/terms/title> ?title"
-                        + " FILTER(STRENDS(STR(?n), '/dokument/3312051')) } }"))
+        assertThat(sparql().select(
+                                "SELECT ?title WHERE { GRAPH <" + graph("edesky-by-offset", "00270211") + "> { ?n a <"
+                                        + NOTICE + "> ; <http://purl.org/dc/terms/title> ?title"
+                                        + " FILTER(STRENDS(STR(?n), '/dokument/3312051')) } }"))
                 .containsExactly(
                         "rozhodnutí - společné povolení (U+S): \"Palackého třída, Chrudim - podélné parkování\"");
     }
@@ -274,13 +248,13 @@ class HttpPollIT {
                         "/ofn-by-link-header/desky?po=10",
                         "/ofn-by-link-header/desky?po=20");
 
-        long events = changeLog().endOffsetSum("spojka.changes");
+        long events = HUB.changeLog().endOffsetSum("spojka.changes");
         AGENDA.stubFor(get(urlEqualTo("/ofn-by-link-header/desky?po=10"))
                 .willReturn(json("{\"nedokončeno\": ".getBytes(UTF_8))
                         .withHeader("Link", "</ofn-by-link-header/desky?po=20>; rel=\"next\"")));
         RunReport run = scheduler.poll("ofn-by-link-header");
         assertThat(run.error()).startsWith("Page 2 of 3: The body is not well-formed jsonld");
-        assertThat(changeLog().endOffsetSum("spojka.changes")).isEqualTo(events);
+        assertThat(HUB.changeLog().endOffsetSum("spojka.changes")).isEqualTo(events);
         DeadLetter letter = deadLetters("ofn-by-link-header").get(0);
         assertThat(letter.stage()).isEqualTo("fetch");
         assertThat(letter.recordId()).isEqualTo("body");
@@ -328,7 +302,7 @@ class HttpPollIT {
                 .as("a failed run keeps the value, so the next poll asks for the same changes again")
                 .isEqualTo("2024-05-25T06:00:00Z");
         awaitMaterialized();
-        assertThat(count("GRAPH <" + graph("ofn-since-header") + "> { ?b a <" + BOARD + "> }"))
+        assertThat(sparql().count("GRAPH <" + graph("ofn-since-header") + "> { ?b a <" + BOARD + "> }"))
                 .isEqualTo(10);
     }
 
@@ -373,7 +347,7 @@ class HttpPollIT {
         assertThat(state.get("ofn-conditional", "etag")).isEqualTo("\"desky-v1\"");
         assertThat(state.get("ofn-conditional", "lastModified")).isEqualTo("Fri, 24 May 2024 20:20:09 GMT");
 
-        long events = changeLog().endOffsetSum("spojka.changes");
+        long events = HUB.changeLog().endOffsetSum("spojka.changes");
         RunReport notModified = scheduler.poll("ofn-conditional");
         assertThat(notModified.error()).isNull();
         assertThat(notModified.records()).isZero();
@@ -384,9 +358,9 @@ class HttpPollIT {
                 getRequestedFor(urlEqualTo("/ofn-conditional/desky.json"))
                         .withHeader("If-None-Match", equalTo("\"desky-v1\""))
                         .withHeader("If-Modified-Since", equalTo("Fri, 24 May 2024 20:20:09 GMT")));
-        assertThat(changeLog().endOffsetSum("spojka.changes")).isEqualTo(events);
+        assertThat(HUB.changeLog().endOffsetSum("spojka.changes")).isEqualTo(events);
         awaitMaterialized();
-        assertThat(count("GRAPH <" + graph("ofn-conditional") + "> { ?b a <" + BOARD + "> }"))
+        assertThat(sparql().count("GRAPH <" + graph("ofn-conditional") + "> { ?b a <" + BOARD + "> }"))
                 .isEqualTo(10);
 
         AGENDA.stubFor(get(urlEqualTo("/ofn-conditional/desky.json"))
@@ -614,44 +588,9 @@ class HttpPollIT {
         return BASE_IRI + "graph/" + dataset + "/" + ico;
     }
 
-    private ChangeLogReader changeLog() {
-        return new ChangeLogReader("localhost:" + KAFKA_PORT);
-    }
-
     private List<DeadLetter> deadLetters(String connectorId) {
-        return changeLog().deadLetters("spojka.deadletter").stream()
+        return HUB.changeLog().deadLetters("spojka.deadletter").stream()
                 .filter(l -> l.connectorId().equals(connectorId))
                 .toList();
-    }
-
-    private void awaitMaterialized() {
-        await().atMost(Duration.ofMinutes(1))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> materializer.lag() == 0);
-    }
-
-    private long count(String whereClause) {
-        return Long.parseLong(select("SELECT (COUNT(*) AS ?count) WHERE { " + whereClause + " }")
-                .get(0));
-    }
-
-    private List<String> select(String query) {
-        try (QueryExecHTTP exec = QueryExecHTTP.service("http://localhost:" + port + "/sparql")
-                .query(query)
-                .build()) {
-            List<String> values = new ArrayList<>();
-            exec.select()
-                    .forEachRemaining(
-                            row -> values.add(row.get(row.vars().next()).getLiteralLexicalForm()));
-            return values;
-        }
-    }
-
-    private static Path tempDir(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,19 +1,6 @@
 package cz.spojka.e2e;
 
-import static org.awaitility.Awaitility.await;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
-import cz.spojka.connector.Connectors;
-import cz.spojka.store.Materializer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import org.apache.jena.sparql.exec.http.QueryExecHTTP;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,38 +10,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * with WireMock standing in for the agenda systems (it serves the connectors' real samples where the demo base URL
  * points). All integration tests extending this class share one hub.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class HubIT {
+abstract class HubIT extends HubUnderTest {
 
     static final String OFN = AgendaSystem.OFN;
     static final String EDESKY = AgendaSystem.EDESKY;
     static final String OFN_SAMPLE = AgendaSystem.OFN_SAMPLE;
-    static final String BASE_IRI = "http://spojka.test/";
-    static final AgendaSystem AGENDA_SYSTEM = new AgendaSystem().start();
+    private static final AgendaSystem AGENDA_SYSTEM = new AgendaSystem().start();
     static final WireMockServer AGENDA = AGENDA_SYSTEM.server();
-    private static final Path DATA_DIR = tempDir();
-    private static final Path CONNECTORS_DIR = AgendaSystem.noticeBoardConnectors();
-    private static final int KAFKA_PORT = TestPorts.free();
-    private static final int CONTROLLER_PORT = TestPorts.free();
-
-    @Autowired
-    Connectors connectors;
-
-    @Autowired
-    Materializer materializer;
-
-    @LocalServerPort
-    int port;
+    private static final TestHub HUB = TestHub.onFreePorts(
+                    TestHub.tempDir("spojka-it-"), AgendaSystem.noticeBoardConnectors())
+            .withAgenda(AGENDA_SYSTEM.baseUrl());
 
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
-        registry.add("spojka.data-dir", DATA_DIR::toString);
-        registry.add("spojka.connectors-dir", CONNECTORS_DIR::toString);
-        registry.add("spojka.base-iri", () -> BASE_IRI);
-        registry.add("spojka.demo.base-url", AGENDA_SYSTEM::baseUrl);
-        registry.add("spojka.kafka.embedded.port", () -> KAFKA_PORT);
-        registry.add("spojka.kafka.embedded.controller-port", () -> CONTROLLER_PORT);
-        registry.add("spojka.store.poll-timeout", () -> "200ms");
+        HUB.register(registry);
         // Small chunks, so the samples cross chunk boundaries (an eDesky board is described by all its documents).
         registry.add("spojka.ingest.chunk-records", () -> 5);
     }
@@ -67,12 +36,8 @@ abstract class HubIT {
         return AgendaSystem.sample(connector, file);
     }
 
-    String bootstrapServers() {
-        return "localhost:" + KAFKA_PORT;
-    }
-
-    String sparqlUrl() {
-        return "http://localhost:" + port + "/sparql";
+    ChangeLogReader changeLog() {
+        return HUB.changeLog();
     }
 
     /**
@@ -80,38 +45,17 @@ abstract class HubIT {
      * publish during the test), then for the store to catch up with the change log.
      */
     void awaitStartupRuns() {
-        await().atMost(Duration.ofMinutes(2))
-                .until(() -> connectors.active().stream()
-                        .allMatch(c -> connectors.lastRun(c.definition().id()) != null));
+        TestHub.awaitFirstRuns(
+                connectors,
+                connectors.active().stream().map(c -> c.definition().id()).toList());
         awaitMaterialized();
     }
 
-    void awaitMaterialized() {
-        await().atMost(Duration.ofMinutes(1))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> materializer.lag() == 0);
-    }
-
     long count(String whereClause) {
-        String query = "SELECT (COUNT(*) AS ?count) WHERE { " + whereClause + " }";
-        try (QueryExecHTTP exec =
-                QueryExecHTTP.service(sparqlUrl()).query(query).build()) {
-            return ((Number) exec.select().next().get("count").getLiteralValue()).longValue();
-        }
+        return sparql().count(whereClause);
     }
 
     boolean ask(String query) {
-        try (QueryExecHTTP exec =
-                QueryExecHTTP.service(sparqlUrl()).query(query).build()) {
-            return exec.ask();
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("spojka-it-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return sparql().ask(query);
     }
 }

@@ -1,10 +1,8 @@
 package cz.spojka.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import cz.spojka.SpojkaApplication;
 import cz.spojka.connector.ConnectorScheduler;
 import cz.spojka.connector.Connectors;
 import cz.spojka.connector.RunReport;
@@ -18,19 +16,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.support.EncodedResource;
@@ -47,11 +41,9 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 class JdbcPollIT {
 
     private static final String ID = "usneseni-zastupitelstva";
-    private static final String BASE = "http://spojka.test/zdroj/usneseni-zastupitelstva/00258245/";
+    private static final String BASE = TestHub.BASE_IRI + "zdroj/usneseni-zastupitelstva/00258245/";
     private static final String ZAST = "https://slovník.gov.cz/legislativní/sbírka/128/2000/pojem/";
     private static final String HLAS = "https://slovník.gov.cz/datový/hlasování-zastupitelstva-obce/pojem/";
-    private static final int KAFKA_PORT = TestPorts.free();
-    private static final int CONTROLLER_PORT = TestPorts.free();
 
     /**
      * The OFN draft's other real vote (psp.cz vote 61212 on motion 395, příklady/hlasování.json and návrh.json) stands
@@ -65,6 +57,8 @@ class JdbcPollIT {
     static Path work;
 
     private static EmbeddedPostgres postgres;
+    /** Set once JUnit has made {@link #work}, where its folders are. */
+    private static TestHub testHub;
 
     @BeforeAll
     static void startAgendaDatabase() throws IOException, SQLException {
@@ -77,6 +71,7 @@ class JdbcPollIT {
                             StandardCharsets.UTF_8));
         }
         copyConnector();
+        testHub = TestHub.onFreePorts(work.resolve("data"), work.resolve("connectors"));
     }
 
     @AfterAll
@@ -99,8 +94,8 @@ class JdbcPollIT {
                             "cz.spojka.council-meeting.created", 1L,
                             "cz.spojka.council-resolution.created", 1L,
                             "cz.spojka.council-vote.created", 1L));
-            assertThat(count(hub, "?v a <" + ZAST + "hlasování>")).isEqualTo(1);
-            assertThat(count(hub, "<" + BASE + "usneseni/1-13> <" + HLAS + "text-usnesení> ?t"))
+            assertThat(HubSparql.of(hub).count("?v a <" + ZAST + "hlasování>")).isEqualTo(1);
+            assertThat(HubSparql.of(hub).count("<" + BASE + "usneseni/1-13> <" + HLAS + "text-usnesení> ?t"))
                     .isEqualTo(1);
             assertThat(storedWatermark()).isEqualTo("2018-10-30T00:00:00");
 
@@ -108,7 +103,7 @@ class JdbcPollIT {
             assertThat(again.error()).isNull();
             assertThat(again.records()).isZero();
             assertThat(again.created() + again.updated() + again.deleted()).isZero();
-            assertThat(changeLog().endOffsetSum("spojka.changes")).isEqualTo(3);
+            assertThat(testHub.changeLog().endOffsetSum("spojka.changes")).isEqualTo(3);
 
             sql("INSERT INTO vote_events (id, session_number, session_date, motion_id, motion_text, result,"
                     + " changed_at) VALUES ('61212', 29, DATE '2015-07-08', '395', '" + MOTION_395 + "', 'pass',"
@@ -127,9 +122,8 @@ class JdbcPollIT {
             assertThat(updated.unchanged()).as("its resolution and meeting").isEqualTo(2);
             assertThat(storedWatermark()).isEqualTo("2024-05-01T10:05:30.25");
             awaitMaterialized(hub);
-            assertThat(ask(
-                            hub,
-                            "ASK { <" + BASE + "hlasovani/61212> <" + HLAS + "počet-hlasů-pro> 153 ; <" + HLAS
+            assertThat(HubSparql.of(hub)
+                            .ask("ASK { <" + BASE + "hlasovani/61212> <" + HLAS + "počet-hlasů-pro> 153 ; <" + HLAS
                                     + "zdrželo-se> 13 ; <" + ZAST + "počet-přítomných-členů> 166 }"))
                     .isTrue();
             assertThat(eventTypes())
@@ -172,12 +166,14 @@ class JdbcPollIT {
     /** Demo mode: no agenda database is configured, so the connector reads its sample script in in-memory H2. */
     @Test
     void withNothingConfiguredTheConnectorReadsItsSampleFromAnInMemoryH2Database() {
-        try (ConfigurableApplicationContext hub = startHub("demo-data", TestPorts.free(), TestPorts.free())) {
+        try (ConfigurableApplicationContext hub = TestHub.onFreePorts(
+                        work.resolve("demo-data"), work.resolve("connectors"))
+                .start()) {
             RunReport first = awaitStartupRun(hub);
             assertThat(first.error()).isNull();
             assertThat(first.records()).isEqualTo(1);
             assertThat(first.created()).isEqualTo(3);
-            assertThat(count(hub, "<" + BASE + "usneseni/1-13> <" + HLAS + "text-usnesení> ?t"))
+            assertThat(HubSparql.of(hub).count("<" + BASE + "usneseni/1-13> <" + HLAS + "text-usnesení> ?t"))
                     .isEqualTo(1);
             assertThat(poll(hub).records())
                     .as("a re-run finds nothing after the watermark")
@@ -187,41 +183,24 @@ class JdbcPollIT {
 
     private void assertNothingChangedSinceTheUpdate(ConfigurableApplicationContext hub) throws IOException {
         assertThat(storedWatermark()).isEqualTo("2024-05-01T10:05:30.25");
-        assertThat(changeLog().endOffsetSum("spojka.changes")).isEqualTo(7);
+        assertThat(testHub.changeLog().endOffsetSum("spojka.changes")).isEqualTo(7);
         awaitMaterialized(hub);
-        assertThat(count(hub, "?v a <" + ZAST + "hlasování>")).isEqualTo(2);
-        assertThat(count(hub, "?r a <" + ZAST + "usnesení>")).isEqualTo(2);
-        assertThat(count(hub, "?m a <" + ZAST + "zasedání-zastupitelstva-obce>"))
+        assertThat(HubSparql.of(hub).count("?v a <" + ZAST + "hlasování>")).isEqualTo(2);
+        assertThat(HubSparql.of(hub).count("?r a <" + ZAST + "usnesení>")).isEqualTo(2);
+        assertThat(HubSparql.of(hub).count("?m a <" + ZAST + "zasedání-zastupitelstva-obce>"))
                 .isEqualTo(2);
     }
 
     private static ConfigurableApplicationContext startHub() {
-        return startHub(
-                "data",
-                KAFKA_PORT,
-                CONTROLLER_PORT,
+        return testHub.start(
                 "--agenda.plasy.jdbc-url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--agenda.plasy.username=postgres",
                 "--agenda.plasy.password=postgres");
     }
 
-    private static ConfigurableApplicationContext startHub(
-            String dataDir, int kafkaPort, int controllerPort, String... agenda) {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spojka.data-dir=" + work.resolve(dataDir),
-                "--spojka.connectors-dir=" + work.resolve("connectors"),
-                "--spojka.base-iri=http://spojka.test/",
-                "--spojka.kafka.embedded.port=" + kafkaPort,
-                "--spojka.kafka.embedded.controller-port=" + controllerPort,
-                "--spojka.store.poll-timeout=200ms"));
-        args.addAll(List.of(agenda));
-        return new SpringApplicationBuilder(SpojkaApplication.class).run(args.toArray(String[]::new));
-    }
-
     private static RunReport awaitStartupRun(ConfigurableApplicationContext hub) {
         Connectors connectors = hub.getBean(Connectors.class);
-        await().atMost(Duration.ofMinutes(3)).until(() -> connectors.lastRun(ID) != null);
+        TestHub.awaitFirstRuns(connectors, List.of(ID));
         awaitMaterialized(hub);
         return connectors.lastRun(ID);
     }
@@ -231,42 +210,20 @@ class JdbcPollIT {
     }
 
     private static void awaitMaterialized(ConfigurableApplicationContext hub) {
-        Materializer materializer = hub.getBean(Materializer.class);
-        await().atMost(Duration.ofMinutes(1))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> materializer.lag() == 0);
+        TestHub.awaitMaterialized(hub.getBean(Materializer.class));
     }
 
     private static Map<String, Long> eventTypes() {
         Map<String, Long> types = new TreeMap<>();
-        for (ConsumerRecord<String, CloudEvent> event : changeLog().events("spojka.changes")) {
+        for (ConsumerRecord<String, CloudEvent> event : testHub.changeLog().events("spojka.changes")) {
             types.merge(event.value().getType(), 1L, Long::sum);
         }
         return types;
     }
 
     private static String storedWatermark() throws IOException {
-        Path file = work.resolve("data/connector-state/" + ID + ".json");
+        Path file = testHub.dataDir().resolve("connector-state/" + ID + ".json");
         return new ObjectMapper().readTree(file.toFile()).get("watermark").asText();
-    }
-
-    private static long count(ConfigurableApplicationContext hub, String whereClause) {
-        try (QueryExecHTTP exec = QueryExecHTTP.service(sparqlUrl(hub))
-                .query("SELECT (COUNT(*) AS ?count) WHERE { " + whereClause + " }")
-                .build()) {
-            return ((Number) exec.select().next().get("count").getLiteralValue()).longValue();
-        }
-    }
-
-    private static boolean ask(ConfigurableApplicationContext hub, String query) {
-        try (QueryExecHTTP exec =
-                QueryExecHTTP.service(sparqlUrl(hub)).query(query).build()) {
-            return exec.ask();
-        }
-    }
-
-    private static String sparqlUrl(ConfigurableApplicationContext hub) {
-        return "http://localhost:" + hub.getEnvironment().getProperty("local.server.port") + "/sparql";
     }
 
     private static void sql(String statement) throws SQLException {
@@ -274,10 +231,6 @@ class JdbcPollIT {
                 Statement sql = connection.createStatement()) {
             sql.execute(statement);
         }
-    }
-
-    private static ChangeLogReader changeLog() {
-        return new ChangeLogReader("localhost:" + KAFKA_PORT);
     }
 
     /** The connector folder exactly as in the repository, alone in this hub's connectors directory. */

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import cz.spojka.SpojkaApplication;
 import cz.spojka.changelog.DeadLetter;
 import cz.spojka.connector.ConnectorDryRun;
 import cz.spojka.connector.Connectors;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -35,13 +33,14 @@ class MqttSubscribeIT {
 
     private static final String CONNECTOR = "desky-mqtt";
     private static final int MQTT_PORT = TestPorts.free();
-    private static final int KAFKA_PORT = TestPorts.free();
-    private static final int CONTROLLER_PORT = TestPorts.free();
     private static final Server BROKER = new Server();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dataDir;
+
+    /** Set once JUnit has made {@link #dataDir}. */
+    private static TestHub testHub;
 
     @BeforeAll
     static void startBroker() throws Exception {
@@ -52,6 +51,7 @@ class MqttSubscribeIT {
         config.setProperty("persistence_enabled", "false");
         config.setProperty("telemetry_enabled", "false");
         BROKER.startServer(config);
+        testHub = TestHub.onFreePorts(dataDir, Path.of("src/test/resources/cz/spojka/e2e/mqtt-connectors"));
     }
 
     @AfterAll
@@ -86,7 +86,7 @@ class MqttSubscribeIT {
                     .as("the same board again changes nothing")
                     .isZero();
             assertThat(runs.get(0).deleted()).isZero();
-            List<DeadLetter> letters = new ChangeLogReader("localhost:" + KAFKA_PORT).deadLetters("spojka.deadletter");
+            List<DeadLetter> letters = testHub.changeLog().deadLetters("spojka.deadletter");
             assertThat(letters).singleElement().satisfies(letter -> {
                 assertThat(letter.connectorId()).isEqualTo(CONNECTOR);
                 assertThat(letter.stage()).isEqualTo("fetch");
@@ -97,7 +97,7 @@ class MqttSubscribeIT {
         publish("desky/2", JSON.writeValueAsBytes(boards.get(1)));
         try (ConfigurableApplicationContext hub = startHub()) {
             Connectors connectors = hub.getBean(Connectors.class);
-            ChangeLogReader changeLog = new ChangeLogReader("localhost:" + KAFKA_PORT);
+            ChangeLogReader changeLog = testHub.changeLog();
             await().atMost(Duration.ofMinutes(1))
                     .until(() -> changeLog.endOffsetSum("spojka.changes") == 1 + firstNotices + 1 + secondNotices);
             // At least once: the broker may deliver the message again, which then changes nothing.
@@ -122,7 +122,7 @@ class MqttSubscribeIT {
                 .get(0);
         assertThat(expected.entitiesByKind()).containsKeys("observation");
 
-        try (ConfigurableApplicationContext hub = startHub(ownDataDir.resolve("hub"))) {
+        try (ConfigurableApplicationContext hub = startHub(testHub.withDataDir(ownDataDir.resolve("hub")))) {
             Connectors connectors = hub.getBean(Connectors.class);
             publish("golemio/ovzdusi/" + station.at("/properties/id").asText(), JSON.writeValueAsBytes(station));
             await().atMost(Duration.ofMinutes(1))
@@ -145,20 +145,10 @@ class MqttSubscribeIT {
     }
 
     private static ConfigurableApplicationContext startHub() {
-        return startHub(dataDir);
+        return startHub(testHub);
     }
 
-    private static ConfigurableApplicationContext startHub(Path dataDir) {
-        return new SpringApplicationBuilder(SpojkaApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spojka.data-dir=" + dataDir,
-                        "--spojka.base-iri=http://spojka.test/",
-                        "--spojka.connectors-dir=src/test/resources/cz/spojka/e2e/mqtt-connectors",
-                        "--spojka.demo.enabled=false",
-                        "--test.mqtt-url=tcp://127.0.0.1:" + MQTT_PORT,
-                        "--spojka.kafka.embedded.port=" + KAFKA_PORT,
-                        "--spojka.kafka.embedded.controller-port=" + CONTROLLER_PORT,
-                        "--spojka.store.poll-timeout=200ms");
+    private static ConfigurableApplicationContext startHub(TestHub hub) {
+        return hub.start("--spojka.demo.enabled=false", "--test.mqtt-url=tcp://127.0.0.1:" + MQTT_PORT);
     }
 }

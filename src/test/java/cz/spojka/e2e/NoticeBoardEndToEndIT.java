@@ -3,6 +3,7 @@ package cz.spojka.e2e;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static cz.spojka.e2e.TestHub.BASE_IRI;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -262,10 +263,6 @@ class NoticeBoardEndToEndIT extends HubIT {
 
     private List<ConsumerRecord<String, CloudEvent>> changeEvents() {
         return changeLog().events("spojka.changes");
-    }
-
-    private ChangeLogReader changeLog() {
-        return new ChangeLogReader(bootstrapServers());
     }
 
     private static CloudEvent eventFor(List<ConsumerRecord<String, CloudEvent>> events, String iri) {

@@ -3,7 +3,6 @@ package cz.spojka.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cz.spojka.SpojkaApplication;
 import cz.spojka.connector.Connectors;
 import cz.spojka.connector.RunReport;
 import cz.spojka.mapping.CanonicalForm;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -36,15 +34,17 @@ class RestartAndRebuildIT {
 
     private static final AgendaSystem AGENDA = new AgendaSystem();
     private static final Path CONNECTORS_DIR = AgendaSystem.noticeBoardConnectors();
-    private static final int KAFKA_PORT = TestPorts.free();
-    private static final int CONTROLLER_PORT = TestPorts.free();
 
     @TempDir
     static Path dataDir;
 
+    /** Set once JUnit has made {@link #dataDir} and the agenda systems listen. */
+    private static TestHub testHub;
+
     @BeforeAll
     static void startAgenda() {
         AGENDA.start();
+        testHub = TestHub.onFreePorts(dataDir, CONNECTORS_DIR).withAgenda(AGENDA.baseUrl());
     }
 
     @AfterAll
@@ -59,12 +59,12 @@ class RestartAndRebuildIT {
         try (ConfigurableApplicationContext hub = startHub(false)) {
             awaitRunsAndStore(hub);
             firstStore = snapshot(hub);
-            firstEvents = changeLog().endOffsetSum("spojka.changes");
+            firstEvents = testHub.changeLog().endOffsetSum("spojka.changes");
             // The notice boards' part; other demo connectors publish to the same log and store.
-            assertThat(changeLog().events("spojka.changes").stream()
+            assertThat(testHub.changeLog().events("spojka.changes").stream()
                             .filter(r -> r.value().getSource().toString().contains("/connectors/uredni-deska-")))
                     .hasSize(182 + 1206 + 1 + 43);
-            assertThat(firstStore.stream().filter(line -> line.startsWith("http://spojka.test/graph/uredni-deska/")))
+            assertThat(firstStore.stream().filter(line -> line.startsWith(TestHub.BASE_IRI + "graph/uredni-deska/")))
                     .hasSize(182 + 1206 + 1 + 43);
         }
 
@@ -73,7 +73,7 @@ class RestartAndRebuildIT {
             RunReport ofn = hub.getBean(Connectors.class).lastRun(AgendaSystem.OFN);
             assertThat(ofn.entities()).isEqualTo(1388);
             assertThat(ofn.created() + ofn.updated() + ofn.deleted()).isZero();
-            assertThat(changeLog().endOffsetSum("spojka.changes")).isEqualTo(firstEvents);
+            assertThat(testHub.changeLog().endOffsetSum("spojka.changes")).isEqualTo(firstEvents);
             assertThat(snapshot(hub)).isEqualTo(firstStore);
 
             Materializer materializer = hub.getBean(Materializer.class);
@@ -85,23 +85,13 @@ class RestartAndRebuildIT {
 
         try (ConfigurableApplicationContext hub = startHub(true)) {
             awaitRunsAndStore(hub);
-            assertThat(changeLog().endOffsetSum("spojka.changes")).isEqualTo(firstEvents);
+            assertThat(testHub.changeLog().endOffsetSum("spojka.changes")).isEqualTo(firstEvents);
             assertThat(snapshot(hub)).isEqualTo(firstStore);
         }
     }
 
     private ConfigurableApplicationContext startHub(boolean rebuild) {
-        return new SpringApplicationBuilder(SpojkaApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spojka.data-dir=" + dataDir,
-                        "--spojka.connectors-dir=" + CONNECTORS_DIR,
-                        "--spojka.base-iri=http://spojka.test/",
-                        "--spojka.demo.base-url=" + AGENDA.baseUrl(),
-                        "--spojka.kafka.embedded.port=" + KAFKA_PORT,
-                        "--spojka.kafka.embedded.controller-port=" + CONTROLLER_PORT,
-                        "--spojka.store.poll-timeout=200ms",
-                        "--spojka.store.rebuild=" + rebuild);
+        return testHub.start("--spojka.store.rebuild=" + rebuild);
     }
 
     /** Waits for this hub's own start-up runs (the run history on disk also holds the previous hub's). */
@@ -112,7 +102,7 @@ class RestartAndRebuildIT {
         await().atMost(Duration.ofMinutes(2))
                 .until(() -> ranSince(connectors, AgendaSystem.OFN, started)
                         && ranSince(connectors, AgendaSystem.EDESKY, started));
-        await().atMost(Duration.ofMinutes(1)).until(() -> materializer.lag() == 0);
+        TestHub.awaitMaterialized(materializer);
     }
 
     private static boolean ranSince(Connectors connectors, String connectorId, Instant since) {
@@ -139,9 +129,5 @@ class RestartAndRebuildIT {
             lines.sort(null);
             return lines;
         });
-    }
-
-    private static ChangeLogReader changeLog() {
-        return new ChangeLogReader("localhost:" + KAFKA_PORT);
     }
 }

@@ -1,5 +1,6 @@
 package cz.spojka.e2e;
 
+import static cz.spojka.e2e.TestHub.BASE_IRI;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -157,7 +158,7 @@ class SparqlEndpointIT extends HubIT {
     }
 
     private URI uri(String query) {
-        return URI.create(sparqlUrl() + query);
+        return URI.create(sparql().url() + query);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
