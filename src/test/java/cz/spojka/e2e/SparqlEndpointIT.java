@@ -107,6 +107,16 @@ class SparqlEndpointIT extends HubIT {
     }
 
     @Test
+    void publishesTheCodelistsSoTheLabelsOfLinkedConceptsAreFound() {
+        assertThat(sparql().select("SELECT ?label WHERE { GRAPH <" + BASE_IRI + "vocab/codelists/"
+                        + "rozpoctova-skladba-paragrafy> { <https://w3id.org/spojka/číselník/rozpočtová-skladba-"
+                        + "paragrafy/položky/6171> <http://www.w3.org/2004/02/skos/core#prefLabel> ?label } }"))
+                .containsExactly("Činnost místní správy");
+        assertThat(count("GRAPH <" + BASE_IRI + "vocab/ontology/uredni-desky> { ?s ?p ?o }"))
+                .isGreaterThan(10);
+    }
+
+    @Test
     void readsGraphsWithTheGraphStoreProtocol() throws Exception {
         Graph named = rdf(
                 send(HttpRequest.newBuilder(uri("?graph=" + encode(EDESKY_GRAPH)))

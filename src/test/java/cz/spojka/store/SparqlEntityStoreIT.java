@@ -7,6 +7,7 @@ import cz.spojka.changelog.ChangeEvents;
 import cz.spojka.changelog.ChangeType;
 import cz.spojka.changelog.Provenance;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -73,6 +74,38 @@ class SparqlEntityStoreIT {
         assertThat(store.offsets()).isEmpty();
     }
 
+    @Test
+    void replacesTheGraphsUnderAPrefixWhichAClearLeavesAlone() {
+        String vocab = BASE + "vocab/";
+        store.replaceGraphs(
+                vocab,
+                Map.of(
+                        vocab + "codelists/a",
+                        turtle("<urn:a> <urn:p> 1 , 2 ."),
+                        vocab + "codelists/b",
+                        turtle("<urn:b> <urn:p> 1 .")));
+        store.replaceGraphs(vocab, Map.of(vocab + "codelists/a", turtle("<urn:a> <urn:p> 3 .")));
+        assertThat(Txn.calculateRead(dataset, () -> {
+                    List<String> graphs = new ArrayList<>();
+                    dataset.listGraphNodes().forEachRemaining(g -> graphs.add(g.getURI()));
+                    return graphs;
+                }))
+                .as("b, no longer published, is gone")
+                .containsExactly(vocab + "codelists/a");
+        assertThat(quads()).isEqualTo(1);
+
+        store.apply(List.of(change(ChangeType.CREATED, "2024-03-04")), Map.of(P0, 1L));
+        assertThat(store.size()).as("only the change log's graphs").isEqualTo(3 + 2 + 4);
+        store.clear();
+        assertThat(quads()).as("the vocabulary stays").isEqualTo(1);
+    }
+
+    private static Graph turtle(String triples) {
+        Graph graph = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(triples, Lang.TURTLE).parse(graph);
+        return graph;
+    }
+
     private long quads() {
         return Txn.calculateRead(dataset, () -> {
             long[] n = {0};
@@ -86,8 +119,7 @@ class SparqlEntityStoreIT {
     }
 
     private static Change change(ChangeType type, String date) {
-        Graph entity = GraphFactory.createDefaultGraph();
-        RDFParser.fromString("""
+        Graph entity = turtle("""
                 @prefix dcterms: <http://purl.org/dc/terms/> .
                 @prefix time: <http://www.w3.org/2006/time#> .
                 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
@@ -95,7 +127,7 @@ class SparqlEntityStoreIT {
                     dcterms:title "Oznámení"@cs ;
                     <https://slovník.gov.cz/legislativní/sbírka/500/2004/pojem/vyvěšení-informace>
                         [ a time:Instant ; time:inXSDDate "%s"^^xsd:date ] .
-                """.formatted(NOTICE, date), Lang.TURTLE).parse(entity);
+                """.formatted(NOTICE, date));
         return new Change(type, NOTICE, "notice", "uredni-deska", GRAPH, "hash-" + date, entity, provenance());
     }
 
