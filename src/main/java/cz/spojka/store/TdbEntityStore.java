@@ -132,11 +132,20 @@ public final class TdbEntityStore implements EntityStore {
     @Override
     public void replaceGraphs(String prefix, Map<String, Graph> graphs) {
         Txn.executeWrite(dataset, () -> {
-            graphsStartingWith(prefix).forEach(dataset::removeGraph);
+            for (Node stored : graphsStartingWith(prefix)) {
+                Graph content = graphs.get(stored.getURI());
+                // An unchanged graph is not rewritten: TDB2 keeps every rewritten block until a compaction, and the
+                // hub republishes the vocabulary at every start.
+                if (content == null || !dataset.getGraph(stored).isIsomorphicWith(content)) {
+                    dataset.removeGraph(stored);
+                }
+            }
             graphs.forEach((iri, content) -> {
                 Node graph = NodeFactory.createURI(iri);
-                content.find()
-                        .forEachRemaining(t -> dataset.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
+                if (!dataset.containsGraph(graph)) {
+                    content.find()
+                            .forEachRemaining(t -> dataset.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
+                }
             });
         });
     }
