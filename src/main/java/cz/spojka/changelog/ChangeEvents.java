@@ -8,6 +8,8 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -49,6 +51,21 @@ public final class ChangeEvents {
         return URI.create(baseIri + "connectors/" + connectorId);
     }
 
+    /** The IRI the hub gives a source system's record: {@code <base>connectors/<id>/records/<record id>}. */
+    public String sourceRecord(String connectorId, String recordId) {
+        return connectorSource(connectorId) + "/records/" + pathSegment(recordId);
+    }
+
+    /** The IRI of a connector run: {@code <base>connectors/<id>/runs/<run id>}. */
+    public String run(String connectorId, String runId) {
+        return connectorSource(connectorId) + "/runs/" + runId;
+    }
+
+    /** A record id as one path segment: ids carry '/', '#', spaces and non-ASCII letters. */
+    private static String pathSegment(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     public CloudEvent toEvent(Change change) {
         Provenance provenance = change.provenance();
         CloudEventBuilder builder = CloudEventBuilder.v1()
@@ -82,8 +99,16 @@ public final class ChangeEvents {
                 "connectorIri",
                 connectorSource(change.provenance().connectorId()).toString());
         provenance.put("sourceRecordId", change.provenance().recordId());
+        provenance.put(
+                "sourceRecord",
+                sourceRecord(
+                        change.provenance().connectorId(), change.provenance().recordId()));
         provenance.put("fetchedAt", change.provenance().fetchedAt().toString());
         provenance.put("mappingVersion", change.provenance().mappingVersion());
+        provenance.put("runId", change.provenance().runId());
+        provenance.put(
+                "run",
+                run(change.provenance().connectorId(), change.provenance().runId()));
         try {
             return JSON.writeValueAsBytes(data);
         } catch (IOException e) {
@@ -107,7 +132,8 @@ public final class ChangeEvents {
                 event.getTime() == null ? Instant.EPOCH : event.getTime().toInstant(),
                 data == null
                         ? null
-                        : data.path("provenance").path("mappingVersion").asText(null));
+                        : data.path("provenance").path("mappingVersion").asText(null),
+                data == null ? null : data.path("provenance").path("runId").asText(null));
         return new Change(
                 changeType,
                 event.getSubject(),

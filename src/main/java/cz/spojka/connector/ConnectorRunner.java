@@ -133,7 +133,8 @@ public class ConnectorRunner {
                 connector.definition().dataset().id(),
                 connector.graphIri(),
                 fetchedAt,
-                connector.mapper().version());
+                connector.mapper().version(),
+                RunReport.newRunId());
         IngestRun run = new IngestRun(context, gate, detector, publisher, deadLetters);
         if (bodies.isEmpty()) {
             log.info("Connector {}: the source reports no change since the last run", id);
@@ -145,7 +146,7 @@ public class ConnectorRunner {
             String reason = source == null ? e.getMessage() : source + ": " + e.getMessage();
             deadLetters.publish(
                     DeadLetter.now(id, "body", null, "fetch", reason, null, new String(bodies.get(e.index()), UTF_8)));
-            return RunReport.failed(id, fetchedAt, millisSince(started), reason);
+            return RunReport.failed(id, context.runId(), fetchedAt, millisSince(started), reason);
         }
         return run.finish(connector.definition().completeSnapshots() && !partial, millisSince(started));
     }

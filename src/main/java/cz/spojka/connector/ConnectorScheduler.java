@@ -61,6 +61,7 @@ public class ConnectorScheduler {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             RunReport failed = RunReport.failed(
                     connectorId,
+                    RunReport.newRunId(),
                     started,
                     Duration.between(started, Instant.now()).toMillis(),
                     describe(cause));

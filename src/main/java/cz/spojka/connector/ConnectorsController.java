@@ -74,6 +74,7 @@ class ConnectorsController {
 
     private static Map<String, Object> run(RunReport report) {
         Map<String, Object> run = new LinkedHashMap<>();
+        run.put("id", report.runId());
         run.put("started", report.startedAt().toString());
         run.put("finished", report.finishedAt().toString());
         run.put("read", report.records());

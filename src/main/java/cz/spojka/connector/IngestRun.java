@@ -132,6 +132,7 @@ final class IngestRun {
         }
         return new RunReport(
                 context.connectorId(),
+                context.runId(),
                 context.fetchedAt(),
                 records,
                 rejectedCount,

@@ -5,10 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cz.spojka.mapping.MappingSpec;
 import cz.spojka.mapping.RecordMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -52,7 +57,34 @@ final class MappingReader {
         }
         return sourceFormat == null
                 ? null
-                : new MappingSpec(version, sourceFormat, records, recordId, context, entities, construct, source);
+                : new MappingSpec(
+                        version + "+" + contentHash(in.file(), context),
+                        sourceFormat,
+                        records,
+                        recordId,
+                        context,
+                        entities,
+                        construct,
+                        source);
+    }
+
+    /**
+     * The first 12 hex digits of the SHA-256 of the mapping file and the context it reads records with: the
+     * provenance names the exact mapping an entity was made with, even when nobody raised the declared version.
+     */
+    private static String contentHash(Path mappingFile, String context) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(Files.readAllBytes(mappingFile));
+            if (context != null) {
+                sha256.update(context.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha256.digest()).substring(0, 12);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + mappingFile + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     /**

@@ -3,11 +3,13 @@ package cz.spojka.connector;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The outcome of one connector run, logged and kept as the connector's last run.
  *
  * @param connectorId the connector
+ * @param runId the run's id, unique among all runs; entities name their run {@code <base>connectors/<id>/runs/<run id>}
  * @param startedAt when the run started (the fetch time)
  * @param records source records received
  * @param rejected records (that could not be mapped) and entities (that failed the gate) sent to the dead-letter log
@@ -23,6 +25,7 @@ import java.util.List;
  */
 public record RunReport(
         String connectorId,
+        String runId,
         Instant startedAt,
         int records,
         int rejected,
@@ -53,8 +56,13 @@ public record RunReport(
      */
     public record Rejection(String recordId, String entityIri, String stage, String reason) {}
 
-    static RunReport failed(String connectorId, Instant startedAt, long millis, String error) {
-        return new RunReport(connectorId, startedAt, 0, 0, 0, 0, 0, 0, 0, millis, error, List.of());
+    static RunReport failed(String connectorId, String runId, Instant startedAt, long millis, String error) {
+        return new RunReport(connectorId, runId, startedAt, 0, 0, 0, 0, 0, 0, 0, millis, error, List.of());
+    }
+
+    /** A new run's id. */
+    static String newRunId() {
+        return UUID.randomUUID().toString();
     }
 
     /** When the run ended. */

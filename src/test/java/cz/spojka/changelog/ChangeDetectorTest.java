@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ChangeDetectorTest {
 
     private static final RunContext RUN = new RunContext(
-            "desky", "uredni-deska", "http://hub.test/graph/g", Instant.parse("2026-11-26T10:00:00Z"), "1");
+            "desky", "uredni-deska", "http://hub.test/graph/g", Instant.parse("2026-11-26T10:00:00Z"), "1", "run-1");
     private final ChangeLogIndex index = new ChangeLogIndex();
     private final ChangeDetector detector = new ChangeDetector(index);
 
@@ -81,7 +81,8 @@ class ChangeDetectorTest {
 
     @Test
     void neverDeletesAnotherConnectorsEntities() {
-        RunContext other = new RunContext("other", "uredni-deska", "http://hub.test/graph/g2", RUN.fetchedAt(), "1");
+        RunContext other =
+                new RunContext("other", "uredni-deska", "http://hub.test/graph/g2", RUN.fetchedAt(), "1", "run-2");
         assertThat(detect(other, List.of(), true, Set.of())).isEmpty();
     }
 

@@ -29,7 +29,7 @@ class ConnectorsApiIT extends HubIT {
         JsonNode lastRun = ofn.get("lastRun");
         assertThat(lastRun.fieldNames())
                 .toIterable()
-                .contains("started", "finished", "read", "changed", "rejected", "error");
+                .contains("id", "started", "finished", "read", "changed", "rejected", "error");
         assertThat(find(list, EDESKY).at("/municipality/ico").asText()).isEqualTo("00270211");
     }
 
@@ -42,6 +42,7 @@ class ConnectorsApiIT extends HubIT {
         assertThat(first.get("read").asInt()).isEqualTo(43);
         assertThat(first.get("changed").asInt()).isEqualTo(44);
         assertThat(first.get("error").isNull()).isTrue();
+        assertThat(runs.findValuesAsText("id")).as("every run has its own id").doesNotHaveDuplicates();
         for (int i = 1; i < runs.size(); i++) {
             assertThat(runs.get(i - 1).get("started").asText())
                     .isGreaterThanOrEqualTo(runs.get(i).get("started").asText());

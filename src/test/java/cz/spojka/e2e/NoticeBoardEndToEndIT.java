@@ -70,6 +70,18 @@ class NoticeBoardEndToEndIT extends HubIT {
         assertThat(count("?n a <" + NOTICE + "> ; <http://www.w3.org/ns/prov#wasAttributedTo> <" + BASE_IRI
                         + "connectors/" + OFN + "> ; <https://w3id.org/spojka/slovník/mappingVersion> ?v"))
                 .isEqualTo(1206);
+        String entities = "GRAPH ?g { ?e a ?type } FILTER(isIRI(?e) && STRSTARTS(STR(?g), '" + BASE_IRI
+                + "graph/uredni-deska/'))";
+        String withProvenance = entities + " ?e <http://www.w3.org/ns/prov#wasDerivedFrom> ?record ;"
+                + " <http://www.w3.org/ns/prov#generatedAtTime> ?at ;"
+                + " <http://www.w3.org/ns/prov#wasAttributedTo> ?connector ;"
+                + " <http://www.w3.org/ns/prov#wasGeneratedBy> ?run ;"
+                + " <https://w3id.org/spojka/slovník/mappingVersion> ?mapping ."
+                + " FILTER(STRSTARTS(STR(?record), STR(?connector)) && STRSTARTS(STR(?run), STR(?connector)))";
+        assertThat(count("{ SELECT DISTINCT ?e WHERE { " + withProvenance + " } }"))
+                .as("every entity carries its provenance")
+                .isEqualTo(count("{ SELECT DISTINCT ?e WHERE { " + entities + " } }"))
+                .isEqualTo(182 + 1206 + 1 + 43);
     }
 
     @Test
@@ -99,8 +111,22 @@ class NoticeBoardEndToEndIT extends HubIT {
         assertThat(data.at("/provenance/connector").asText()).isEqualTo(OFN);
         assertThat(data.at("/provenance/sourceRecordId").asText())
                 .isEqualTo("https://opendata-test.mvcr.cz/api/boards/1");
-        assertThat(data.at("/provenance/mappingVersion").asText()).isEqualTo("2026-11-26.1");
+        assertThat(data.at("/provenance/sourceRecord").asText())
+                .isEqualTo(BASE_IRI + "connectors/" + OFN
+                        + "/records/https%3A%2F%2Fopendata-test.mvcr.cz%2Fapi%2Fboards%2F1");
+        assertThat(data.at("/provenance/mappingVersion").asText())
+                .as("the declared version and the hash of the mapping's files")
+                .matches("2026-11-26\\.1\\+[0-9a-f]{12}");
         assertThat(data.at("/provenance/fetchedAt").asText()).isNotBlank();
+        String run = data.at("/provenance/run").asText();
+        assertThat(run)
+                .isEqualTo(BASE_IRI + "connectors/" + OFN + "/runs/"
+                        + data.at("/provenance/runId").asText());
+        assertThat(ask("ASK { <" + REMOVED_NOTICE + "> <http://www.w3.org/ns/prov#wasGeneratedBy> <" + run + "> ;"
+                        + " <http://www.w3.org/ns/prov#wasDerivedFrom> <"
+                        + data.at("/provenance/sourceRecord").asText()
+                        + "> }"))
+                .isTrue();
     }
 
     @Test

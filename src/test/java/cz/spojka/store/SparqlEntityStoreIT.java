@@ -55,12 +55,12 @@ class SparqlEntityStoreIT {
     void appliesChangesAndOffsetsTogetherAndReplacesWholeEntities() {
         store.apply(List.of(change(ChangeType.CREATED, "2024-03-04")), Map.of(P0, 1L));
         assertThat(store.offsets()).containsExactly(Map.entry(P0, 1L));
-        assertThat(quads()).isEqualTo(3 + 2 + 4);
+        assertThat(quads()).isEqualTo(3 + 2 + 6);
 
         store.apply(List.of(change(ChangeType.UPDATED, "2024-03-05")), Map.of(P0, 2L));
         assertThat(store.offsets()).containsExactly(Map.entry(P0, 2L));
-        assertThat(quads()).as("the old date's blank node is gone").isEqualTo(3 + 2 + 4);
-        assertThat(store.size()).isEqualTo(3 + 2 + 4);
+        assertThat(quads()).as("the old date's blank node is gone").isEqualTo(3 + 2 + 6);
+        assertThat(store.size()).isEqualTo(3 + 2 + 6);
 
         store.apply(
                 List.of(new Change(
@@ -95,7 +95,7 @@ class SparqlEntityStoreIT {
         assertThat(quads()).isEqualTo(1);
 
         store.apply(List.of(change(ChangeType.CREATED, "2024-03-04")), Map.of(P0, 1L));
-        assertThat(store.size()).as("only the change log's graphs").isEqualTo(3 + 2 + 4);
+        assertThat(store.size()).as("only the change log's graphs").isEqualTo(3 + 2 + 6);
         store.clear();
         assertThat(quads()).as("the vocabulary stays").isEqualTo(1);
     }
@@ -132,6 +132,6 @@ class SparqlEntityStoreIT {
     }
 
     private static Provenance provenance() {
-        return new Provenance("edesky", "3312051", Instant.parse("2026-11-26T10:00:00Z"), "1");
+        return new Provenance("edesky", "3312051", Instant.parse("2026-11-26T10:00:00Z"), "1", "run-1");
     }
 }
