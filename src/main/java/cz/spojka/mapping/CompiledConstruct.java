@@ -9,14 +9,17 @@ import org.apache.jena.query.Query;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.core.Substitute;
+import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.iterator.QueryIterRoot;
+import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.modify.TemplateLib;
 
 /**
  * A mapping's CONSTRUCT query compiled and optimised once, then run on each record's small graph with the
- * pre-bound variables substituted into the algebra. Compiling per record cost about half of the mapping time.
+ * pre-bound variables substituted into the algebra, without the query engine's per-query set-up. Compiling per record cost about half of the mapping time.
  * Immutable and safe to use from several threads.
  */
 final class CompiledConstruct {
@@ -32,7 +35,11 @@ final class CompiledConstruct {
     /** The triples the template yields for every solution, with fresh blank nodes per solution as in SPARQL. */
     Graph apply(Graph source, Binding preBound) {
         Graph result = GraphFactory.createDefaultGraph();
-        QueryIterator solutions = Algebra.exec(Substitute.substitute(pattern, preBound), source);
+        // Executed directly: Algebra.exec would hand the pattern to the query engine, which optimises it again for
+        // every record (12% of the mapping time on the OFN sample, BENCHMARKS.md).
+        ExecutionContext context = ExecutionContext.createForGraph(source);
+        QueryIterator solutions =
+                QC.execute(Substitute.substitute(pattern, preBound), QueryIterRoot.create(context), context);
         try {
             // The pre-bound values are substituted into the pattern; adding them back to each solution lets the
             // template use them too, as a query with those values bound would.
