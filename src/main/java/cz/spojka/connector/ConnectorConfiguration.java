@@ -10,7 +10,9 @@ import org.apache.camel.CamelContext;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -113,5 +115,12 @@ class ConnectorConfiguration {
     @Order(START_ORDER)
     void startConnectors(ApplicationReadyEvent event) {
         event.getApplicationContext().getBean(ConnectorStarter.class).start();
+    }
+
+    /** First thing on shutdown: the closed event comes before Camel and the other lifecycles stop. */
+    @EventListener(ContextClosedEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void stopPolling(ContextClosedEvent event) {
+        event.getApplicationContext().getBean(ConnectorScheduler.class).stop();
     }
 }

@@ -27,6 +27,7 @@ public class ConnectorScheduler {
     private final TaskScheduler scheduler;
     private final Connectors connectors;
     private final List<ScheduledFuture<?>> scheduled = new CopyOnWriteArrayList<>();
+    private volatile boolean stopped;
 
     public ConnectorScheduler(CamelContext camel, TaskScheduler scheduler, Connectors connectors) {
         this.camel = camel;
@@ -46,9 +47,17 @@ public class ConnectorScheduler {
     /** Polls the connector after {@code firstPollDelay}, then on its schedule. */
     void schedule(ConnectorDefinition connector, Duration firstPollDelay) {
         if (connector.schedule() != null && isPolled(connector.id())) {
-            scheduler.schedule(() -> poll(connector.id()), Instant.now().plus(firstPollDelay));
             scheduled.add(scheduler.schedule(
-                    () -> poll(connector.id()), connector.schedule().trigger(firstPollDelay)));
+                    () -> pollOnSchedule(connector.id()), Instant.now().plus(firstPollDelay)));
+            scheduled.add(scheduler.schedule(
+                    () -> pollOnSchedule(connector.id()), connector.schedule().trigger(firstPollDelay)));
+        }
+    }
+
+    /** A poll that comes due while the hub shuts down is not run: its route may already be gone. */
+    private void pollOnSchedule(String connectorId) {
+        if (!stopped) {
+            poll(connectorId);
         }
     }
 
@@ -88,7 +97,12 @@ public class ConnectorScheduler {
         return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
+    /**
+     * Stops polling, before Camel stops the routes (see ConnectorConfiguration): a poll fired after that waited 30 s
+     * for its route and was recorded as a failed run. Polls already running finish.
+     */
     void stop() {
+        stopped = true;
         scheduled.forEach(f -> f.cancel(false));
         scheduled.clear();
     }

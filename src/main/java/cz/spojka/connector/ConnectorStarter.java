@@ -16,14 +16,13 @@ import org.apache.camel.spi.RoutesLoader;
 import org.apache.camel.support.ResourceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Brings the connectors up once the hub is ready (the demo samples are then being served): loads and validates every
  * connector folder, reports each skipped one with all its problems, instantiates one route per loaded connector from
  * its template (after binding its database pool, if the template reads a database) and schedules the polling ones.
  */
-public class ConnectorStarter implements DisposableBean {
+public class ConnectorStarter {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectorStarter.class);
 
@@ -172,10 +171,5 @@ public class ConnectorStarter implements DisposableBean {
         }
         Duration due = instance.schedule().interval().multipliedBy(index).dividedBy(count);
         return due.compareTo(sinceStarted) > 0 ? due.minus(sinceStarted) : Duration.ZERO;
-    }
-
-    @Override
-    public void destroy() {
-        scheduler.stop();
     }
 }
