@@ -47,9 +47,12 @@ class ConnectorRouteIdsTest {
                     .startsWith("timer://spojka-push-x");
             assertThat(camel.getRoute("connector-y").getEndpoint().getEndpointUri())
                     .startsWith("timer://spojka-push-y");
+            // Camel's own ids count across every context of the JVM: route1, route2, …
             assertThat(camel.getRoutes())
                     .extracting(r -> r.getId())
-                    .containsExactlyInAnyOrder("connector-x", "connector-y", "route1");
+                    .hasSize(3)
+                    .contains("connector-x", "connector-y")
+                    .anyMatch(id -> id.matches("route\\d+"));
         }
     }
 }
