@@ -15,12 +15,12 @@ import org.apache.jena.graph.Triple;
  */
 final class ProvenanceTriples {
 
-    static final String PROV = "http://www.w3.org/ns/prov#";
-    static final String SPOJKA = "https://w3id.org/spojka/slovník/";
-    private static final Node WAS_ATTRIBUTED_TO = NodeFactory.createURI(PROV + "wasAttributedTo");
-    private static final Node GENERATED_AT_TIME = NodeFactory.createURI(PROV + "generatedAtTime");
-    private static final Node SOURCE_RECORD_ID = NodeFactory.createURI(SPOJKA + "sourceRecordId");
-    private static final Node MAPPING_VERSION = NodeFactory.createURI(SPOJKA + "mappingVersion");
+    // Whole IRIs, each declared in vocab/ontology/spojka.ttl, so that JavaVocabularyIrisTest can check them there.
+    private static final Node WAS_ATTRIBUTED_TO = NodeFactory.createURI("http://www.w3.org/ns/prov#wasAttributedTo");
+    private static final Node GENERATED_AT_TIME = NodeFactory.createURI("http://www.w3.org/ns/prov#generatedAtTime");
+    private static final Node SOURCE_RECORD_ID =
+            NodeFactory.createURI("https://w3id.org/spojka/slovník/sourceRecordId");
+    private static final Node MAPPING_VERSION = NodeFactory.createURI("https://w3id.org/spojka/slovník/mappingVersion");
 
     private final ChangeEvents events;
 
