@@ -91,34 +91,42 @@ def unit(iri, cls, name, csu_code, ruian_code, statements):
     return iri + "\n    " + " ;\n    ".join(common + statements) + " .\n"
 
 
+# The kinds of unit the municipalities lie in, in the order written: a title, the IRI prefix, the class, the columns of
+# the RÚIAN code, name and ČSÚ code with the form of the ČSÚ code, and the unit's further statements from a row.
+KINDS = [
+    ("kraje (vyšší územní samosprávné celky)", "vusc", "rúian:území-vyššího-územního-samosprávního-celku",
+     "kraj_ruian_vusc_kod", "kraj_text", "kraj_csu_cis100_kod", r"[0-9]{4}",
+     lambda r: [nuts(r"CZ0[0-9]{2}", r, "kraj_csu_cis108_nuts_kod")]),
+    ("okresy", "okres", "rúian:území-okresu",
+     "okres_ruian_kod", "okres_text", "okres_csu_cis101_lau_kod", r"[0-9]{5}",
+     lambda r: [nuts(r"CZ0[0-9]{2}[0-9A-Z]", r, "okres_csu_cis109_nuts_kod"),
+                f"adresy:vyšší-územní-samosprávní-celek vusc:{r['kraj_ruian_vusc_kod']}"]),
+    ("správní obvody obcí s rozšířenou působností", "orp", "rúian:správní-obvod-obce-s-rozšířenou-působností",
+     "orp_ruian_kod", "orp_text", "orp_csu_cis65_kod", r"[0-9]{4}",
+     lambda r: [f"adresy:vyšší-územní-samosprávní-celek vusc:{r['kraj_ruian_vusc_kod']}"]),
+    ("správní obvody obcí s pověřeným obecním úřadem", "pou", "rúian:správní-obvod-obce-s-pověřeným-obecním-úřadem",
+     "pou_ruian_kod", "pou_text", "pou_csu_cis61_kod", r"[0-9]{5}",
+     lambda r: [f"rúian:má-správní-obvod-obce-s-rozšířenou-působností orp:{r['orp_ruian_kod']}"]),
+]
+
+
+def nuts(pattern, r, column):
+    return f'území:kód-nuts "{require(pattern, r[column], column)}"'
+
+
 def units(structure):
-    """The kraje, okresy, ORP and POU the municipalities lie in, each once, by kind."""
-    kraje, okresy, orp, pou = {}, {}, {}, {}
-    for r in structure:
-        kraj = require(r"[0-9]+", r["kraj_ruian_vusc_kod"], "kraj_ruian_vusc_kod")
-        kraje[kraj] = unit(
-            f"vusc:{kraj}", "rúian:území-vyššího-územního-samosprávního-celku", r["kraj_text"],
-            require(r"[0-9]{4}", r["kraj_csu_cis100_kod"], "kraj_csu_cis100_kod"), kraj,
-            [f'území:kód-nuts "{require(r"CZ0[0-9]{2}", r["kraj_csu_cis108_nuts_kod"], "kraj NUTS")}"'])
-        okres = require(r"[0-9]+", r["okres_ruian_kod"], "okres_ruian_kod")
-        okresy[okres] = unit(
-            f"okres:{okres}", "rúian:území-okresu", r["okres_text"],
-            require(r"[0-9]{5}", r["okres_csu_cis101_lau_kod"], "okres_csu_cis101_lau_kod"), okres,
-            [f'území:kód-nuts "{require(r"CZ0[0-9]{2}[0-9A-Z]", r["okres_csu_cis109_nuts_kod"], "okres LAU")}"',
-             f"adresy:vyšší-územní-samosprávní-celek vusc:{kraj}"])
-        orp_code = require(r"[0-9]+", r["orp_ruian_kod"], "orp_ruian_kod")
-        orp[orp_code] = unit(
-            f"orp:{orp_code}", "rúian:správní-obvod-obce-s-rozšířenou-působností", r["orp_text"],
-            require(r"[0-9]{4}", r["orp_csu_cis65_kod"], "orp_csu_cis65_kod"), orp_code,
-            [f"adresy:vyšší-územní-samosprávní-celek vusc:{kraj}"])
-        pou_code = require(r"[0-9]+", r["pou_ruian_kod"], "pou_ruian_kod")
-        pou[pou_code] = unit(
-            f"pou:{pou_code}", "rúian:správní-obvod-obce-s-pověřeným-obecním-úřadem", r["pou_text"],
-            require(r"[0-9]{5}", r["pou_csu_cis61_kod"], "pou_csu_cis61_kod"), pou_code,
-            [f"rúian:má-správní-obvod-obce-s-rozšířenou-působností orp:{orp_code}"])
-    return [("kraje (vyšší územní samosprávné celky)", kraje), ("okresy", okresy),
-            ("správní obvody obcí s rozšířenou působností", orp),
-            ("správní obvody obcí s pověřeným obecním úřadem", pou)]
+    """The kraje, okresy, ORP and POU the municipalities lie in, each once, by kind: (title, code → Turtle)."""
+    kinds = []
+    for title, prefix, cls, ruian_column, name_column, csu_column, csu_form, statements in KINDS:
+        entities = {}
+        for r in structure:
+            code = require(r"[0-9]+", r[ruian_column], ruian_column)
+            entity = unit(f"{prefix}:{code}", cls, r[name_column], require(csu_form, r[csu_column], csu_column),
+                          code, statements(r))
+            if entities.setdefault(code, entity) != entity:
+                sys.exit(f"{ruian_column} {code}: municipality {r['obec_kod']} describes it otherwise than a row before")
+        kinds.append((title, entities))
+    return kinds
 
 
 def municipality(r, point, population):

@@ -4,6 +4,7 @@ import cz.spojka.changelog.Change;
 import cz.spojka.changelog.ChangeEvents;
 import cz.spojka.changelog.Provenance;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -13,7 +14,7 @@ import org.apache.jena.graph.Triple;
  * The PROV-O statements the store keeps with each entity, queryable through SPARQL: which connector it is attributed
  * to, when it was fetched, the source record and the mapping version it was derived with.
  */
-final class ProvenanceTriples {
+public final class ProvenanceTriples {
 
     // Whole IRIs, each declared in vocab/ontology/spojka.ttl, so that JavaVocabularyIrisTest can check them there.
     private static final Node WAS_ATTRIBUTED_TO = NodeFactory.createURI("http://www.w3.org/ns/prov#wasAttributedTo");
@@ -26,6 +27,13 @@ final class ProvenanceTriples {
 
     ProvenanceTriples(ChangeEvents events) {
         this.events = events;
+    }
+
+    /** The predicates of the provenance, which every entity in the store carries besides its own triples. */
+    public static List<String> predicates() {
+        return Stream.of(WAS_ATTRIBUTED_TO, GENERATED_AT_TIME, SOURCE_RECORD_ID, MAPPING_VERSION)
+                .map(Node::getURI)
+                .toList();
     }
 
     List<Triple> of(Change change) {

@@ -4,6 +4,7 @@ import cz.spojka.connector.ConnectorDefinition;
 import cz.spojka.connector.Connectors;
 import cz.spojka.mapping.MappingSpec;
 import cz.spojka.mapping.RecordMapper;
+import cz.spojka.store.ProvenanceTriples;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -23,7 +24,8 @@ import org.apache.jena.vocabulary.VOID;
  * A dataset and the vocabulary terms it uses: the classes it publishes instances of and the properties it states.
  *
  * <p>A connector's dataset is known from the connectors' mappings, not from the store: each loaded connector's
- * declared entity classes, and the classes ({@code a <class>}) and predicates its CONSTRUCT template names. The
+ * declared entity classes, and the classes ({@code a <class>}) and predicates its CONSTRUCT template names, and the
+ * provenance predicates the store adds to every entity ({@link ProvenanceTriples#predicates()}). The
  * mappings say what every connector publishes from its first run on, whichever store the hub writes to, at the cost
  * of parsing a few queries; asking the store would scan every triple of every named graph on each request. A template
  * that copies the source's predicates through a variable ({@code ?notice ?p ?o}) contributes only the terms it names.
@@ -74,6 +76,7 @@ record DatasetTerms(
                 en.add(definition.dataset().titleEn());
                 addMappingTerms(definition.mapping(), classes, properties);
             }
+            properties.addAll(ProvenanceTriples.predicates());
             String anchor = "dataset-" + id;
             datasets.add(new DatasetTerms(
                     pageIri + "#" + anchor,

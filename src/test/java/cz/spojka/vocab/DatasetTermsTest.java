@@ -51,11 +51,17 @@ class DatasetTermsTest {
         assertThat(boards.graph()).isNull();
         assertThat(boards.classes()).contains(DESKY + "úřední-deska", DESKY + "informace-zveřejněná-na-úřední-desce");
         assertThat(boards.properties())
-                .contains("http://purl.org/dc/terms/isPartOf", "http://www.w3.org/2002/07/owl#sameAs")
+                .contains(
+                        "http://purl.org/dc/terms/isPartOf",
+                        "http://www.w3.org/2002/07/owl#sameAs",
+                        "https://w3id.org/spojka/slovník/sourceRecordId")
                 .doesNotContain("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
     }
 
-    /** The OFN connector copies a notice's predicates through ?p: only the ones its template names are seen. */
+    /**
+     * The OFN connector copies a notice's predicates through ?p: only the ones its template names are seen, with the
+     * provenance the store adds.
+     */
     @Test
     void aTemplateContributesOnlyTheTermsItNames() {
         ConnectorDefinition ofn = definitions.stream()
@@ -70,7 +76,11 @@ class DatasetTermsTest {
                         DESKY + "stránka-zveřejnění",
                         "http://purl.org/dc/terms/publisher",
                         "http://www.w3.org/2002/07/owl#sameAs",
-                        "http://purl.org/dc/terms/isPartOf");
+                        "http://purl.org/dc/terms/isPartOf",
+                        "http://www.w3.org/ns/prov#wasAttributedTo",
+                        "http://www.w3.org/ns/prov#generatedAtTime",
+                        "https://w3id.org/spojka/slovník/sourceRecordId",
+                        "https://w3id.org/spojka/slovník/mappingVersion");
     }
 
     @Test
