@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -20,7 +21,7 @@ import org.apache.jena.graph.Triple;
  */
 public final class CanonicalForm {
 
-    private static final String XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
+    private static final String XSD_STRING = XSDDatatype.XSDstring.getURI();
 
     private CanonicalForm() {}
 

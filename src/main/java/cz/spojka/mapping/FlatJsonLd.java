@@ -16,6 +16,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
 
 /**
  * JSON-LD to RDF for the flat contexts connectors use — terms, prefixes, {@code @vocab}, {@code @id}/{@code @type}
@@ -26,10 +27,6 @@ import org.apache.jena.sparql.graph.GraphFactory;
  */
 final class FlatJsonLd {
 
-    private static final Node RDF_TYPE = NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
-    private static final Node RDF_FIRST = NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#first");
-    private static final Node RDF_REST = NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#rest");
-    private static final Node RDF_NIL = NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#nil");
     private static final BigDecimal DOUBLE_FROM = BigDecimal.ONE.movePointRight(21);
     /** The JSON-LD 1.1 processor's form of an xsd:double (e.g. {@code 1.66E1}); a DecimalFormat is not thread-safe. */
     private static final ThreadLocal<DecimalFormat> DOUBLE_FORMAT = ThreadLocal.withInitial(() -> {
@@ -74,7 +71,7 @@ final class FlatJsonLd {
                 }
             }
             for (String type : typeNames) {
-                graph.add(subject, RDF_TYPE, NodeFactory.createURI(active.vocabIri(type)));
+                graph.add(subject, RDF.Nodes.type, NodeFactory.createURI(active.vocabIri(type)));
             }
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
@@ -136,7 +133,7 @@ final class FlatJsonLd {
             Graph graph, FlatContext.Term term, JsonNode value, FlatContext active, Map<String, Node> blankNodes) {
         List<JsonNode> items = new ArrayList<>();
         (value.isArray() ? value : List.of(value)).forEach(items::add);
-        Node rest = RDF_NIL;
+        Node rest = RDF.Nodes.nil;
         for (int i = items.size() - 1; i >= 0; i--) {
             JsonNode item = items.get(i);
             Node first = item.isArray()
@@ -144,8 +141,8 @@ final class FlatJsonLd {
                     : object(graph, term, item, active, blankNodes);
             if (first != null) {
                 Node cell = NodeFactory.createBlankNode();
-                graph.add(cell, RDF_FIRST, first);
-                graph.add(cell, RDF_REST, rest);
+                graph.add(cell, RDF.Nodes.first, first);
+                graph.add(cell, RDF.Nodes.rest, rest);
                 rest = cell;
             }
         }

@@ -5,6 +5,7 @@ import cz.spojka.changelog.ChangeEvents;
 import cz.spojka.changelog.Provenance;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -15,21 +16,34 @@ import org.apache.jena.graph.Triple;
  * to, the source record it was derived from (its IRI and its id in the source), when it was fetched, the run that
  * generated it and the mapping version it was made with.
  */
-final class ProvenanceTriples {
+public final class ProvenanceTriples {
 
-    static final String PROV = "http://www.w3.org/ns/prov#";
-    static final String SPOJKA = "https://w3id.org/spojka/slovník/";
-    private static final Node WAS_ATTRIBUTED_TO = NodeFactory.createURI(PROV + "wasAttributedTo");
-    private static final Node GENERATED_AT_TIME = NodeFactory.createURI(PROV + "generatedAtTime");
-    private static final Node WAS_DERIVED_FROM = NodeFactory.createURI(PROV + "wasDerivedFrom");
-    private static final Node WAS_GENERATED_BY = NodeFactory.createURI(PROV + "wasGeneratedBy");
-    private static final Node SOURCE_RECORD_ID = NodeFactory.createURI(SPOJKA + "sourceRecordId");
-    private static final Node MAPPING_VERSION = NodeFactory.createURI(SPOJKA + "mappingVersion");
+    // Whole IRIs, each declared in vocab/ontology/spojka.ttl, so that JavaVocabularyIrisTest can check them there.
+    private static final Node WAS_ATTRIBUTED_TO = NodeFactory.createURI("http://www.w3.org/ns/prov#wasAttributedTo");
+    private static final Node GENERATED_AT_TIME = NodeFactory.createURI("http://www.w3.org/ns/prov#generatedAtTime");
+    private static final Node WAS_DERIVED_FROM = NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom");
+    private static final Node WAS_GENERATED_BY = NodeFactory.createURI("http://www.w3.org/ns/prov#wasGeneratedBy");
+    private static final Node SOURCE_RECORD_ID =
+            NodeFactory.createURI("https://w3id.org/spojka/slovník/sourceRecordId");
+    private static final Node MAPPING_VERSION = NodeFactory.createURI("https://w3id.org/spojka/slovník/mappingVersion");
 
     private final ChangeEvents events;
 
     ProvenanceTriples(ChangeEvents events) {
         this.events = events;
+    }
+
+    /** The predicates of the provenance, which every entity in the store carries besides its own triples. */
+    public static List<String> predicates() {
+        return Stream.of(
+                        WAS_ATTRIBUTED_TO,
+                        WAS_DERIVED_FROM,
+                        WAS_GENERATED_BY,
+                        GENERATED_AT_TIME,
+                        SOURCE_RECORD_ID,
+                        MAPPING_VERSION)
+                .map(Node::getURI)
+                .toList();
     }
 
     List<Triple> of(Change change) {

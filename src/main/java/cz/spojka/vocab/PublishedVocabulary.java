@@ -15,15 +15,15 @@ import org.apache.jena.riot.RiotException;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
- * The part of {@code vocab/} the hub publishes beside the data: the ontology and the codelists, one named graph per
- * Turtle file, {@code <base>vocab/<folder>/<file name without .ttl>} (e.g. {@code <base>vocab/codelists/
- * rozpoctova-skladba-paragrafy}). The data links to the codelists' concepts by IRI only; their labels and hierarchy
- * come from here.
+ * The part of {@code vocab/} the hub publishes beside the data: the ontology, the codelists, the reference data and the
+ * SHACL shapes, one named graph per Turtle file, {@code <base>vocab/<folder>/<file name without .ttl>} (e.g.
+ * {@code <base>vocab/codelists/rozpoctova-skladba-paragrafy}). The data links to the codelists' concepts and to the
+ * municipalities of the reference data by IRI only; their labels, hierarchy and points come from here.
  */
 public final class PublishedVocabulary {
 
     /** The folders of {@code vocab/} that are published. */
-    static final List<String> FOLDERS = List.of("ontology", "codelists");
+    static final List<String> FOLDERS = List.of("ontology", "codelists", "reference", "shapes");
 
     private final String graphPrefix;
     private final Map<String, Graph> graphs;
@@ -40,6 +40,17 @@ public final class PublishedVocabulary {
     /** Graph IRI → the file's triples, in file order. */
     public Map<String, Graph> graphs() {
         return graphs;
+    }
+
+    /** The graphs of the files in one folder ({@code "shapes"}), by graph IRI. */
+    Map<String, Graph> graphsIn(String folder) {
+        Map<String, Graph> inFolder = new LinkedHashMap<>();
+        graphs.forEach((iri, graph) -> {
+            if (iri.startsWith(graphPrefix + folder + "/")) {
+                inFolder.put(iri, graph);
+            }
+        });
+        return inFolder;
     }
 
     /**

@@ -24,6 +24,7 @@ public class VocabularyPublisher {
 
     public void publish() {
         Map<String, Graph> graphs = vocabulary.graphs();
+        long started = System.nanoTime();
         try {
             store.replaceGraphs(vocabulary.graphPrefix(), graphs);
         } catch (RuntimeException e) {
@@ -37,9 +38,10 @@ public class VocabularyPublisher {
             return;
         }
         log.info(
-                "Published the vocabulary in the store: {} graphs, {} triples under {}",
+                "Published the vocabulary in the store: {} graphs, {} triples under {} in {} ms",
                 graphs.size(),
                 graphs.values().stream().mapToLong(Graph::size).sum(),
-                vocabulary.graphPrefix());
+                vocabulary.graphPrefix(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -99,7 +99,7 @@ class SparqlEndpointIT extends HubIT {
 
     @Test
     void theDefaultGraphIsTheUnionOfTheNamedGraphs() {
-        // Distinct triples: the same statement may stand in several graphs (e.g. two vocabulary files).
+        // A set union: a triple in several graphs (the vocabulary files describe shared terms alike) counts once.
         long inNamedGraphs = count("{ SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }");
         assertThat(count("?s ?p ?o")).isEqualTo(inNamedGraphs).isGreaterThan(20_000);
         assertThat(count("?s <urn:x-spojka:next-offset> ?o"))
