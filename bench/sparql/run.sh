@@ -11,22 +11,16 @@
 #    timeout as the hub's), both on free localhost ports.
 # 3. Runs cz.spojka.bench.sparql.QueryLoad: for CLIENTS (default 1,4) parallel clients, ROUNDS rounds (default 3),
 #    each round the hub and Fuseki one after the other (the first alternates), each a warm-up of WARMUP s and a timed
-#    phase of SECONDS s for the point lookups and again for the explore mix. Prints p50/p99 and the ratios and writes
+#    phase of TIMED s for the point lookups and again for the explore mix. Prints p50/p99 and the ratios and writes
 #    $WORK/result.json; the servers' logs are in $WORK.
 #
-# Environment (all optional): WORK=target/bench/sparql-N, CLIENTS=1,4, ROUNDS=3, WARMUP=10, SECONDS=30, SEED=42,
+# Environment (all optional): WORK=target/bench/sparql-N, CLIENTS=1,4, ROUNDS=3, WARMUP=10, TIMED=30, SEED=42,
 # HUB_JAVA_OPTS and FUSEKI_JAVA_OPTS (default: none, the JVM's defaults for both). Needs java, mvn, python3, curl, jq.
 set -euo pipefail
 
 N="${1:-50000}"
-REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-cd "$REPO"
-WORK="${WORK:-target/bench/sparql-$N}"
-CLIENTS="${CLIENTS:-1,4}"
-ROUNDS="${ROUNDS:-3}"
-WARMUP="${WARMUP:-10}"
-SECONDS_TIMED="${SECONDS:-30}"
-SEED="${SEED:-42}"
+cd "$(dirname "${BASH_SOURCE[0]}")/../.." && REPO="$PWD"
+: "${WORK:=target/bench/sparql-$N}" "${CLIENTS:=1,4}" "${ROUNDS:=3}" "${WARMUP:=10}" "${TIMED:=30}" "${SEED:=42}"
 CONNECTOR=uredni-deska-ofn
 
 log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
@@ -90,5 +84,5 @@ PIDS+=($!)
 await_count "$HUB" "$N"
 await_count "$FUSEKI" "$N"
 log "both serve $N notices; machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); hub $(git rev-parse --short HEAD)"
-java -cp "$BENCH_CP" cz.spojka.bench.sparql.QueryLoad "$HUB" "$FUSEKI" "$CLIENTS" "$ROUNDS" "$WARMUP" "$SECONDS_TIMED" \
+java -cp "$BENCH_CP" cz.spojka.bench.sparql.QueryLoad "$HUB" "$FUSEKI" "$CLIENTS" "$ROUNDS" "$WARMUP" "$TIMED" \
   "$SEED" "$WORK/result.json" | tee "$WORK/result.txt"

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.fuseki.servlets.ActionErrorException;
@@ -25,15 +26,7 @@ import org.apache.jena.sparql.util.Context;
  * in that part is still answered 503). CONSTRUCT and DESCRIBE results are built in memory by Fuseki anyway, and are
  * counted as they are built.
  */
-final class RowLimitedQueryExec implements QueryExec {
-
-    private final QueryExec query;
-    private final int limit;
-
-    RowLimitedQueryExec(QueryExec query, int limit) {
-        this.query = query;
-        this.limit = limit;
-    }
+record RowLimitedQueryExec(QueryExec query, int limit) implements QueryExec {
 
     @Override
     public RowSet select() {
@@ -54,26 +47,23 @@ final class RowLimitedQueryExec implements QueryExec {
 
     @Override
     public DatasetGraph constructDataset(DatasetGraph dataset) {
-        long produced = 0;
-        for (Iterator<Quad> quads = query.constructQuads(); quads.hasNext(); ) {
-            if (++produced > limit) {
-                throw refusal("triples");
-            }
-            dataset.add(quads.next());
-        }
+        addWithinLimit(query.constructQuads(), dataset::add);
         return dataset;
     }
 
     @Override
     public Graph construct(Graph graph) {
-        long produced = 0;
-        for (Iterator<Triple> triples = query.constructTriples(); triples.hasNext(); ) {
-            if (++produced > limit) {
+        addWithinLimit(query.constructTriples(), graph::add);
+        return graph;
+    }
+
+    private <T> void addWithinLimit(Iterator<T> constructed, Consumer<T> into) {
+        for (long produced = 1; constructed.hasNext(); produced++) {
+            if (produced > limit) {
                 throw refusal("triples");
             }
-            graph.add(triples.next());
+            into.accept(constructed.next());
         }
-        return graph;
     }
 
     @Override

@@ -26,11 +26,13 @@ import org.apache.lucene.store.FSDirectory;
  * store writes through {@link #over the text dataset}, so every triple with one of {@link #PREDICATES} that enters or
  * leaves the store enters or leaves the index in the same TDB2 transaction. SPARQL finds it with
  * {@code ?entity text:query "words"} (field {@value #FIELD}); each hit keeps its graph, language and literal.
+ *
+ * @param created the index was created when it was opened, so it does not yet hold what the store holds
  */
-final class TitleIndex {
+record TitleIndex(TextIndexLucene index, boolean created) {
 
     static final String FIELD = "text";
-    private static final String GRAPH_FIELD = "graph";
+    static final String GRAPH_FIELD = "graph";
 
     /** The titles and labels the data and the vocabulary carry (dcterms:title, rdfs:label, skos and schema names). */
     static final List<Node> PREDICATES = List.of(
@@ -39,14 +41,6 @@ final class TitleIndex {
             NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#prefLabel"),
             NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#altLabel"),
             NodeFactory.createURI("http://schema.org/name"));
-
-    private final TextIndexLucene index;
-    private final boolean created;
-
-    private TitleIndex(TextIndexLucene index, boolean created) {
-        this.index = index;
-        this.created = created;
-    }
 
     /** Opens the index in {@code dir}, creating it when there is none. */
     static TitleIndex open(Path dir) {
