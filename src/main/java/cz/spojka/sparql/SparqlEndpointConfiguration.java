@@ -2,20 +2,16 @@ package cz.spojka.sparql;
 
 import cz.spojka.store.TdbEntityStore;
 import cz.spojka.system.SpojkaProperties;
-import java.util.function.Function;
-import org.apache.jena.fuseki.access.AccessCtl_GSP_R;
-import org.apache.jena.fuseki.access.AccessCtl_SPARQL_QueryDataset;
-import org.apache.jena.fuseki.access.AuthorizationService;
-import org.apache.jena.fuseki.access.DataAccessCtl;
-import org.apache.jena.fuseki.access.SecurityContext;
+import java.time.Duration;
+import java.util.List;
 import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.server.OperationRegistry;
 import org.apache.jena.fuseki.servlets.FusekiFilter;
-import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.system.FusekiCore;
+import org.apache.jena.geosparql.configuration.GeoSPARQLConfig;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -26,36 +22,46 @@ import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * The SPARQL 1.1 endpoint at {@code /sparql}, served by Fuseki's own protocol code inside the hub's web server (one
- * origin, one port): query via GET, POST form and POST direct with every result format by content negotiation, and
- * Graph Store Protocol reads. It is read-only — the data service has no update or write operation, so SPARQL Update
- * and GSP writes are refused. The default graph is the union of the named graphs; the stored default graph (the
- * materializer's offsets) is never visible. With an external store ({@code spojka.store.type=sparql}) consumers
- * query that store's own endpoint.
+ * origin, one port): queries ({@link PublishedQueries}: GET, POST form and POST direct, every result format by content
+ * negotiation, full-text search with {@code text:query} and the GeoSPARQL functions) and Graph Store Protocol reads
+ * ({@link PublishedGraphReads}). It is read-only: the data service has no update or write operation, and
+ * {@link RequestGuard} says why. Browser apps of any allowed origin may query it (CORS). With an external store
+ * ({@code spojka.store.type=sparql}) consumers query that store's own endpoint.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "spojka.store.type", havingValue = "tdb2", matchIfMissing = true)
 class SparqlEndpointConfiguration {
 
     static final String PATH = "/sparql";
+    private static final List<String> PATHS = List.of(PATH, PATH + "/*");
 
-    /** Until agencies and grants exist, every caller is the public and sees every named graph. */
-    private static final Function<HttpAction, String> PUBLIC_USER = action -> "public";
+    /** Parsed WKT literals and coordinate transformations kept for reuse by the GeoSPARQL functions. */
+    private static final int GEOMETRY_CACHE_SIZE = 20_000;
+
+    private static final long GEOMETRY_CACHE_EXPIRY_MILLIS =
+            Duration.ofMinutes(10).toMillis();
 
     @Bean
     ServletContextInitializer fusekiRegistries(TdbEntityStore store, SpojkaProperties properties) {
         FusekiCore.init();
-        DatasetGraph published = publishedView(store.dataset(), properties);
-        DataService service = DataService.newBuilder(published)
+        setUpGeoSparql();
+        SpojkaProperties.Endpoint endpoint = properties.endpoint();
+        DataService service = DataService.newBuilder(published(store.dataset(), endpoint))
                 .addEndpoint(Operation.Query)
                 .addEndpoint(Operation.GSP_R)
                 .build();
         OperationRegistry operations = OperationRegistry.createStd();
         operations.register(
-                Operation.Query, WebContent.contentTypeSPARQLQuery, new AccessCtl_SPARQL_QueryDataset(PUBLIC_USER));
-        operations.register(Operation.GSP_R, new AccessCtl_GSP_R(PUBLIC_USER));
+                Operation.Query,
+                WebContent.contentTypeSPARQLQuery,
+                new PublishedQueries(endpoint.resultRowLimit(), endpoint.queryTimeout()));
+        operations.register(Operation.GSP_R, new PublishedGraphReads());
         service.setEndpointProcessors(operations);
         service.goActive();
         DataAccessPointRegistry accessPoints = new DataAccessPointRegistry();
@@ -66,30 +72,56 @@ class SparqlEndpointConfiguration {
         };
     }
 
-    private static DatasetGraph publishedView(DatasetGraph dataset, SpojkaProperties properties) {
+    private static DatasetGraph published(DatasetGraph dataset, SpojkaProperties.Endpoint endpoint) {
         dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
-        dataset.getContext()
-                .set(ARQ.queryTimeout, properties.endpoint().queryTimeout().toMillis());
-        SecurityContext published = new PublishedGraphs(dataset);
-        AuthorizationService everyone = user -> published;
-        return DataAccessCtl.controlledDataset(dataset, everyone);
+        dataset.getContext().set(ARQ.queryTimeout, endpoint.queryTimeout().toMillis());
+        return dataset;
+    }
+
+    /**
+     * The GeoSPARQL functions (geof:distance, geof:sfWithin, …, and Jena's spatial functions such as
+     * spatialF:greatCircleGeom) with bounded caches: their defaults keep every literal ever parsed.
+     */
+    private static void setUpGeoSparql() {
+        GeoSPARQLConfig.setupMemoryIndex(
+                GEOMETRY_CACHE_SIZE,
+                GEOMETRY_CACHE_SIZE,
+                GEOMETRY_CACHE_SIZE,
+                GEOMETRY_CACHE_EXPIRY_MILLIS,
+                GEOMETRY_CACHE_EXPIRY_MILLIS,
+                GEOMETRY_CACHE_EXPIRY_MILLIS,
+                false);
+    }
+
+    /** CORS, first of the filters: a preflight request is answered here, and every answer carries the headers. */
+    @Bean
+    FilterRegistrationBean<CorsFilter> sparqlCors(SpojkaProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOriginPatterns(properties.endpoint().corsAllowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Accept", "Content-Type", "Cache-Control", "X-Requested-With"));
+        cors.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        PATHS.forEach(path -> source.registerCorsConfiguration(path.replace("*", "**"), cors));
+        return filter(new CorsFilter(source), "sparqlCors", Ordered.HIGHEST_PRECEDENCE + 5);
     }
 
     @Bean
-    FilterRegistrationBean<ReadOnlyGuard> sparqlReadOnlyGuard() {
-        FilterRegistrationBean<ReadOnlyGuard> registration = new FilterRegistrationBean<>(new ReadOnlyGuard());
-        registration.addUrlPatterns(PATH, PATH + "/*");
-        registration.setName("sparqlReadOnlyGuard");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
+    FilterRegistrationBean<RequestGuard> sparqlRequestGuard() {
+        return filter(new RequestGuard(), "sparqlRequestGuard", Ordered.HIGHEST_PRECEDENCE + 10);
     }
 
     @Bean
     FilterRegistrationBean<FusekiFilter> fusekiFilter() {
-        FilterRegistrationBean<FusekiFilter> registration = new FilterRegistrationBean<>(new FusekiFilter());
-        registration.addUrlPatterns(PATH, PATH + "/*");
-        registration.setName("fuseki");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return filter(new FusekiFilter(), "fuseki", Ordered.HIGHEST_PRECEDENCE + 20);
+    }
+
+    private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> filter(
+            F filter, String name, int order) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+        registration.setUrlPatterns(PATHS);
+        registration.setName(name);
+        registration.setOrder(order);
         return registration;
     }
 }

@@ -14,7 +14,11 @@ class StoreConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "spojka.store.type", havingValue = "tdb2", matchIfMissing = true)
     TdbEntityStore tdbEntityStore(SpojkaProperties properties, ChangeEvents events) {
-        return new TdbEntityStore(properties.tdbDir(), properties.baseIri() + "graph/", new ProvenanceTriples(events));
+        return new TdbEntityStore(
+                properties.tdbDir(),
+                properties.textIndexDir(),
+                properties.baseIri() + "graph/",
+                new ProvenanceTriples(events));
     }
 
     @Bean(destroyMethod = "close")

@@ -22,7 +22,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * The embedded store: TDB2 on disk. Entities live in named graphs (one per dataset and municipality); the
  * materializer's offsets live in the stored default graph, which the SPARQL endpoint never shows (its default graph
- * is the union of the named graphs).
+ * is the union of the named graphs). Every write goes through the text dataset of the {@link TitleIndex}, so the
+ * full-text index of titles and labels changes in the same transactions as the store.
  */
 public final class TdbEntityStore implements EntityStore {
 
@@ -31,22 +32,33 @@ public final class TdbEntityStore implements EntityStore {
 
     private final Path location;
     private final String graphPrefix;
+    private final DatasetGraph stored;
+    private final TitleIndex titles;
+    /** The stored dataset seen through the text index: what the store writes to. */
     private final DatasetGraph dataset;
+
     private final ProvenanceTriples provenance;
 
     /**
+     * @param textLocation the directory of the full-text index; a missing index is built from the store
      * @param graphPrefix the change log's graphs start with it ({@code <base>graph/}); other graphs are never cleared
      */
-    public TdbEntityStore(Path location, String graphPrefix, ProvenanceTriples provenance) {
+    public TdbEntityStore(Path location, Path textLocation, String graphPrefix, ProvenanceTriples provenance) {
         this.location = location.toAbsolutePath();
         this.graphPrefix = graphPrefix;
-        this.dataset = DatabaseMgr.connectDatasetGraph(this.location.toString());
+        this.stored = DatabaseMgr.connectDatasetGraph(this.location.toString());
+        this.titles = TitleIndex.open(textLocation.toAbsolutePath());
+        this.dataset = titles.over(stored);
+        Txn.executeRead(stored, () -> titles.catchUp(stored));
         this.provenance = provenance;
     }
 
-    /** The TDB2 dataset, for the SPARQL endpoint. */
+    /**
+     * The TDB2 dataset, for reading (the SPARQL endpoint): its context names the full-text index, so
+     * {@code text:query} finds it.
+     */
     public DatasetGraph dataset() {
-        return dataset;
+        return stored;
     }
 
     @Override
@@ -113,9 +125,12 @@ public final class TdbEntityStore implements EntityStore {
 
     @Override
     public void clear() {
+        // Past the text dataset, which would remove the graphs triple by triple; the index drops their documents at
+        // once, in the same transaction.
         Txn.executeWrite(dataset, () -> {
-            dataset.getDefaultGraph().clear();
-            graphsStartingWith(graphPrefix).forEach(dataset::removeGraph);
+            stored.getDefaultGraph().clear();
+            graphsStartingWith(graphPrefix).forEach(stored::removeGraph);
+            titles.removeGraphsStartingWith(graphPrefix);
         });
     }
 
@@ -166,7 +181,9 @@ public final class TdbEntityStore implements EntityStore {
 
     @Override
     public void close() {
-        // Releases the location, so the same directory can be opened again (a restart within one JVM).
-        TDBInternal.expel(dataset);
+        // Closes the index, and releases the location, so the same directory can be opened again (a restart within
+        // one JVM).
+        dataset.close();
+        TDBInternal.expel(stored);
     }
 }

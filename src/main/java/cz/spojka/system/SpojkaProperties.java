@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -15,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * Every {@code spojka.*} setting of the hub, declared once. Bound and validated at start-up: a bad value stops the
  * hub with a message naming the property. {@code docs/configuration.md} is generated from these declarations.
  *
- * @param dataDir directory for the TDB2 store and the in-process Kafka broker's log
+ * @param dataDir directory for the TDB2 store, its full-text index and the in-process Kafka broker's log
  * @param baseIri base IRI of every IRI the hub mints (entities, graphs, connectors); set it to the public address
  * @param connectorsDir directory with one folder per connector ({@code <id>/connector.yaml})
  * @param routesDir directory with the Camel YAML route templates the connectors instantiate
@@ -45,8 +46,18 @@ public record SpojkaProperties(
         @Valid @NotNull @DefaultValue Store store,
         @Valid @NotNull @DefaultValue Endpoint endpoint) {
 
-    /** @param queryTimeout a SPARQL query running longer is cancelled and answered 503 */
-    public record Endpoint(@NotNull @DefaultValue("30s") Duration queryTimeout) {}
+    /**
+     * @param queryTimeout a SPARQL query running longer is cancelled and answered 503; a request's {@code timeout}
+     *     parameter (seconds) can only shorten it
+     * @param resultRowLimit the most rows a SELECT may return, or triples a CONSTRUCT or DESCRIBE; a query that would
+     *     return more is answered 400 and asked to page with LIMIT and OFFSET
+     * @param corsAllowedOrigins the origins of the browser apps that may query {@code /sparql} (CORS); {@code *} is
+     *     every origin, an empty list none
+     */
+    public record Endpoint(
+            @NotNull @DefaultValue("30s") Duration queryTimeout,
+            @Min(1) @DefaultValue("100000") int resultRowLimit,
+            @NotNull @DefaultValue("*") List<String> corsAllowedOrigins) {}
 
     /**
      * @param chunkRecords source records mapped together; a chunk's new entities are gated and published before the
@@ -138,5 +149,10 @@ public record SpojkaProperties(
 
     public Path tdbDir() {
         return dataDir.resolve("tdb2");
+    }
+
+    /** The Lucene index of the titles and labels in the TDB2 store. */
+    public Path textIndexDir() {
+        return dataDir.resolve("text");
     }
 }

@@ -26,6 +26,9 @@ abstract class HubIT extends HubUnderTest {
         HUB.register(registry);
         // Small chunks, so the samples cross chunk boundaries (an eDesky board is described by all its documents).
         registry.add("spojka.ingest.chunk-records", () -> 5);
+        // Limits the samples can exceed, and a timeout the tests can wait for (SparqlLimitsIT).
+        registry.add("spojka.endpoint.result-row-limit", () -> SparqlLimitsIT.ROW_LIMIT);
+        registry.add("spojka.endpoint.query-timeout", () -> SparqlLimitsIT.QUERY_TIMEOUT);
     }
 
     static void serve(String path, byte[] body, String contentType) {

@@ -2,6 +2,7 @@ package cz.spojka.e2e;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -45,6 +46,16 @@ final class HubSparql {
         try (QueryExecHTTP exec =
                 QueryExecHTTP.service(url).query(prefixes + query).build()) {
             return exec.ask();
+        }
+    }
+
+    /** The solutions of a SELECT {@code query}, in their order. */
+    List<Binding> rows(String query) {
+        try (QueryExecHTTP exec =
+                QueryExecHTTP.service(url).query(prefixes + query).build()) {
+            List<Binding> rows = new ArrayList<>();
+            exec.select().forEachRemaining(rows::add);
+            return rows;
         }
     }
 

@@ -56,9 +56,12 @@ class RestartAndRebuildIT {
     void restartsWithoutDuplicatesAndRebuildsTheSameStoreFromTheTopic() {
         List<String> firstStore;
         long firstEvents;
+        long firstHits;
         try (ConfigurableApplicationContext hub = startHub(false)) {
             awaitRunsAndStore(hub);
             firstStore = snapshot(hub);
+            firstHits = textHits(hub);
+            assertThat(firstHits).isGreaterThan(50);
             firstEvents = testHub.changeLog().endOffsetSum("spojka.changes");
             // The notice boards' part; other demo connectors publish to the same log and store.
             assertThat(testHub.changeLog().events("spojka.changes").stream()
@@ -84,13 +87,22 @@ class RestartAndRebuildIT {
             assertThat(snapshot(hub))
                     .as("the rebuild keeps the published vocabulary, which is not in the change log")
                     .anyMatch(line -> line.startsWith(TestHub.BASE_IRI + "vocab/codelists/"));
+            assertThat(textHits(hub))
+                    .as("the full-text index was rebuilt with the store")
+                    .isEqualTo(firstHits);
         }
 
         try (ConfigurableApplicationContext hub = startHub(true)) {
             awaitRunsAndStore(hub);
             assertThat(testHub.changeLog().endOffsetSum("spojka.changes")).isEqualTo(firstEvents);
             assertThat(snapshot(hub)).isEqualTo(firstStore);
+            assertThat(textHits(hub)).isEqualTo(firstHits);
         }
+    }
+
+    /** The full-text hits (one per title) for a word in many notice titles: each title once, whatever happened. */
+    private static long textHits(ConfigurableApplicationContext hub) {
+        return HubSparql.of(hub).count("?notice <http://jena.apache.org/text#query> \"zbrane\"");
     }
 
     private ConfigurableApplicationContext startHub(boolean rebuild) {

@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -126,13 +128,17 @@ class SparqlEndpointIT extends HubIT {
                 "text/turtle",
                 "TURTLE");
         assertThat((long) named.size()).isEqualTo(count("GRAPH <" + EDESKY_GRAPH + "> { ?s ?p ?o }"));
-        Graph storedDefault = rdf(
+        Graph union = rdf(
                 send(HttpRequest.newBuilder(uri("?default"))
-                        .header("Accept", "text/turtle")
+                        .header("Accept", "application/n-triples")
                         .GET()),
-                "text/turtle",
-                "TURTLE");
-        assertThat(storedDefault.size()).isZero();
+                "application/n-triples",
+                "NTRIPLES");
+        assertThat((long) union.size())
+                .as("the default graph is the union of the named graphs, as for queries")
+                .isEqualTo(count("{ SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"));
+        assertThat(union.contains(Node.ANY, NodeFactory.createURI("urn:x-spojka:next-offset"), Node.ANY))
+                .isFalse();
     }
 
     @Test
@@ -155,9 +161,48 @@ class SparqlEndpointIT extends HubIT {
             HttpResponse<String> response = send(HttpRequest.newBuilder(uri("?graph=" + encode(EDESKY_GRAPH)))
                     .header("Content-Type", "text/turtle")
                     .method(method, HttpRequest.BodyPublishers.ofString("<urn:a> <urn:b> <urn:c> .")));
-            assertThat(response.statusCode()).as(method).isBetween(400, 499);
+            assertThat(response.statusCode()).as(method).isEqualTo(405);
+            assertThat(response.body())
+                    .isEqualTo("Graph Store Protocol " + method + " is not accepted: /sparql is a read-only endpoint."
+                            + " Data enters the hub only through its connectors and the Kafka change log (see"
+                            + " /api/connectors).\n");
         }
         assertThat(count("GRAPH <" + EDESKY_GRAPH + "> { <urn:a> ?p ?o }")).isZero();
+    }
+
+    @Test
+    void headOfAGraphAnswersLikeGetWithoutTheBodyAndAnUnknownGraphIsNotFound() throws Exception {
+        HttpResponse<String> head = send(HttpRequest.newBuilder(uri("?graph=" + encode(EDESKY_GRAPH)))
+                .header("Accept", "application/ld+json")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/ld+json");
+        assertThat(head.body()).isEmpty();
+        HttpResponse<String> unknown = send(HttpRequest.newBuilder(uri("?graph=" + encode(BASE_IRI + "graph/none")))
+                .header("Accept", "text/turtle")
+                .GET());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("No such graph: <" + BASE_IRI + "graph/none>");
+    }
+
+    @Test
+    void aRequestWithoutAQueryIsAnsweredWithHowToAskNotWithTheWholeStore() throws Exception {
+        HttpResponse<String> bare = send(HttpRequest.newBuilder(uri("")).GET());
+        assertThat(bare.statusCode()).isEqualTo(400);
+        assertThat(bare.body()).startsWith("No query: send a SPARQL query as ?query=… (GET)");
+        HttpResponse<String> form = send(HttpRequest.newBuilder(uri(""))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("default-graph-uri=" + encode(EDESKY_GRAPH))));
+        assertThat(form.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theStoredDefaultGraphIsHiddenFromGraphPatternsAndFrom() {
+        assertThat(count("GRAPH <urn:x-arq:DefaultGraph> { ?s ?p ?o }")).isZero();
+        assertThat(sparql().select("SELECT (COUNT(*) AS ?n) FROM <urn:x-arq:DefaultGraph> WHERE { ?s ?p ?o }"))
+                .containsExactly("0");
+        assertThat(sparql().select("SELECT (COUNT(*) AS ?n) FROM <" + EDESKY_GRAPH + "> WHERE { ?s ?p ?o }"))
+                .containsExactly(Long.toString(count("GRAPH <" + EDESKY_GRAPH + "> { ?s ?p ?o }")));
     }
 
     @Test

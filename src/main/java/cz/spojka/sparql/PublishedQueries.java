@@ -1,0 +1,87 @@
+package cz.spojka.sparql;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.jena.atlas.lib.Pair;
+import org.apache.jena.atlas.lib.tuple.Tuple;
+import org.apache.jena.fuseki.servlets.HttpAction;
+import org.apache.jena.fuseki.servlets.SPARQLProtocol;
+import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
+import org.apache.jena.fuseki.servlets.ServletOps;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.core.DatasetDescription;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DynamicDatasets;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.sys.SystemTDB;
+
+/**
+ * SPARQL queries at {@code /sparql}: Fuseki's own protocol handling (GET, POST form, POST direct, the dataset given by
+ * {@code default-graph-uri} and {@code named-graph-uri} taking precedence over FROM and FROM NAMED, the client's
+ * {@code timeout} within the endpoint's own) over the published part of the store: the named graphs, whose union is
+ * the default graph, never the stored default graph with the materializer's offsets. Results larger than the row
+ * limit are refused ({@link RowLimitedQueryExec}).
+ */
+final class PublishedQueries extends SPARQL_QueryDataset {
+
+    /** TDB2 keeps the stored default graph as triples and the named graphs as quads: only quads are published. */
+    private static final Predicate<Tuple<NodeId>> NAMED_GRAPHS_ONLY = tuple -> tuple.len() == 4;
+
+    private static final List<String> STORED_DEFAULT_GRAPH =
+            List.of(Quad.defaultGraphIRI.getURI(), Quad.defaultGraphNodeGenerated.getURI());
+
+    private static final String NO_GRAPH = "urn:x-spojka:no-graph";
+
+    private final int rowLimit;
+    private final String timedOut;
+
+    PublishedQueries(int rowLimit, Duration timeout) {
+        this.rowLimit = rowLimit;
+        this.timedOut = "Query timed out: this endpoint cancels a query after " + timeout.toSeconds()
+                + " s, or sooner when the request asks for it with timeout=<seconds>. Narrow the query or page"
+                + " through its results with LIMIT and OFFSET.";
+    }
+
+    @Override
+    protected Pair<DatasetGraph, Query> decideDataset(HttpAction action, Query query, String queryStringLog) {
+        DatasetDescription described = SPARQLProtocol.getDatasetDescription(action, query);
+        if (described == null) {
+            return Pair.create(getDataset(action), query);
+        }
+        // Naming the stored default graph in FROM or default-graph-uri would show it: it is read as a graph that
+        // does not exist.
+        described.getDefaultGraphURIs().replaceAll(PublishedQueries::unlessStoredDefault);
+        described.getNamedGraphURIs().replaceAll(PublishedQueries::unlessStoredDefault);
+        DatasetGraph dataset = DynamicDatasets.dynamicDataset(described, getDataset(action), false);
+        Query withoutFrom = query.cloneQuery();
+        withoutFrom.getGraphURIs().clear();
+        withoutFrom.getNamedGraphURIs().clear();
+        return Pair.create(dataset, withoutFrom);
+    }
+
+    private static String unlessStoredDefault(String graph) {
+        return STORED_DEFAULT_GRAPH.contains(graph) ? NO_GRAPH : graph;
+    }
+
+    @Override
+    protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
+        QueryExec exec = super.createQueryExec(action, query, dataset);
+        // Read by TDB2 when the query runs on the store itself: GRAPH <urn:x-arq:DefaultGraph> finds nothing.
+        exec.getContext().set(SystemTDB.symTupleFilter, NAMED_GRAPHS_ONLY);
+        return new RowLimitedQueryExec(exec, rowLimit);
+    }
+
+    @Override
+    protected void execute(String queryString, HttpAction action) {
+        try {
+            super.execute(queryString, action);
+        } catch (QueryCancelledException e) {
+            ServletOps.error(HttpServletResponse.SC_SERVICE_UNAVAILABLE, timedOut);
+        }
+    }
+}
