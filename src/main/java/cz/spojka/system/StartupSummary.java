@@ -56,6 +56,8 @@ class StartupSummary {
                         : properties.store().sparql().queryEndpoint() + " (external store)");
         line(text, "Health", http + "/actuator/health");
         line(text, "Connectors API", http + "/api/connectors");
+        line(text, "Live events", http + "/events (Server-Sent Events)");
+        line(text, "Live dashboard", http + "/dashboard");
         EmbeddedKafkaBroker embedded = broker.getIfAvailable();
         line(
                 text,
