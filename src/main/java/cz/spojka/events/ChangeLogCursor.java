@@ -134,13 +134,7 @@ final class ChangeLogCursor implements AutoCloseable {
         try {
             return Optional.of(new StreamedEvent(record.value(), position));
         } catch (IllegalArgumentException e) {
-            log.warn(
-                    "Skipped change-log record {}-{}@{} (key {}): {}",
-                    record.topic(),
-                    record.partition(),
-                    record.offset(),
-                    record.key(),
-                    e.getMessage());
+            log.warn("Skipped the change-log record of {}, not a change event: {}", record.key(), e.getMessage());
             return Optional.empty();
         }
     }

@@ -6,7 +6,6 @@ import jakarta.servlet.AsyncContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.slf4j.Logger;
@@ -29,23 +28,15 @@ final class EventStreamClient {
     private final String address;
     private final LiveChangeStream live;
     private final StreamClients clients;
-    private final Duration heartbeat;
     private final BlockingQueue<byte[]> queue;
     private byte[] farewell;
 
-    EventStreamClient(
-            StreamRequest request,
-            String address,
-            LiveChangeStream live,
-            StreamClients clients,
-            Duration heartbeat,
-            int queueCapacity) {
+    EventStreamClient(StreamRequest request, String address, LiveChangeStream live, StreamClients clients) {
         this.request = request;
         this.address = address;
         this.live = live;
         this.clients = clients;
-        this.heartbeat = heartbeat;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.queue = new ArrayBlockingQueue<>(clients.settings().clientQueue());
     }
 
     /** Queues an event the client asked for; called by the live stream, and never blocks. */
@@ -136,7 +127,7 @@ final class EventStreamClient {
 
     private void writeQueued(OutputStream out) throws InterruptedException, IOException {
         while (true) {
-            byte[] frame = queue.poll(heartbeat.toMillis(), MILLISECONDS);
+            byte[] frame = queue.poll(clients.settings().heartbeat().toMillis(), MILLISECONDS);
             for (frame = frame == null ? SseFrames.HEARTBEAT : frame; frame != null; frame = queue.poll()) {
                 out.write(frame);
                 if (isFarewell(frame)) {

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code GET /events}: the change log as Server-Sent Events. A request with bad parameters is answered 400 naming
@@ -24,12 +25,10 @@ final class EventStreamServlet extends HttpServlet {
 
     private final transient LiveChangeStream live;
     private final transient StreamClients clients;
-    private final transient SpojkaProperties.Events settings;
 
-    EventStreamServlet(LiveChangeStream live, StreamClients clients, SpojkaProperties.Events settings) {
+    EventStreamServlet(LiveChangeStream live, StreamClients clients) {
         this.live = live;
         this.clients = clients;
-        this.settings = settings;
     }
 
     @Override
@@ -49,20 +48,17 @@ final class EventStreamServlet extends HttpServlet {
                             + " (the hub is starting or stopping, or its change stream failed: see the hub's log)"));
             return;
         }
-        EventStreamClient client = new EventStreamClient(
-                parsed,
-                request.getRemoteAddr() + ":" + request.getRemotePort(),
-                live,
-                clients,
-                settings.heartbeat(),
-                settings.clientQueue());
-        if (!clients.admit(client)) {
+        Optional<EventStreamClient> client =
+                clients.admit(parsed, request.getRemoteAddr() + ":" + request.getRemotePort(), live);
+        if (client.isEmpty()) {
+            SpojkaProperties.Events settings = clients.settings();
+            // A client that has gone is noticed, and its place freed, at its next heartbeat.
             response.setHeader(
                     "Retry-After", String.valueOf(settings.heartbeat().toSeconds() + 1));
             refuse(
                     response,
                     HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-                    List.of("the hub already serves " + clients.max() + " event streams, as many as it may"
+                    List.of("the hub already serves " + settings.maxClients() + " event streams, as many as it may"
                             + " (spojka.events.max-clients); try again later"));
             return;
         }
@@ -73,7 +69,7 @@ final class EventStreamServlet extends HttpServlet {
         response.setHeader("X-Accel-Buffering", "no");
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
-        clients.serve(client, async);
+        clients.serve(client.get(), async);
     }
 
     private static void refuse(HttpServletResponse response, int status, List<String> reasons) throws IOException {

@@ -15,7 +15,7 @@ class EventsConfiguration {
 
     @Bean(destroyMethod = "close")
     StreamClients streamClients(SpojkaProperties properties, MeterRegistry metrics) {
-        StreamClients clients = new StreamClients(properties.events().maxClients());
+        StreamClients clients = new StreamClients(properties.events());
         Gauge.builder("spojka.events.clients", clients, StreamClients::count)
                 .description("Clients connected to the event stream /events")
                 .register(metrics);
@@ -27,14 +27,14 @@ class EventsConfiguration {
 
     @Bean
     LiveChangeStream liveChangeStream(KafkaClients kafka, SpojkaProperties properties, StreamClients clients) {
-        return new LiveChangeStream(kafka, properties.kafka().changesTopic(), clients);
+        String topic = properties.kafka().changesTopic();
+        return new LiveChangeStream(clientId -> new ChangeLogCursor(kafka, clientId, topic), clients);
     }
 
     @Bean
-    ServletRegistrationBean<EventStreamServlet> eventStreamServlet(
-            LiveChangeStream live, StreamClients clients, SpojkaProperties properties) {
-        ServletRegistrationBean<EventStreamServlet> registration = new ServletRegistrationBean<>(
-                new EventStreamServlet(live, clients, properties.events()), EventStreamServlet.PATH);
+    ServletRegistrationBean<EventStreamServlet> eventStreamServlet(LiveChangeStream live, StreamClients clients) {
+        ServletRegistrationBean<EventStreamServlet> registration =
+                new ServletRegistrationBean<>(new EventStreamServlet(live, clients), EventStreamServlet.PATH);
         registration.setAsyncSupported(true);
         return registration;
     }

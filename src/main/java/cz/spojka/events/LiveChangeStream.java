@@ -1,11 +1,11 @@
 package cz.spojka.events;
 
-import cz.spojka.changelog.KafkaClients;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,45 +26,48 @@ public class LiveChangeStream implements SmartLifecycle {
     public static final int PHASE = WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE + 1;
     private static final Logger log = LoggerFactory.getLogger(LiveChangeStream.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
-    private final KafkaClients kafka;
-    private final String topic;
+    private final Function<String, ChangeLogCursor> cursors;
     private final StreamClients clients;
     private final Set<EventStreamClient> subscribers = new CopyOnWriteArraySet<>();
     private final AtomicLong replays = new AtomicLong();
     private StreamPosition position;
     private ChangeLogCursor cursor;
-    private Thread thread;
-    private volatile boolean running;
+    private Thread consumer;
 
-    LiveChangeStream(KafkaClients kafka, String topic, StreamClients clients) {
-        this.kafka = kafka;
-        this.topic = topic;
+    /** @param cursors opens a cursor on the change log for a Kafka client id */
+    LiveChangeStream(Function<String, ChangeLogCursor> cursors, StreamClients clients) {
+        this.cursors = cursors;
         this.clients = clients;
     }
 
     @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    @Override
     public void start() {
-        cursor = new ChangeLogCursor(kafka, "spojka-events-live", topic);
+        cursor = cursors.apply("spojka-events-live");
         synchronized (this) {
             position = cursor.end();
         }
         cursor.seek(position);
-        running = true;
-        thread = new Thread(this::run, "spojka-events-live");
-        thread.setDaemon(true);
-        thread.start();
+        consumer = new Thread(this::run, "spojka-events-live");
+        consumer.setDaemon(true);
+        consumer.start();
     }
 
+    /** Runs until {@link #stop} wakes the cursor up. */
     private void run() {
         try {
-            while (running) {
+            while (true) {
                 dispatch(cursor.poll(POLL));
             }
         } catch (WakeupException e) {
-            // stop() woke the consumer up: leave the loop.
+            log.debug("The live change stream stopped");
         } catch (RuntimeException e) {
-            running = false;
             log.error("The live change stream stopped: {}", e.toString(), e);
             clients.disconnectAll("error", "the hub's change stream failed: " + e.getMessage());
         } finally {
@@ -97,32 +100,23 @@ public class LiveChangeStream implements SmartLifecycle {
 
     /** A cursor of its own for a client that replays; the client closes it when it has caught up. */
     ChangeLogCursor replayCursor() {
-        return new ChangeLogCursor(kafka, "spojka-events-replay-" + replays.incrementAndGet(), topic);
+        return cursors.apply("spojka-events-replay-" + replays.incrementAndGet());
+    }
+
+    /** Whether the live consumer runs: it stops only with the hub, or on a failure the log names. */
+    @Override
+    public boolean isRunning() {
+        return consumer != null && consumer.isAlive();
     }
 
     @Override
     public void stop() {
         clients.disconnectAll("shutdown", "the hub is shutting down; reconnect with Last-Event-ID to resume");
-        running = false;
-        if (cursor != null) {
-            cursor.wakeup();
+        cursor.wakeup();
+        try {
+            consumer.join(STOP_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        if (thread != null) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return PHASE;
     }
 }

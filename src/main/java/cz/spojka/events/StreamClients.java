@@ -1,6 +1,8 @@
 package cz.spojka.events;
 
+import cz.spojka.system.SpojkaProperties;
 import jakarta.servlet.AsyncContext;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class StreamClients implements AutoCloseable {
 
-    private final int max;
+    private final SpojkaProperties.Events settings;
     private final Set<EventStreamClient> connected = ConcurrentHashMap.newKeySet();
     private final AtomicLong slowDisconnects = new AtomicLong();
     private final AtomicInteger threads = new AtomicInteger();
@@ -26,21 +28,22 @@ final class StreamClients implements AutoCloseable {
         return thread;
     });
 
-    StreamClients(int max) {
-        this.max = max;
+    StreamClients(SpojkaProperties.Events settings) {
+        this.settings = settings;
     }
 
-    int max() {
-        return max;
+    SpojkaProperties.Events settings() {
+        return settings;
     }
 
-    /** Takes the client in, unless {@code max} clients are connected already. */
-    synchronized boolean admit(EventStreamClient client) {
-        if (connected.size() >= max) {
-            return false;
+    /** A client for the request, unless {@code spojka.events.max-clients} are connected already. */
+    synchronized Optional<EventStreamClient> admit(StreamRequest request, String address, LiveChangeStream live) {
+        if (connected.size() >= settings.maxClients()) {
+            return Optional.empty();
         }
+        EventStreamClient client = new EventStreamClient(request, address, live, this);
         connected.add(client);
-        return true;
+        return Optional.of(client);
     }
 
     /** Starts writing to an admitted client on a thread of its own; the client calls {@link #release} at the end. */

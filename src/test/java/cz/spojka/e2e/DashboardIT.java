@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,6 +60,24 @@ class DashboardIT extends EventStreamHubIT {
                     .hasValue("otevřený · open");
             keep(page.screenshot());
         }
+    }
+
+    @Test
+    void thePageGetsItsSettingsFromTheHubsConfiguration() {
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dashboard/settings.json"))
+                        .build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode settings = json(response.body());
+        assertThat(settings.get("tileUrl").asText())
+                .as("no tile server: the bundled outline")
+                .isEmpty();
+        assertThat(Instant.parse(settings.get("since").asText()))
+                .as("spojka.dashboard.history, 7 days, back from now")
+                .isBetween(
+                        Instant.now().minus(Duration.ofDays(7)).minusSeconds(60),
+                        Instant.now().minus(Duration.ofDays(7)));
     }
 
     private static void keep(byte[] png) throws IOException {
