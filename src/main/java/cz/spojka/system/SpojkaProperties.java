@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -26,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param kafka the change log: external Kafka cluster or the in-process broker
  * @param store the store the change log is materialized into
  * @param endpoint the SPARQL endpoint at {@code /sparql}
+ * @param events the Server-Sent Events stream of the change log at {@code /events}
+ * @param dashboard the live dashboard at {@code /dashboard}
  */
 @Validated
 @ConfigurationProperties("spojka")
@@ -44,7 +47,9 @@ public record SpojkaProperties(
         @Valid @NotNull @DefaultValue Ingest ingest,
         @Valid @NotNull @DefaultValue Kafka kafka,
         @Valid @NotNull @DefaultValue Store store,
-        @Valid @NotNull @DefaultValue Endpoint endpoint) {
+        @Valid @NotNull @DefaultValue Endpoint endpoint,
+        @Valid @NotNull @DefaultValue Events events,
+        @Valid @NotNull @DefaultValue Dashboard dashboard) {
 
     /**
      * @param queryTimeout a SPARQL query running longer is cancelled and answered 503; a request's {@code timeout}
@@ -58,6 +63,34 @@ public record SpojkaProperties(
             @NotNull @DefaultValue("30s") Duration queryTimeout,
             @Min(1) @DefaultValue("100000") int resultRowLimit,
             @NotNull @DefaultValue("*") List<String> corsAllowedOrigins) {}
+
+    /**
+     * @param maxClients event streams served at once; the next client is answered 503 with the reason
+     * @param heartbeat a stream with nothing to send for this long gets a comment line, so that proxies and clients
+     *     see it is alive and a vanished client is noticed
+     * @param clientQueue events waiting for one client; a client that falls this far behind the change log is
+     *     disconnected with the reason (it resumes with Last-Event-ID) rather than slowing the others
+     */
+    public record Events(
+            @Min(1) @DefaultValue("100") int maxClients,
+
+            @NotNull @DurationMin(millis = 100) @DefaultValue("15s")
+            Duration heartbeat,
+
+            @Min(1) @DefaultValue("1000") int clientQueue) {}
+
+    /**
+     * @param tileUrl a map tile server for the dashboard's map, a URL with the placeholders {z}, {x} and {y} (e.g.
+     *     https://tile.example.org/{z}/{x}/{y}.png); empty shows the points over a bundled outline of the Czech
+     *     Republic, which needs no network
+     * @param tileAttribution the attribution the tile server's licence asks for, shown on the map
+     * @param history how far back in the change log the dashboard starts its lists and sensor values; located
+     *     entities (stations, parking lots, containers, citizen reports) are always read from the beginning
+     */
+    public record Dashboard(
+            @DefaultValue("") String tileUrl,
+            @DefaultValue("") String tileAttribution,
+            @NotNull @DefaultValue("7d") Duration history) {}
 
     /**
      * @param chunkRecords source records mapped together; a chunk's new entities are gated and published before the

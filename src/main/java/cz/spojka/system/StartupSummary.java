@@ -57,6 +57,8 @@ class StartupSummary {
         line(text, "Health", http + "/actuator/health");
         line(text, "Connectors API", http + "/api/connectors");
         line(text, "Vocabulary", http + "/vocab");
+        line(text, "Live events", http + "/events (Server-Sent Events)");
+        line(text, "Live dashboard", http + "/dashboard");
         EmbeddedKafkaBroker embedded = broker.getIfAvailable();
         line(
                 text,

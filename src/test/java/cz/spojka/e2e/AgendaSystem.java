@@ -22,8 +22,8 @@ final class AgendaSystem {
     static final String EDESKY_SAMPLE = "/" + EDESKY + "/" + EDESKY_FILE;
 
     /**
-     * A connectors folder with the real notice-board connectors only (links to {@code connectors/<id>}): the
-     * end-to-end tests count every event and entity, and the other ready connectors are covered by their own tests.
+     * A connectors folder with the real notice-board connectors only: the end-to-end tests count every event and
+     * entity, and the other ready connectors are covered by their own tests.
      */
     static Path noticeBoardConnectors() {
         return connectors(OFN, EDESKY);
