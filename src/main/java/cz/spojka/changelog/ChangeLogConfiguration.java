@@ -2,6 +2,8 @@ package cz.spojka.changelog;
 
 import cz.spojka.system.EmbeddedKafkaBroker;
 import cz.spojka.system.SpojkaProperties;
+import cz.spojka.vocab.EntityShapes;
+import cz.spojka.vocab.PublishedVocabulary;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.SmartLifecycle;
@@ -42,8 +44,8 @@ class ChangeLogConfiguration {
     }
 
     @Bean
-    ChangeEvents changeEvents(SpojkaProperties properties) {
-        return new ChangeEvents(properties.baseIri());
+    ChangeEvents changeEvents(SpojkaProperties properties, PublishedVocabulary vocabulary, EntityShapes shapes) {
+        return new ChangeEvents(properties.baseIri(), new CompactIris(vocabulary.ontologyPrefixes()), shapes.byClass());
     }
 
     @Bean

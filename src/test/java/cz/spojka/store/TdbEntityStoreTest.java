@@ -3,6 +3,7 @@ package cz.spojka.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cz.spojka.changelog.ChangeEvents;
+import cz.spojka.changelog.CompactIris;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
@@ -29,7 +30,10 @@ class TdbEntityStoreTest {
 
     @BeforeEach
     void open() {
-        store = new TdbEntityStore(dir, BASE + "graph/", new ProvenanceTriples(new ChangeEvents(BASE)));
+        store = new TdbEntityStore(
+                dir,
+                BASE + "graph/",
+                new ProvenanceTriples(new ChangeEvents(BASE, new CompactIris(Map.of()), Map.of())));
     }
 
     @AfterEach
