@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param kafka the change log: external Kafka cluster or the in-process broker
  * @param store the store the change log is materialized into
  * @param endpoint the SPARQL endpoint at {@code /sparql}
+ * @param admin the administration API ({@code /api/subscriptions})
+ * @param subscriptions delivering change events to webhook subscribers
  */
 @Validated
 @ConfigurationProperties("spojka")
@@ -43,7 +45,31 @@ public record SpojkaProperties(
         @Valid @NotNull @DefaultValue Ingest ingest,
         @Valid @NotNull @DefaultValue Kafka kafka,
         @Valid @NotNull @DefaultValue Store store,
-        @Valid @NotNull @DefaultValue Endpoint endpoint) {
+        @Valid @NotNull @DefaultValue Endpoint endpoint,
+        @Valid @NotNull @DefaultValue Admin admin,
+        @Valid @NotNull @DefaultValue Subscriptions subscriptions) {
+
+    /**
+     * @param apiKey the key the administration API requires in the header {@code X-Api-Key}; empty (the default)
+     *     refuses every request. The demo configuration ({@code application.yaml}) sets {@code demo-admin}; set a
+     *     secret of your own in production ({@code SPOJKA_ADMIN_API_KEY})
+     */
+    public record Admin(@DefaultValue("") String apiKey) {}
+
+    /**
+     * @param maxAttempts deliveries of one event tried before the subscription is suspended
+     * @param initialBackoff the wait after the first failed delivery of an event; it doubles after each further
+     *     failure
+     * @param maxBackoff the longest wait between two deliveries of an event
+     * @param timeout how long a delivery waits for the subscriber's answer
+     * @param deliveryLogSize delivery attempts kept in memory per subscription for its delivery log
+     */
+    public record Subscriptions(
+            @Min(1) @DefaultValue("10") int maxAttempts,
+            @NotNull @DefaultValue("1s") Duration initialBackoff,
+            @NotNull @DefaultValue("5m") Duration maxBackoff,
+            @NotNull @DefaultValue("10s") Duration timeout,
+            @Min(1) @DefaultValue("500") int deliveryLogSize) {}
 
     /** @param queryTimeout a SPARQL query running longer is cancelled and answered 503 */
     public record Endpoint(@NotNull @DefaultValue("30s") Duration queryTimeout) {}
@@ -138,5 +164,9 @@ public record SpojkaProperties(
 
     public Path tdbDir() {
         return dataDir.resolve("tdb2");
+    }
+
+    public Path subscriptionsDir() {
+        return dataDir.resolve("subscriptions");
     }
 }

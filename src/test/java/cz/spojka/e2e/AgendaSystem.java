@@ -26,9 +26,14 @@ final class AgendaSystem {
      * end-to-end tests count every event and entity, and the other ready connectors are covered by their own tests.
      */
     static Path noticeBoardConnectors() {
+        return connectors(OFN, EDESKY);
+    }
+
+    /** A connectors folder with the given real connectors only (links to {@code connectors/<id>}). */
+    static Path connectors(String... ids) {
         try {
             Path dir = Files.createTempDirectory("spojka-connectors-");
-            for (String id : new String[] {OFN, EDESKY}) {
+            for (String id : ids) {
                 Files.createSymbolicLink(
                         dir.resolve(id), Path.of("connectors", id).toAbsolutePath());
             }
