@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import cz.spojka.asyncapi.AsyncApiSchema;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -198,6 +201,26 @@ class SubscriptionsIT extends HubUnderTest {
                 .isEqualTo(204);
         HttpResponse<String> gone = api.call("GET", "/api/subscriptions/" + id, null, SubscriptionsApi.ADMIN_KEY);
         assertThat(gone.statusCode()).isEqualTo(404);
+    }
+
+    /** The contract of the events is served for the connectors this hub runs, valid AsyncAPI 3.0. */
+    @Test
+    @Order(7)
+    void servesTheEventContractAtAsyncapiYaml() throws Exception {
+        HttpResponse<String> served = api.call("GET", "/asyncapi.yaml", null, null);
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("Content-Type")).hasValue("application/yaml;charset=UTF-8");
+        JsonNode document = new ObjectMapper(new YAMLFactory()).readTree(served.body());
+        assertThat(AsyncApiSchema.problems(document)).isEmpty();
+        assertThat(document.at("/channels/changes/messages").size())
+                .as("the dataset podnety and the tombstone")
+                .isEqualTo(2);
+        assertThat(document.at("/components/messages/podnety/headers/properties/ce_type/enum")
+                        .toString())
+                .isEqualTo("[\"cz.spojka.citizen-report.created\",\"cz.spojka.citizen-report.updated\","
+                        + "\"cz.spojka.citizen-report.deleted\",\"cz.spojka.citizen-report-kind.created\","
+                        + "\"cz.spojka.citizen-report-kind.updated\",\"cz.spojka.citizen-report-kind.deleted\"]");
+        assertThat(document.at("/servers/kafka/host").asText()).startsWith("localhost:");
     }
 
     private static List<String> outcomes(JsonNode log) {
