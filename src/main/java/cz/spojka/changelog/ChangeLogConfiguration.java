@@ -1,6 +1,7 @@
 package cz.spojka.changelog;
 
 import cz.spojka.system.EmbeddedKafkaBroker;
+import cz.spojka.system.PhasedLifecycle;
 import cz.spojka.system.SpojkaProperties;
 import cz.spojka.vocab.EntityShapes;
 import cz.spojka.vocab.PublishedVocabulary;
@@ -74,29 +75,16 @@ class ChangeLogConfiguration {
      */
     @Bean
     SmartLifecycle producersClosedBeforeTheBroker(ChangePublisher changes, DeadLetterPublisher deadLetters) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
-
+        return new PhasedLifecycle(ChangeLog.PHASE) {
             @Override
-            public void start() {
-                running = true;
+            protected void startUp() {
+                // the producers are created on first use
             }
 
             @Override
-            public void stop() {
+            protected void shutDown() {
                 changes.close();
                 deadLetters.close();
-                running = false;
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-
-            @Override
-            public int getPhase() {
-                return ChangeLog.PHASE;
             }
         };
     }

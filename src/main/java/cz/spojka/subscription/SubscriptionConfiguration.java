@@ -3,16 +3,23 @@ package cz.spojka.subscription;
 import cz.spojka.changelog.KafkaClients;
 import cz.spojka.system.SpojkaProperties;
 import java.net.http.HttpClient;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Webhook subscriptions to the change events, and the admin key that guards their API. */
 @Configuration(proxyBeanMethods = false)
-class SubscriptionConfiguration {
+class SubscriptionConfiguration implements WebMvcConfigurer {
+
+    private final SpojkaProperties properties;
+
+    SubscriptionConfiguration(SpojkaProperties properties) {
+        this.properties = properties;
+    }
 
     @Bean
-    Subscriptions subscriptions(KafkaClients clients, SpojkaProperties properties) {
+    Subscriptions subscriptions(KafkaClients clients) {
         SpojkaProperties.Subscriptions config = properties.subscriptions();
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(config.timeout())
@@ -20,17 +27,13 @@ class SubscriptionConfiguration {
                 .build();
         return new Subscriptions(
                 new SubscriptionStore(properties.subscriptionsDir()),
-                clients,
-                properties.kafka().changesTopic(),
-                new WebhookSender(http, config.timeout()),
-                config);
+                new DeliverySettings(
+                        clients, properties.kafka().changesTopic(), new WebhookSender(http, config.timeout()), config));
     }
 
-    @Bean
-    FilterRegistrationBean<AdminApiKeyFilter> adminApiKeyFilter(SpojkaProperties properties) {
-        FilterRegistrationBean<AdminApiKeyFilter> registration = new FilterRegistrationBean<>(
-                new AdminApiKeyFilter(properties.admin().apiKey()));
-        registration.addUrlPatterns(SubscriptionsController.PATH, SubscriptionsController.PATH + "/*");
-        return registration;
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new AdminApiKey(properties.admin().apiKey()))
+                .addPathPatterns(SubscriptionsController.PATH, SubscriptionsController.PATH + "/**");
     }
 }

@@ -1,6 +1,5 @@
 package cz.spojka.subscription;
 
-import cz.spojka.changelog.KafkaClients;
 import cz.spojka.system.SpojkaProperties;
 import io.cloudevents.CloudEvent;
 import java.time.Duration;
@@ -37,9 +36,7 @@ final class SubscriptionWorker {
     }
 
     private final Subscription subscription;
-    private final KafkaClients clients;
-    private final String topic;
-    private final WebhookSender sender;
+    private final DeliverySettings settings;
     private final SpojkaProperties.Subscriptions config;
     private final DeliveryLog deliveries;
     private final Consumer<DeliveryLog.Delivery> onSuspend;
@@ -53,17 +50,12 @@ final class SubscriptionWorker {
      */
     SubscriptionWorker(
             Subscription subscription,
-            KafkaClients clients,
-            String topic,
-            WebhookSender sender,
-            SpojkaProperties.Subscriptions config,
+            DeliverySettings settings,
             DeliveryLog deliveries,
             Consumer<DeliveryLog.Delivery> onSuspend) {
         this.subscription = subscription;
-        this.clients = clients;
-        this.topic = topic;
-        this.sender = sender;
-        this.config = config;
+        this.settings = settings;
+        this.config = settings.config();
         this.deliveries = deliveries;
         this.onSuspend = onSuspend;
         this.thread = new Thread(this::run, "spojka-subscription-" + subscription.id());
@@ -91,9 +83,9 @@ final class SubscriptionWorker {
     }
 
     private void run() {
-        try (KafkaConsumer<String, CloudEvent> consumer =
-                clients.eventConsumer("spojka-subscription-" + subscription.id(), subscription.consumerGroup(), 100)) {
-            SubscriptionOffsets.resume(consumer, topic);
+        try (KafkaConsumer<String, CloudEvent> consumer = settings.clients()
+                .eventConsumer("spojka-subscription-" + subscription.id(), subscription.consumerGroup(), 100)) {
+            SubscriptionOffsets.resume(consumer, settings.topic());
             while (deliverNext(consumer)) {
                 // one poll after the other, until stopped or suspended
             }
@@ -133,7 +125,7 @@ final class SubscriptionWorker {
     private Outcome deliver(CloudEvent event) {
         for (int attempt = 1; ; attempt++) {
             boolean last = attempt >= config.maxAttempts();
-            DeliveryLog.Delivery delivery = sender.send(subscription, event, attempt, last);
+            DeliveryLog.Delivery delivery = settings.sender().send(subscription, event, attempt, last);
             deliveries.add(delivery);
             lastAttempt = delivery;
             if (delivery.error() == null) {

@@ -1,8 +1,7 @@
 package cz.spojka.subscription;
 
 import cz.spojka.changelog.ChangeLog;
-import cz.spojka.changelog.KafkaClients;
-import cz.spojka.system.SpojkaProperties;
+import cz.spojka.system.PhasedLifecycle;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,43 +12,31 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The webhook subscriptions: created, listed, resumed and deleted through the API, kept in the
  * {@link SubscriptionStore}, and each active one delivered by a {@link SubscriptionWorker}. The workers start after
  * the change log is ready and stop before it (and the broker) do.
  */
-public class Subscriptions implements SmartLifecycle {
+public class Subscriptions extends PhasedLifecycle {
 
     public static final int PHASE = ChangeLog.PHASE + 200;
     private static final Logger log = LoggerFactory.getLogger(Subscriptions.class);
 
     private final SubscriptionStore store;
-    private final KafkaClients clients;
-    private final String topic;
-    private final WebhookSender sender;
-    private final SpojkaProperties.Subscriptions config;
+    private final DeliverySettings settings;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, DeliveryLog> deliveries = new ConcurrentHashMap<>();
     private final Map<String, SubscriptionWorker> workers = new ConcurrentHashMap<>();
-    private volatile boolean running;
 
-    Subscriptions(
-            SubscriptionStore store,
-            KafkaClients clients,
-            String topic,
-            WebhookSender sender,
-            SpojkaProperties.Subscriptions config) {
+    Subscriptions(SubscriptionStore store, DeliverySettings settings) {
+        super(PHASE);
         this.store = store;
-        this.clients = clients;
-        this.topic = topic;
-        this.sender = sender;
-        this.config = config;
+        this.settings = settings;
     }
 
     @Override
-    public synchronized void start() {
+    protected synchronized void startUp() {
         for (Subscription subscription : store.load()) {
             subscriptions.put(subscription.id(), subscription);
             if (subscription.status() == Subscription.Status.active) {
@@ -57,29 +44,17 @@ public class Subscriptions implements SmartLifecycle {
             }
         }
         log.info("{} webhook subscriptions, {} active", subscriptions.size(), workers.size());
-        running = true;
     }
 
     /** Stops every worker; outside the lock, since a worker may be suspending its subscription meanwhile. */
     @Override
-    public void stop() {
+    protected void shutDown() {
         List<SubscriptionWorker> stopping;
         synchronized (this) {
             stopping = new ArrayList<>(workers.values());
             workers.clear();
         }
         stopping.forEach(SubscriptionWorker::stop);
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return PHASE;
     }
 
     /** Creates an active subscription that receives the events published from now on. */
@@ -93,7 +68,7 @@ public class Subscriptions implements SmartLifecycle {
                 Subscription.Status.active,
                 null,
                 null);
-        SubscriptionOffsets.startAtEnd(clients, topic, subscription);
+        SubscriptionOffsets.startAtEnd(settings.clients(), settings.topic(), subscription);
         store.save(subscription);
         subscriptions.put(subscription.id(), subscription);
         startWorker(subscription);
@@ -145,20 +120,14 @@ public class Subscriptions implements SmartLifecycle {
         if (worker != null) {
             worker.stop();
         }
-        SubscriptionOffsets.forget(clients, subscription);
+        SubscriptionOffsets.forget(settings.clients(), subscription);
         log.info("Subscription {} deleted", id);
         return true;
     }
 
     private void startWorker(Subscription subscription) {
         SubscriptionWorker worker = new SubscriptionWorker(
-                subscription,
-                clients,
-                topic,
-                sender,
-                config,
-                log(subscription.id()),
-                last -> suspend(subscription, last));
+                subscription, settings, log(subscription.id()), last -> suspend(subscription, last));
         workers.put(subscription.id(), worker);
         worker.start();
     }
@@ -178,6 +147,7 @@ public class Subscriptions implements SmartLifecycle {
     }
 
     private DeliveryLog log(String id) {
-        return deliveries.computeIfAbsent(id, i -> new DeliveryLog(config.deliveryLogSize()));
+        return deliveries.computeIfAbsent(
+                id, i -> new DeliveryLog(settings.config().deliveryLogSize()));
     }
 }
