@@ -56,6 +56,8 @@ class StartupSummary {
                         : properties.store().sparql().queryEndpoint() + " (external store)");
         line(text, "Health", http + "/actuator/health");
         line(text, "Connectors API", http + "/api/connectors");
+        line(text, "Events contract", http + "/asyncapi.yaml");
+        line(text, "Subscriptions API", http + "/api/subscriptions (admin key in X-Api-Key)");
         EmbeddedKafkaBroker embedded = broker.getIfAvailable();
         line(
                 text,
