@@ -28,6 +28,8 @@ final class SubscriptionWorker {
     private static final Logger log = LoggerFactory.getLogger(SubscriptionWorker.class);
     /** How long a poll waits for new events; a stop is noticed after at most this long. */
     private static final Duration POLL = Duration.ofMillis(500);
+    /** How long a worker whose consumer failed waits before it reads the log again. */
+    private static final Duration RESTART_PAUSE = Duration.ofSeconds(5);
 
     private enum Outcome {
         DELIVERED,
@@ -82,15 +84,31 @@ final class SubscriptionWorker {
         return stopping.getCount() == 0;
     }
 
+    /**
+     * Delivers until stopped or suspended. A failure of Kafka (the broker unreachable, a commit refused) ends the
+     * consumer, not the subscription: the worker starts again from the committed offsets after a pause.
+     */
     private void run() {
-        try (KafkaConsumer<String, CloudEvent> consumer = settings.clients()
-                .eventConsumer("spojka-subscription-" + subscription.id(), subscription.consumerGroup(), 100)) {
-            SubscriptionOffsets.resume(consumer, settings.topic());
-            while (deliverNext(consumer)) {
-                // one poll after the other, until stopped or suspended
+        while (!stopped()) {
+            try (KafkaConsumer<String, CloudEvent> consumer = settings.clients()
+                    .eventConsumer("spojka-subscription-" + subscription.id(), subscription.consumerGroup(), 100)) {
+                SubscriptionOffsets.resume(consumer, settings.topic());
+                while (deliverNext(consumer)) {
+                    // one poll after the other, until stopped or suspended
+                }
+                return;
+            } catch (RuntimeException e) {
+                log.error(
+                        "Subscription {}: reading the change log failed, starting again from the committed offsets"
+                                + " in {} s: {}",
+                        subscription.id(),
+                        RESTART_PAUSE.toSeconds(),
+                        e.getMessage(),
+                        e);
+                if (pause(RESTART_PAUSE)) {
+                    return;
+                }
             }
-        } catch (RuntimeException e) {
-            log.error("Subscription {} stopped delivering: {}", subscription.id(), e.getMessage(), e);
         }
     }
 
@@ -141,16 +159,16 @@ final class SubscriptionWorker {
             if (last) {
                 return Outcome.GAVE_UP;
             }
-            if (waitBeforeAttempt(attempt + 1)) {
+            if (pause(backoff(config, attempt + 1))) {
                 return Outcome.STOPPED;
             }
         }
     }
 
-    /** Waits the backoff before {@code attempt}; true when the worker was asked to stop meanwhile. */
-    private boolean waitBeforeAttempt(int attempt) {
+    /** Waits {@code wait}; true when the worker was asked to stop meanwhile. */
+    private boolean pause(Duration wait) {
         try {
-            return stopping.await(backoff(config, attempt).toMillis(), TimeUnit.MILLISECONDS);
+            return stopping.await(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;

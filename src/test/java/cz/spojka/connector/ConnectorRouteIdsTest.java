@@ -47,9 +47,11 @@ class ConnectorRouteIdsTest {
                     .startsWith("timer://spojka-push-x");
             assertThat(camel.getRoute("connector-y").getEndpoint().getEndpointUri())
                     .startsWith("timer://spojka-push-y");
+            // Camel numbers unnamed routes with a counter shared by the whole JVM, so the number depends on the
+            // tests that ran before.
             assertThat(camel.getRoutes())
-                    .extracting(r -> r.getId())
-                    .containsExactlyInAnyOrder("connector-x", "connector-y", "route1");
+                    .extracting(r -> r.getId().replaceAll("^route[0-9]+$", "route<n>"))
+                    .containsExactlyInAnyOrder("connector-x", "connector-y", "route<n>");
         }
     }
 }
