@@ -44,7 +44,8 @@ public final class ChangeDetector {
                     run.graphIri(),
                     entity.hash(),
                     entity.graph(),
-                    run.provenance(entity.recordId())));
+                    run.provenance(entity.recordId()),
+                    null));
         }
         return changes;
     }
@@ -74,7 +75,8 @@ public final class ChangeDetector {
                         entry.graph(),
                         null,
                         null,
-                        run.provenance(entry.recordId())));
+                        run.provenance(entry.recordId()),
+                        null));
             }
         }
         return deletions;

@@ -13,38 +13,58 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.vocabulary.RDF;
 
 /**
  * The change log's event format, written and read in one place. Each change is a CloudEvent (binary mode on Kafka:
  * attributes in {@code ce_*} headers, the data as the record value):
  * <ul>
  *   <li>{@code type} {@code cz.spojka.<kind>.created|updated|deleted}, {@code subject} the entity IRI,
- *       {@code source} the connector ({@code <base>connectors/<id>}), {@code time} the fetch time;</li>
+ *       {@code source} the connector ({@code <base>connectors/<id>}), {@code time} the fetch time,
+ *       {@code dataschema} the SHACL shape of the entity's class ({@code <base>vocab/shapes/<file>#<shape>}; absent on
+ *       deletions and for a class no shape targets);</li>
  *   <li>extensions {@code dataset}, {@code graph} (the named graph), {@code connector}, {@code recordid},
  *       {@code entityhash} (hash of the entity's canonical form; absent on deletions);</li>
- *   <li>{@code data} ({@code application/json}): {@code {"entity": <expanded JSON-LD>, "provenance": {...}}}; a
- *       deletion's entity is just {@code {"@id": <iri>}}.</li>
+ *   <li>{@code data} ({@code application/json}): {@code {"entity": <compact JSON-LD with its @context>,
+ *       "changed": [<property IRI>, ...], "provenance": {...}}}; {@code changed} only on updates; a deletion's entity
+ *       is just {@code {"@id": <iri>}}.</li>
  * </ul>
  * A deletion event is followed by a tombstone (the same key, no value, no headers), so that compaction eventually
- * drops the deleted entity from the topic.
+ * drops the deleted entity from the topic. {@link #fromEvent} also reads the events written before the entity was
+ * compact, whose entity is expanded JSON-LD and which have no {@code changed}.
  */
 public final class ChangeEvents {
 
     public static final String DATA_CONTENT_TYPE = "application/json";
-    static final String EXT_DATASET = "dataset";
-    static final String EXT_GRAPH = "graph";
+    public static final String EXT_DATASET = "dataset";
+    public static final String EXT_GRAPH = "graph";
     static final String EXT_CONNECTOR = "connector";
     static final String EXT_RECORD = "recordid";
     static final String EXT_HASH = "entityhash";
     private static final String TYPE_PREFIX = "cz.spojka.";
+    private static final String CHANGED = "changed";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseIri;
+    private final CompactIris prefixes;
+    private final Map<String, URI> shapeOfClass;
 
-    public ChangeEvents(String baseIri) {
+    /**
+     * @param prefixes the vocabulary's prefixes, which the entities are compacted with
+     * @param shapeOfClass class IRI → the URL of the SHACL shape that targets it, the events' {@code dataschema}
+     */
+    public ChangeEvents(String baseIri, CompactIris prefixes, Map<String, URI> shapeOfClass) {
         this.baseIri = baseIri;
+        this.prefixes = prefixes;
+        this.shapeOfClass = shapeOfClass;
     }
 
     public URI connectorSource(String connectorId) {
@@ -80,10 +100,25 @@ public final class ChangeEvents {
                 .withExtension(EXT_RECORD, provenance.recordId());
         if (change.type() != ChangeType.DELETED) {
             builder.withExtension(EXT_HASH, change.hash());
+            dataSchema(change).ifPresent(builder::withDataSchema);
         }
         return builder.withDataContentType(DATA_CONTENT_TYPE)
                 .withData(data(change))
                 .build();
+    }
+
+    /** The shape of the first of the entity's classes, in IRI order, that a shape targets. */
+    private Optional<URI> dataSchema(Change change) {
+        return change
+                .entity()
+                .find(NodeFactory.createURI(change.entityIri()), RDF.type.asNode(), Node.ANY)
+                .mapWith(t -> t.getObject().isURI() ? t.getObject().getURI() : "")
+                .toList()
+                .stream()
+                .sorted()
+                .map(shapeOfClass::get)
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     private byte[] data(Change change) {
@@ -92,7 +127,10 @@ public final class ChangeEvents {
                 "entity",
                 change.entity() == null
                         ? JSON.createObjectNode().put("@id", change.entityIri())
-                        : EntityJsonLd.write(change.entity(), NodeFactory.createURI(change.entityIri())));
+                        : EntityJsonLd.write(change.entity(), NodeFactory.createURI(change.entityIri()), prefixes));
+        if (change.changed() != null) {
+            change.changed().forEach(data.putArray(CHANGED)::add);
+        }
         ObjectNode provenance = data.putObject("provenance");
         provenance.put("connector", change.provenance().connectorId());
         provenance.put(
@@ -142,12 +180,19 @@ public final class ChangeEvents {
                 text(event, EXT_GRAPH),
                 text(event, EXT_HASH),
                 changeType == ChangeType.DELETED || data == null ? null : EntityJsonLd.read(data.get("entity")),
-                provenance);
+                provenance,
+                data == null || !data.has(CHANGED) ? null : changed(data.get(CHANGED)));
+    }
+
+    private static List<String> changed(JsonNode properties) {
+        List<String> changed = new ArrayList<>(properties.size());
+        properties.forEach(property -> changed.add(property.asText()));
+        return List.copyOf(changed);
     }
 
     /** The change a tombstone stands for: the entity is gone (its deletion event may have been compacted away). */
     public static Change fromTombstone(String entityIri) {
-        return new Change(ChangeType.DELETED, entityIri, null, null, null, null, null, null);
+        return new Change(ChangeType.DELETED, entityIri, null, null, null, null, null, null, null);
     }
 
     private static JsonNode parse(CloudEvent event) {

@@ -1,6 +1,7 @@
 package cz.spojka.changelog;
 
 import cz.spojka.system.EmbeddedKafkaBroker;
+import cz.spojka.system.PhasedLifecycle;
 import cz.spojka.system.SpojkaProperties;
 import java.time.Duration;
 import java.util.List;
@@ -14,14 +15,13 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Prepares the change log at start-up, after the broker and before any producer or consumer: creates the topics
  * when they are missing ({@code spojka.changes} compacted, {@code spojka.deadletter} kept for 30 days) and reads
  * the index of published states back from the change log.
  */
-public class ChangeLog implements SmartLifecycle {
+public class ChangeLog extends PhasedLifecycle {
 
     public static final int PHASE = EmbeddedKafkaBroker.PHASE + 100;
     private static final Logger log = LoggerFactory.getLogger(ChangeLog.class);
@@ -32,16 +32,16 @@ public class ChangeLog implements SmartLifecycle {
     private final KafkaClients clients;
     private final SpojkaProperties.Kafka config;
     private final ChangeLogIndex index;
-    private volatile boolean running;
 
     public ChangeLog(KafkaClients clients, SpojkaProperties.Kafka config, ChangeLogIndex index) {
+        super(PHASE);
         this.clients = clients;
         this.config = config;
         this.index = index;
     }
 
     @Override
-    public void start() {
+    protected void startUp() {
         createTopics();
         long started = System.nanoTime();
         try (KafkaConsumer<String, byte[]> consumer = clients.byteConsumer("spojka-index")) {
@@ -55,7 +55,6 @@ public class ChangeLog implements SmartLifecycle {
                 config.changesTopic(),
                 index.size(),
                 (System.nanoTime() - started) / 1_000_000);
-        running = true;
     }
 
     private void createTopics() {
@@ -87,18 +86,7 @@ public class ChangeLog implements SmartLifecycle {
         }
     }
 
+    /** Nothing to release: the topics and the index stay as they are. */
     @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return PHASE;
-    }
+    protected void shutDown() {}
 }

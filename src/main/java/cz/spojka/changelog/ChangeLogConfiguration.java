@@ -1,7 +1,10 @@
 package cz.spojka.changelog;
 
 import cz.spojka.system.EmbeddedKafkaBroker;
+import cz.spojka.system.PhasedLifecycle;
 import cz.spojka.system.SpojkaProperties;
+import cz.spojka.vocab.EntityShapes;
+import cz.spojka.vocab.PublishedVocabulary;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.SmartLifecycle;
@@ -42,8 +45,8 @@ class ChangeLogConfiguration {
     }
 
     @Bean
-    ChangeEvents changeEvents(SpojkaProperties properties) {
-        return new ChangeEvents(properties.baseIri());
+    ChangeEvents changeEvents(SpojkaProperties properties, PublishedVocabulary vocabulary, EntityShapes shapes) {
+        return new ChangeEvents(properties.baseIri(), new CompactIris(vocabulary.ontologyPrefixes()), shapes.byClass());
     }
 
     @Bean
@@ -72,29 +75,16 @@ class ChangeLogConfiguration {
      */
     @Bean
     SmartLifecycle producersClosedBeforeTheBroker(ChangePublisher changes, DeadLetterPublisher deadLetters) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
-
+        return new PhasedLifecycle(ChangeLog.PHASE) {
             @Override
-            public void start() {
-                running = true;
+            protected void startUp() {
+                // the producers are created on first use
             }
 
             @Override
-            public void stop() {
+            protected void shutDown() {
                 changes.close();
                 deadLetters.close();
-                running = false;
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-
-            @Override
-            public int getPhase() {
-                return ChangeLog.PHASE;
             }
         };
     }

@@ -17,8 +17,19 @@ import org.apache.kafka.common.header.Header;
  */
 public final class ChangeLogIndex {
 
-    /** The latest state of one entity on the change log. */
-    public record Entry(String hash, String connectorId, String recordId, String kind, String dataset, String graph) {}
+    /**
+     * The latest state of one entity on the change log, and where that event is ({@code partition}, {@code offset}),
+     * so that the state itself can be read back when the entity changes again.
+     */
+    public record Entry(
+            String hash,
+            String connectorId,
+            String recordId,
+            String kind,
+            String dataset,
+            String graph,
+            int partition,
+            long offset) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
@@ -41,7 +52,8 @@ public final class ChangeLogIndex {
         return result;
     }
 
-    void apply(Change change) {
+    /** Learns a change the broker acknowledged at {@code offset} of {@code partition}. */
+    void apply(Change change, int partition, long offset) {
         if (change.type() == ChangeType.DELETED) {
             entries.remove(change.entityIri());
         } else {
@@ -53,7 +65,9 @@ public final class ChangeLogIndex {
                             change.provenance().recordId(),
                             change.kind(),
                             change.dataset(),
-                            change.graphIri()));
+                            change.graphIri(),
+                            partition,
+                            offset));
         }
     }
 
@@ -86,7 +100,9 @@ public final class ChangeLogIndex {
                         header(record, "ce_" + ChangeEvents.EXT_RECORD),
                         kind,
                         header(record, "ce_" + ChangeEvents.EXT_DATASET),
-                        header(record, "ce_" + ChangeEvents.EXT_GRAPH)));
+                        header(record, "ce_" + ChangeEvents.EXT_GRAPH),
+                        record.partition(),
+                        record.offset()));
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -3,16 +3,20 @@ package cz.spojka.changelog;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import org.apache.jena.graph.Graph;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * Writes changes to the change log, keyed by entity IRI so every entity's events stay in order on one partition.
- * The index learns a change only once the broker has acknowledged it; a change that failed to send is therefore
+ * An update first learns which properties changed since the entity's previous state on the log. The index learns a
+ * change, with its position, only once the broker has acknowledged it; a change that failed to send is therefore
  * detected again, and sent again, on the next run.
  */
 public final class ChangePublisher implements AutoCloseable {
@@ -21,6 +25,7 @@ public final class ChangePublisher implements AutoCloseable {
     private final String topic;
     private final ChangeEvents events;
     private final ChangeLogIndex index;
+    private final PreviousStates previousStates;
     private KafkaProducer<String, byte[]> producer;
 
     public ChangePublisher(KafkaClients clients, String topic, ChangeEvents events, ChangeLogIndex index) {
@@ -28,13 +33,15 @@ public final class ChangePublisher implements AutoCloseable {
         this.topic = topic;
         this.events = events;
         this.index = index;
+        this.previousStates = new PreviousStates(clients, topic);
     }
 
     /**
      * Sends every change and waits for the broker. The index learns each change the broker acknowledged, also when
      * others failed, so it always matches the topic; then the first failure is thrown, naming its entity.
      */
-    public synchronized void publish(List<Change> changes) {
+    public synchronized void publish(List<Change> detected) {
+        List<Change> changes = withChangedProperties(detected);
         KafkaProducer<String, byte[]> producer = producer();
         List<Future<RecordMetadata>> sent = new ArrayList<>(changes.size());
         List<Future<RecordMetadata>> tombstones = new ArrayList<>();
@@ -50,18 +57,24 @@ public final class ChangePublisher implements AutoCloseable {
         IllegalStateException failure = null;
         for (int i = 0; i < changes.size(); i++) {
             Change change = changes.get(i);
-            String error = await(sent.get(i));
-            if (error == null) {
-                index.apply(change);
-            } else if (failure == null) {
-                failure = new IllegalStateException(
-                        "Could not write the change of " + change.entityIri() + " to " + topic + ": " + error);
+            try {
+                RecordMetadata written = await(sent.get(i));
+                index.apply(change, written.partition(), written.offset());
+            } catch (IllegalStateException e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("Could not write the change of " + change.entityIri() + " to "
+                            + topic + ": " + e.getMessage());
+                }
             }
         }
         for (Future<RecordMetadata> tombstone : tombstones) {
-            String error = await(tombstone);
-            if (error != null && failure == null) {
-                failure = new IllegalStateException("Could not write a tombstone to " + topic + ": " + error);
+            try {
+                await(tombstone);
+            } catch (IllegalStateException e) {
+                if (failure == null) {
+                    failure = new IllegalStateException(
+                            "Could not write a tombstone to " + topic + ": " + e.getMessage());
+                }
             }
         }
         if (failure != null) {
@@ -69,15 +82,40 @@ public final class ChangePublisher implements AutoCloseable {
         }
     }
 
-    private static String await(Future<RecordMetadata> send) {
+    /** Each update with the properties that differ from the entity's previous state on the log. */
+    private List<Change> withChangedProperties(List<Change> changes) {
+        Map<String, ChangeLogIndex.Entry> updated = new HashMap<>();
+        for (Change change : changes) {
+            ChangeLogIndex.Entry entry = index.get(change.entityIri());
+            if (change.type() == ChangeType.UPDATED && entry != null) {
+                updated.put(change.entityIri(), entry);
+            }
+        }
+        if (updated.isEmpty()) {
+            return changes;
+        }
+        Map<String, Graph> previous = previousStates.of(updated);
+        List<Change> described = new ArrayList<>(changes.size());
+        for (Change change : changes) {
+            Graph before = previous.get(change.entityIri());
+            described.add(
+                    before == null || change.type() != ChangeType.UPDATED
+                            ? change
+                            : change.withChanged(
+                                    ChangedProperties.between(before, change.entity(), change.entityIri())));
+        }
+        return described;
+    }
+
+    /** The broker's acknowledgement, or an {@link IllegalStateException} with the reason it failed. */
+    private static RecordMetadata await(Future<RecordMetadata> send) {
         try {
-            send.get();
-            return null;
+            return send.get();
         } catch (ExecutionException e) {
-            return e.getCause().getMessage();
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted";
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
@@ -91,6 +129,7 @@ public final class ChangePublisher implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        previousStates.close();
         if (producer != null) {
             producer.close();
             producer = null;

@@ -51,6 +51,16 @@ public final class KafkaClients {
                 consumerConfig(clientId, maxPollRecords), new StringDeserializer(), new CloudEventDeserializer());
     }
 
+    /**
+     * A consumer assigned partitions by hand that commits its offsets to {@code groupId}: Kafka keeps its position
+     * (a webhook subscription's), and it never joins the group's rebalancing.
+     */
+    public KafkaConsumer<String, CloudEvent> eventConsumer(String clientId, String groupId, int maxPollRecords) {
+        Map<String, Object> config = consumerConfig(clientId, maxPollRecords);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new CloudEventDeserializer());
+    }
+
     public KafkaConsumer<String, byte[]> byteConsumer(String clientId) {
         return new KafkaConsumer<>(
                 consumerConfig(clientId, 5000), new StringDeserializer(), new ByteArrayDeserializer());

@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param endpoint the SPARQL endpoint at {@code /sparql}
  * @param events the Server-Sent Events stream of the change log at {@code /events}
  * @param dashboard the live dashboard at {@code /dashboard}
+ * @param admin the administration API ({@code /api/subscriptions})
+ * @param subscriptions delivering change events to webhook subscribers
  */
 @Validated
 @ConfigurationProperties("spojka")
@@ -49,7 +51,31 @@ public record SpojkaProperties(
         @Valid @NotNull @DefaultValue Store store,
         @Valid @NotNull @DefaultValue Endpoint endpoint,
         @Valid @NotNull @DefaultValue Events events,
-        @Valid @NotNull @DefaultValue Dashboard dashboard) {
+        @Valid @NotNull @DefaultValue Dashboard dashboard,
+        @Valid @NotNull @DefaultValue Admin admin,
+        @Valid @NotNull @DefaultValue Subscriptions subscriptions) {
+
+    /**
+     * @param apiKey the key the administration API requires in the header {@code X-Api-Key}; empty (the default)
+     *     refuses every request. The demo configuration ({@code application.yaml}) sets {@code demo-admin}; set a
+     *     secret of your own in production ({@code SPOJKA_ADMIN_API_KEY})
+     */
+    public record Admin(@DefaultValue("") String apiKey) {}
+
+    /**
+     * @param maxAttempts deliveries of one event tried before the subscription is suspended
+     * @param initialBackoff the wait after the first failed delivery of an event; it doubles after each further
+     *     failure
+     * @param maxBackoff the longest wait between two deliveries of an event
+     * @param timeout how long a delivery waits for the subscriber's answer
+     * @param deliveryLogSize delivery attempts kept in memory per subscription for its delivery log
+     */
+    public record Subscriptions(
+            @Min(1) @DefaultValue("10") int maxAttempts,
+            @NotNull @DefaultValue("1s") Duration initialBackoff,
+            @NotNull @DefaultValue("5m") Duration maxBackoff,
+            @NotNull @DefaultValue("10s") Duration timeout,
+            @Min(1) @DefaultValue("500") int deliveryLogSize) {}
 
     /**
      * @param queryTimeout a SPARQL query running longer is cancelled and answered 503; a request's {@code timeout}
@@ -187,5 +213,10 @@ public record SpojkaProperties(
     /** The Lucene index of the titles and labels in the TDB2 store. */
     public Path textIndexDir() {
         return dataDir.resolve("text");
+    }
+
+    /** Webhook subscriptions, one file each (they hold their secrets). */
+    public Path subscriptionsDir() {
+        return dataDir.resolve("subscriptions");
     }
 }

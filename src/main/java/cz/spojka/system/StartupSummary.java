@@ -59,6 +59,8 @@ class StartupSummary {
         line(text, "Vocabulary", http + "/vocab");
         line(text, "Live events", http + "/events (Server-Sent Events)");
         line(text, "Live dashboard", http + "/dashboard");
+        line(text, "Events contract", http + "/asyncapi.yaml");
+        line(text, "Subscriptions API", http + "/api/subscriptions (admin key in X-Api-Key)");
         EmbeddedKafkaBroker embedded = broker.getIfAvailable();
         line(
                 text,

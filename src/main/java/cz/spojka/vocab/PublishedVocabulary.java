@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFParser;
@@ -54,6 +56,32 @@ public final class PublishedVocabulary {
     }
 
     /**
+     * The prefixes the ontology files declare (prefix → namespace): the vocabulary's JSON-LD context, with which the
+     * change events compact their entities. Two files that give one prefix different namespaces stop the hub, naming
+     * both, since an event would otherwise depend on the order of the files.
+     */
+    public Map<String, String> ontologyPrefixes() {
+        Map<String, String> prefixes = new TreeMap<>();
+        Map<String, String> declaredIn = new HashMap<>();
+        graphs.forEach((graphIri, graph) -> {
+            if (!graphIri.startsWith(graphPrefix + "ontology/")) {
+                return;
+            }
+            graph.getPrefixMapping().getNsPrefixMap().forEach((prefix, namespace) -> {
+                String earlier = prefixes.putIfAbsent(prefix, namespace);
+                if (earlier != null && !earlier.equals(namespace)) {
+                    throw new IllegalStateException("The vocabulary gives the prefix '" + prefix
+                            + ":' two namespaces: <"
+                            + earlier + "> in " + declaredIn.get(prefix) + " and <" + namespace + "> in " + graphIri
+                            + "; rename one of them (vocab/ontology/*.ttl)");
+                }
+                declaredIn.putIfAbsent(prefix, graphIri);
+            });
+        });
+        return Collections.unmodifiableMap(prefixes);
+    }
+
+    /**
      * Reads every published file, at start-up: a file that is not valid Turtle stops the hub with its name.
      *
      * @param graphPrefix {@code <base>vocab/}
@@ -63,13 +91,14 @@ public final class PublishedVocabulary {
         for (String folder : FOLDERS) {
             for (Path file : turtleFiles(vocabDir.resolve(folder))) {
                 String name = file.getFileName().toString();
-                graphs.put(graphPrefix + folder + "/" + name.substring(0, name.length() - ".ttl".length()), read(file));
+                graphs.put(
+                        graphPrefix + folder + "/" + name.substring(0, name.length() - ".ttl".length()), parse(file));
             }
         }
         return new PublishedVocabulary(graphPrefix, Collections.unmodifiableMap(graphs));
     }
 
-    private static List<Path> turtleFiles(Path folder) {
+    static List<Path> turtleFiles(Path folder) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
@@ -85,7 +114,8 @@ public final class PublishedVocabulary {
         }
     }
 
-    private static Graph read(Path file) {
+    /** The triples of a Turtle file; a file that is not valid Turtle stops the hub with its name. */
+    static Graph parse(Path file) {
         Graph graph = GraphFactory.createDefaultGraph();
         try {
             RDFParser.source(file).parse(graph);

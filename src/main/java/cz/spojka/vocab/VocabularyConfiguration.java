@@ -17,6 +17,11 @@ class VocabularyConfiguration {
     }
 
     @Bean
+    EntityShapes entityShapes(SpojkaProperties properties) {
+        return EntityShapes.read(properties.vocabDir(), properties.baseIri());
+    }
+
+    @Bean
     VocabularyPublisher vocabularyPublisher(PublishedVocabulary vocabulary, EntityStore store) {
         return new VocabularyPublisher(vocabulary, store);
     }

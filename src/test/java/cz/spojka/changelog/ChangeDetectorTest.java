@@ -21,12 +21,13 @@ class ChangeDetectorTest {
 
     @BeforeEach
     void publishedBefore() {
+        long offset = 0;
         for (Change change : detect(
                 RUN,
                 List.of(entity("a", "h1", "r1"), entity("b", "h2", "r1"), entity("c", "h3", "r2")),
                 true,
                 Set.of())) {
-            index.apply(change);
+            index.apply(change, 0, offset++);
         }
     }
 

@@ -116,9 +116,7 @@ class CitizenReportsWebhookIT extends HubUnderTest {
         assertThat(event.getSource()).hasToString(BASE_IRI + "connectors/" + WEBHOOK);
         assertThat(event.getExtension("graph")).isEqualTo(BRNO);
         JsonNode data = JSON.readTree(event.getData().toBytes());
-        assertThat(data.at("/entity/http:~1~1purl.org~1dc~1terms~1identifier/0/@value")
-                        .asText())
-                .isEqualTo("638344");
+        assertThat(data.at("/entity/dcterms:identifier").asText()).isEqualTo("638344");
         assertThat(data.at("/provenance/sourceRecordId").asText()).isEqualTo("638344");
         assertThat(eventsOf(KIND).get(0).value().getType()).isEqualTo("cz.spojka.citizen-report-kind.created");
 

@@ -16,6 +16,10 @@ import cz.spojka.connector.ConnectorScheduler;
 import cz.spojka.connector.RunReport;
 import io.cloudevents.CloudEvent;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,10 +108,11 @@ class NoticeBoardEndToEndIT extends HubIT {
         assertThat(notice.getExtension("graph")).isEqualTo(BASE_IRI + "graph/uredni-deska/00007064");
         JsonNode data = JSON.readTree(notice.getData().toBytes());
         assertThat(data.at("/entity/@id").asText()).isEqualTo(REMOVED_NOTICE);
-        assertThat(data.at("/entity/@type").toString()).contains(NOTICE);
-        assertThat(data.at("/entity/http:~1~1purl.org~1dc~1terms~1title/0/@value")
-                        .asText())
-                .isEqualTo("Informace k nemocenskému pojištění");
+        assertThat(data.at("/entity/@type").toString()).contains("desky:informace-zveřejněná-na-úřední-desce");
+        assertThat(data.at("/entity/@context/desky").asText())
+                .isEqualTo("https://slovník.gov.cz/datový/ofn-úřední-desky/pojem/");
+        assertThat(data.at("/entity/dcterms:title/@value").asText()).isEqualTo("Informace k nemocenskému pojištění");
+        assertThat(notice.getDataSchema()).hasToString(BASE_IRI + "vocab/shapes/uredni-desky.shapes.ttl#Informace");
         assertThat(data.at("/provenance/connector").asText()).isEqualTo(OFN);
         assertThat(data.at("/provenance/sourceRecordId").asText())
                 .isEqualTo("https://opendata-test.mvcr.cz/api/boards/1");
@@ -272,6 +277,55 @@ class NoticeBoardEndToEndIT extends HubIT {
         assertThat(scheduler.poll(EDESKY).deleted())
                 .as("the real sample back, for the other tests")
                 .isEqualTo(1);
+        awaitMaterialized();
+    }
+
+    /**
+     * An update names the properties that changed since the entity's previous state on the log, and its
+     * {@code dataschema} is the shape the hub serves.
+     */
+    @Test
+    @Order(8)
+    void anUpdatedNoticeNamesItsChangedPropertiesAndItsShape() throws Exception {
+        String oldTitle = "rozhodnutí - společné povolení (U+S): \"Palackého třída, Chrudim - podélné parkování\"";
+        String newTitle = "rozhodnutí - společné povolení (U+S): Palackého třída, Chrudim - opraveno";
+        String xml = new String(sample(EDESKY, AgendaSystem.EDESKY_FILE), UTF_8)
+                .replace("name='" + oldTitle + "'", "name='" + newTitle + "'");
+        serve(AgendaSystem.EDESKY_SAMPLE, xml.getBytes(UTF_8), "application/xml");
+        String notice = BASE_IRI + "zdroj/uredni-deska/00270211/informace/edesky.cz/dokument/3312051";
+
+        RunReport run = scheduler.poll(EDESKY);
+        assertThat(run.updated()).isEqualTo(1);
+        assertThat(run.created() + run.deleted()).isZero();
+        List<CloudEvent> ofNotice = changeEvents().stream()
+                .filter(r -> r.key().equals(notice))
+                .map(ConsumerRecord::value)
+                .toList();
+        CloudEvent updated = ofNotice.get(ofNotice.size() - 1);
+        assertThat(updated.getType()).isEqualTo("cz.spojka.notice.updated");
+        assertThat(updated.getDataSchema()).hasToString(BASE_IRI + "vocab/shapes/uredni-desky.shapes.ttl#Informace");
+        JsonNode data = JSON.readTree(updated.getData().toBytes());
+        assertThat(data.get("changed").toString()).isEqualTo("[\"http://purl.org/dc/terms/title\"]");
+        assertThat(data.at("/entity/dcterms:title").toString())
+                .isEqualTo("{\"@value\":\"" + newTitle + "\",\"@language\":\"cs\"}");
+        assertThat(data.at("/entity/@context/dcterms").asText()).isEqualTo("http://purl.org/dc/terms/");
+        assertThat(JSON.readTree(ofNotice.get(0).getData().toBytes()).has("changed"))
+                .as("a creation names no changed properties")
+                .isFalse();
+
+        HttpResponse<String> shapes = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(updated.getDataSchema()
+                                        .toString()
+                                        .replace(BASE_IRI, "http://localhost:" + port + "/")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(shapes.statusCode()).isEqualTo(200);
+        assertThat(shapes.headers().firstValue("Content-Type")).hasValue("text/turtle;charset=UTF-8");
+        assertThat(shapes.body()).contains("tvar:Informace\n    a sh:NodeShape ;");
+
+        serve(AgendaSystem.EDESKY_SAMPLE, sample(EDESKY, AgendaSystem.EDESKY_FILE), "application/xml");
+        assertThat(scheduler.poll(EDESKY).updated()).as("the real sample back").isEqualTo(1);
         awaitMaterialized();
     }
 

@@ -9,9 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cz.spojka.changelog.Change;
 import cz.spojka.changelog.ChangeEvents;
 import cz.spojka.changelog.ChangeType;
+import cz.spojka.changelog.CompactIris;
 import cz.spojka.changelog.Provenance;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -89,11 +91,13 @@ class StreamFilterTest {
                 GRAPH,
                 type == ChangeType.DELETED ? null : "hash",
                 type == ChangeType.DELETED ? null : REPORT_AND_KIND,
-                new Provenance("citizen-reports", "638344", Instant.parse("2026-11-26T10:00:00Z"), "1", "run-1"));
+                new Provenance("citizen-reports", "638344", Instant.parse("2026-11-26T10:00:00Z"), "1", "run-1"),
+                List.of());
         TreeMap<Integer, Long> position = new TreeMap<>();
         position.put(0, 8L);
         position.put(1, 3L);
         return new StreamedEvent(
-                new ChangeEvents("https://data.spojka.example/").toEvent(change), new StreamPosition(position));
+                new ChangeEvents("https://data.spojka.example/", new CompactIris(Map.of()), Map.of()).toEvent(change),
+                new StreamPosition(position));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cz.spojka.changelog.Change;
 import cz.spojka.changelog.ChangeEvents;
 import cz.spojka.changelog.ChangeType;
+import cz.spojka.changelog.CompactIris;
 import cz.spojka.changelog.Provenance;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ class SparqlEntityStoreIT {
                 endpoint + "/query",
                 endpoint + "/update",
                 BASE + "graph/",
-                new ProvenanceTriples(new ChangeEvents(BASE)));
+                new ProvenanceTriples(new ChangeEvents(BASE, new CompactIris(Map.of()), Map.of())));
     }
 
     @AfterEach
@@ -64,7 +65,7 @@ class SparqlEntityStoreIT {
 
         store.apply(
                 List.of(new Change(
-                        ChangeType.DELETED, NOTICE, "notice", "uredni-deska", GRAPH, null, null, provenance())),
+                        ChangeType.DELETED, NOTICE, "notice", "uredni-deska", GRAPH, null, null, provenance(), null)),
                 Map.of(P0, 4L));
         assertThat(store.size()).isZero();
         assertThat(store.offsets()).containsExactly(Map.entry(P0, 4L));
@@ -128,7 +129,7 @@ class SparqlEntityStoreIT {
                     <https://slovník.gov.cz/legislativní/sbírka/500/2004/pojem/vyvěšení-informace>
                         [ a time:Instant ; time:inXSDDate "%s"^^xsd:date ] .
                 """.formatted(NOTICE, date));
-        return new Change(type, NOTICE, "notice", "uredni-deska", GRAPH, "hash-" + date, entity, provenance());
+        return new Change(type, NOTICE, "notice", "uredni-deska", GRAPH, "hash-" + date, entity, provenance(), null);
     }
 
     private static Provenance provenance() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cz.spojka.changelog.Change;
 import cz.spojka.changelog.ChangeEvents;
 import cz.spojka.changelog.ChangeType;
+import cz.spojka.changelog.CompactIris;
 import cz.spojka.changelog.Provenance;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -46,7 +47,7 @@ class TdbEntityStoreTest {
                 dir.resolve("tdb2"),
                 dir.resolve("text"),
                 BASE + "graph/",
-                new ProvenanceTriples(new ChangeEvents(BASE)));
+                new ProvenanceTriples(new ChangeEvents(BASE, new CompactIris(Map.of()), Map.of())));
     }
 
     @AfterEach
@@ -136,7 +137,8 @@ class TdbEntityStoreTest {
                 BASE + "graph/uredni-deska/00270211",
                 type == ChangeType.DELETED ? null : "hash-" + title,
                 entity,
-                new Provenance("edesky", "3312051", Instant.parse("2026-11-26T10:00:00Z"), "1", "run-1"));
+                new Provenance("edesky", "3312051", Instant.parse("2026-11-26T10:00:00Z"), "1", "run-1"),
+                List.of());
     }
 
     private Graph graph(String name) {

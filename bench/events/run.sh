@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Event latency: source change -> event at a Kafka consumer and at a webhook subscriber, beside Kafka's own
+# kafka.tools.EndToEndLatency on the same in-process broker. See bench/README.md.
+#   bench/events/run.sh [N] [PAUSE_MS] [REFERENCE_N]
+# N pushes measured (after 50 unmeasured warm-up pushes), PAUSE_MS between pushes, REFERENCE_N messages for the
+# reference tool. Everything goes to target/bench/events (or WORK=...). Needs java, mvn, curl, python3.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+N=${1:-500}
+PAUSE=${2:-50}
+REFERENCE_N=${3:-1000}
+WORK=${WORK:-$ROOT/target/bench/events}
+rm -rf "$WORK"
+mkdir -p "$WORK/connectors"
+
+[ -f "$ROOT/target/spojka.jar" ] || (cd "$ROOT" && mvn -q -o -DskipTests package)
+cp "$ROOT/target/spojka.jar" "$WORK/spojka.jar"
+ln -s "$ROOT/connectors/citizen-reports" "$WORK/connectors/citizen-reports"
+mvn -q -f "$ROOT/bench/events/pom.xml" compile dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt"
+CP="$ROOT/bench/events/target/classes:$(cat "$WORK/classpath.txt")"
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("localhost", 0)); print(s.getsockname()[1])'; }
+HTTP=$(free_port)
+KAFKA=$(free_port)
+CONTROLLER=$(free_port)
+(cd "$ROOT" && exec java -jar "$WORK/spojka.jar" --server.port="$HTTP" --spojka.data-dir="$WORK/data" \
+    --spojka.connectors-dir="$WORK/connectors" --spojka.kafka.embedded.port="$KAFKA" \
+    --spojka.kafka.embedded.controller-port="$CONTROLLER" > "$WORK/hub.log" 2>&1) &
+HUB_PID=$!
+trap 'kill "$HUB_PID" 2>/dev/null || true; wait "$HUB_PID" 2>/dev/null || true' EXIT
+for _ in $(seq 1 180); do
+  curl -sf "http://localhost:$HTTP/actuator/health" > /dev/null && break
+  sleep 1
+done
+curl -sf "http://localhost:$HTTP/actuator/health" > /dev/null || { echo "the hub did not start; see $WORK/hub.log"; exit 1; }
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$WORK/load.txt"
+java -cp "$CP" cz.spojka.bench.EventLatencyBench "http://localhost:$HTTP" "localhost:$KAFKA" "$N" "$PAUSE" \
+    "$ROOT/connectors/citizen-reports/samples/request-638344.json" | tee "$WORK/hub-latency.json"
+echo "load average between: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$WORK/load.txt"
+java -cp "$CP" kafka.tools.EndToEndLatency "localhost:$KAFKA" bench.end-to-end-latency "$REFERENCE_N" all 1024 \
+    2>&1 | grep -v "^\[" | tee "$WORK/kafka-end-to-end-latency.txt"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$WORK/load.txt"
