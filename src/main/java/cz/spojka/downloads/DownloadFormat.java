@@ -7,7 +7,7 @@ import java.util.Optional;
 enum DownloadFormat {
     TURTLE("ttl", "text/turtle;charset=UTF-8", "Turtle"),
     N_TRIPLES("nt", "application/n-triples;charset=UTF-8", "N-Triples"),
-    CSV("csv", "text/csv;charset=UTF-8;header=present", "CSV");
+    CSV("csv", "text/csv;header=present;charset=UTF-8", "CSV");
 
     final String extension;
     final String mediaType;

@@ -1,8 +1,7 @@
 package cz.spojka.downloads;
 
-import static org.springframework.web.util.HtmlUtils.htmlEscape;
-
 import java.util.List;
+import org.springframework.web.util.HtmlUtils;
 
 /** The list of downloads at {@code GET /data} for a browser: a plain page in Czech and English. */
 final class DownloadsPage {
@@ -26,7 +25,7 @@ final class DownloadsPage {
                 """);
         for (PublishedDataset dataset : datasets) {
             html.append("<h2>%s <small>/ %s (<code>%s</code>)</small></h2>\n"
-                    .formatted(htmlEscape(dataset.titleCs()), htmlEscape(dataset.titleEn()), htmlEscape(dataset.id())));
+                    .formatted(escape(dataset.titleCs()), escape(dataset.titleEn()), escape(dataset.id())));
             html.append("<table>\n<tr><th>obec / municipality</th><th>IČO</th><th>stažení / downloads</th></tr>\n");
             row(html, dataset, "všechny / all", "", "", dataUrl);
             for (PublishedDataset.Municipality municipality : dataset.municipalities()) {
@@ -40,7 +39,7 @@ final class DownloadsPage {
 
     private static void row(
             StringBuilder html, PublishedDataset dataset, String name, String ico, String query, String dataUrl) {
-        html.append("<tr><td>%s</td><td>%s</td><td>".formatted(htmlEscape(name), ico));
+        html.append("<tr><td>%s</td><td>%s</td><td>".formatted(escape(name), ico));
         for (DownloadFormat format : dataset.formats()) {
             link(html, dataUrl + dataset.id() + "." + format.extension + query, format.title);
         }
@@ -51,16 +50,20 @@ final class DownloadsPage {
     }
 
     private static void link(StringBuilder html, String url, String text) {
-        html.append("<a href=\"%s\">%s</a> ".formatted(htmlEscape(url), htmlEscape(text)));
+        html.append("<a href=\"%s\">%s</a> ".formatted(escape(url), escape(text)));
+    }
+
+    /** Only what HTML needs escaped: the page is UTF-8, so Czech letters stay letters. */
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
     private static void columns(StringBuilder html, DatasetTable table) {
         html.append("<details><summary>Sloupce CSV / CSV columns: %s / %s</summary>\n<table>\n"
-                .formatted(
-                        htmlEscape(table.rows().cs()), htmlEscape(table.rows().en())));
+                .formatted(escape(table.rows().cs()), escape(table.rows().en())));
         for (DatasetTable.Column column : table.columns()) {
             html.append("<tr><td><code>%s</code></td><td>%s</td><td>%s</td></tr>\n"
-                    .formatted(htmlEscape(column.name()), htmlEscape(column.cs()), htmlEscape(column.en())));
+                    .formatted(escape(column.name()), escape(column.cs()), escape(column.en())));
         }
         html.append("</table></details>\n");
     }
