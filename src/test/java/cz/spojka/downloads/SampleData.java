@@ -31,40 +31,54 @@ final class SampleData {
     /**
      * What one connector's samples put into the store.
      *
-     * @param dataset the connector's dataset and municipality
+     * @param definition the connector, with its dataset and municipality
      * @param entities every entity of every sample
      */
-    record Loaded(String connector, ConnectorDefinition.Dataset dataset, List<Entity> entities) {
+    record Loaded(String connector, ConnectorDefinition definition, List<Entity> entities) {
+
+        ConnectorDefinition.Dataset dataset() {
+            return definition.dataset();
+        }
 
         Node graph() {
-            return NodeFactory.createURI(dataset.graphIri(BASE_IRI));
+            return NodeFactory.createURI(dataset().graphIri(BASE_IRI));
+        }
+
+        /** Writes every entity into the store as the materializer writes a created entity, provenance included. */
+        Loaded into(EntityStore store) {
+            List<Change> changes = entities.stream()
+                    .map(entity -> new Change(
+                            ChangeType.CREATED,
+                            entity.iri(),
+                            entity.kind(),
+                            dataset().id(),
+                            dataset().graphIri(BASE_IRI),
+                            entity.hash(),
+                            entity.graph(),
+                            new Provenance(
+                                    connector,
+                                    entity.recordId(),
+                                    Instant.parse("2026-11-28T10:00:00Z"),
+                                    definition.mapping().version())))
+                    .toList();
+            store.apply(changes, Map.of());
+            return this;
         }
     }
 
     private SampleData() {}
 
-    static Loaded load(EntityStore store, String connector) {
+    /** The connector's samples mapped, ready to be written into stores. */
+    static Loaded map(String connector) {
         ConnectorDryRun.Result result = DRY_RUN.test(Path.of("connectors", connector), null);
         assertThat(result.problems()).as(connector).isEmpty();
-        ConnectorDefinition.Dataset dataset = result.definition().dataset();
         List<Entity> entities = new ArrayList<>();
         result.samples().forEach(sample -> entities.addAll(sample.entities()));
-        List<Change> changes = entities.stream()
-                .map(entity -> new Change(
-                        ChangeType.CREATED,
-                        entity.iri(),
-                        entity.kind(),
-                        dataset.id(),
-                        dataset.graphIri(BASE_IRI),
-                        entity.hash(),
-                        entity.graph(),
-                        new Provenance(
-                                connector,
-                                entity.recordId(),
-                                Instant.parse("2026-11-28T10:00:00Z"),
-                                result.definition().mapping().version())))
-                .toList();
-        store.apply(changes, Map.of());
-        return new Loaded(connector, dataset, entities);
+        return new Loaded(connector, result.definition(), entities);
+    }
+
+    /** The connector's samples mapped and written into {@code store}. */
+    static Loaded load(EntityStore store, String connector) {
+        return map(connector).into(store);
     }
 }
