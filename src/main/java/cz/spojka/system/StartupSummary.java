@@ -56,6 +56,7 @@ class StartupSummary {
                         : properties.store().sparql().queryEndpoint() + " (external store)");
         line(text, "Health", http + "/actuator/health");
         line(text, "Connectors API", http + "/api/connectors");
+        line(text, "Downloads", http + "/data");
         EmbeddedKafkaBroker embedded = broker.getIfAvailable();
         line(
                 text,
