@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -82,42 +83,33 @@ class CsvDownloadIT {
                         assertThat(row.get("ičo")).isEqualTo(loaded.dataset().ico()));
     }
 
-    @Test
-    void givesANoticeItsDatesAddressAndBoard() throws IOException {
-        Map<String, String> notice = row("uredni-deska-edesky", "informace", "3312051");
-
-        assertThat(notice)
-                .containsEntry("vyvěšení", "2019-10-10T17:10:14+02:00")
-                .containsEntry("relevantní_do", "")
-                .containsEntry("url", "http://edeska.chrudim-city.cz/eDeska/eDeskaDetail.jsp?detailId=10787")
-                .containsEntry("název_úřední_desky", "Město Chrudim")
-                .containsEntry("stránka_úřední_desky", "https://edesky.cz/desky/97");
-    }
-
-    @Test
-    void givesAnObservationItsValueUnitAndPlace() throws IOException {
-        Map<String, String> reading = row("golemio-ovzdusi", "pozorování", "ASTOA/pm10-1h/2019-05-15T20:20:00.304Z");
-
-        assertThat(reading)
-                .containsEntry("vlastnost", "pm10-1h")
-                .containsEntry("hodnota", "4.0")
-                .containsEntry("jednotka", "MicroGM-PER-M3")
-                .containsEntry("místo_název", "Praha 5-Stodůlky")
-                .containsEntry("zeměpisná_šířka", "50.04613")
-                .containsEntry("zeměpisná_délka", "14.331413");
-    }
-
-    @Test
-    void givesABudgetLineItsCodesAndAmount() throws IOException {
-        Map<String, String> line = row("rozpocet-kxx", "řádek", "16-2023-09-00-860002-2");
-
-        assertThat(line)
-                .containsEntry("období", "2023-09")
-                .containsEntry("druh_údaje", "skutečnost")
-                .containsEntry("paragraf", "6171")
-                .containsEntry("položka", "5424")
-                .containsEntry("částka", "32547.0")
-                .containsEntry("měna", "CZK");
+    /** The line of one entity of the real samples, found by its IRI, holds these values in these columns. */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "uredni-deska-edesky | informace | /3312051 | vyvěšení | 2019-10-10T17:10:14+02:00",
+                "uredni-deska-edesky | informace | /3312051 | relevantní_do | ''",
+                "uredni-deska-edesky | informace | /3312051 | url"
+                        + " | http://edeska.chrudim-city.cz/eDeska/eDeskaDetail.jsp?detailId=10787",
+                "uredni-deska-edesky | informace | /3312051 | název_úřední_desky | Město Chrudim",
+                "uredni-deska-edesky | informace | /3312051 | stránka_úřední_desky | https://edesky.cz/desky/97",
+                "golemio-ovzdusi | pozorování | ASTOA/pm10-1h/2019-05-15T20:20:00.304Z | vlastnost | pm10-1h",
+                "golemio-ovzdusi | pozorování | ASTOA/pm10-1h/2019-05-15T20:20:00.304Z | hodnota | 4.0",
+                "golemio-ovzdusi | pozorování | ASTOA/pm10-1h/2019-05-15T20:20:00.304Z | jednotka | MicroGM-PER-M3",
+                "golemio-ovzdusi | pozorování | ASTOA/pm10-1h/2019-05-15T20:20:00.304Z | místo_název | Praha 5-Stodůlky",
+                "golemio-ovzdusi | pozorování | ASTOA/pm10-1h/2019-05-15T20:20:00.304Z | zeměpisná_šířka | 50.04613",
+                "golemio-ovzdusi | pozorování | ASTOA/pm10-1h/2019-05-15T20:20:00.304Z | zeměpisná_délka | 14.331413",
+                "rozpocet-kxx | řádek | /16-2023-09-00-860002-2 | období | 2023-09",
+                "rozpocet-kxx | řádek | /16-2023-09-00-860002-2 | druh_údaje | skutečnost",
+                "rozpocet-kxx | řádek | /16-2023-09-00-860002-2 | paragraf | 6171",
+                "rozpocet-kxx | řádek | /16-2023-09-00-860002-2 | položka | 5424",
+                "rozpocet-kxx | řádek | /16-2023-09-00-860002-2 | částka | 32547.0",
+                "rozpocet-kxx | řádek | /16-2023-09-00-860002-2 | měna | CZK"
+            })
+    void givesAnEntitysLineTheValuesASpreadsheetUserReads(
+            String connector, String entityColumn, String iriEnd, String column, String value) throws IOException {
+        assertThat(row(connector, entityColumn, iriEnd)).containsEntry(column, value);
     }
 
     @Test

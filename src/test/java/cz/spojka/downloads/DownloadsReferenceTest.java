@@ -2,6 +2,7 @@ package cz.spojka.downloads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cz.spojka.system.GeneratedDocs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,13 +28,7 @@ class DownloadsReferenceTest {
         String generated = doc.substring(0, doc.indexOf(BEGIN) + BEGIN.length())
                 + render(DatasetTables.read(Path.of("vocab", "tables")))
                 + doc.substring(doc.indexOf(END));
-        if (Boolean.getBoolean("spojka.docs.update")) {
-            Files.writeString(DOC, generated);
-        }
-        assertThat(Files.readString(DOC))
-                .as(DOC + " is stale; regenerate it with"
-                        + " mvn test -Dtest=DownloadsReferenceTest -Dspojka.docs.update=true")
-                .isEqualTo(generated);
+        GeneratedDocs.assertCurrent(DOC, generated, DownloadsReferenceTest.class);
     }
 
     static String render(DatasetTables tables) {
