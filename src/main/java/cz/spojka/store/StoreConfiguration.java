@@ -7,7 +7,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The store the change log is materialized into ({@code spojka.store.type}), and the materializer. */
+/**
+ * The store the change log is materialized into ({@code spojka.store.type}), the materializer, and the reader of the
+ * published data.
+ */
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
 
@@ -32,6 +35,19 @@ class StoreConfiguration {
                 sparql.updateEndpoint(),
                 properties.baseIri() + "graph/",
                 new ProvenanceTriples(events));
+    }
+
+    /** Downloads read the TDB2 dataset directly, in one read transaction each. */
+    @Bean
+    @ConditionalOnProperty(name = "spojka.store.type", havingValue = "tdb2", matchIfMissing = true)
+    StoreReader tdbStoreReader(TdbEntityStore store) {
+        return StoreReader.of(store.dataset());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "spojka.store.type", havingValue = "sparql")
+    StoreReader sparqlStoreReader(SpojkaProperties properties) {
+        return StoreReader.of(properties.store().sparql().queryEndpoint());
     }
 
     private static void require(String value, String property) {

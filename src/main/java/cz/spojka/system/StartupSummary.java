@@ -61,6 +61,7 @@ class StartupSummary {
         line(text, "Live dashboard", http + "/dashboard");
         line(text, "Events contract", http + "/asyncapi.yaml");
         line(text, "Subscriptions API", http + "/api/subscriptions (admin key in X-Api-Key)");
+        line(text, "Downloads", http + "/data");
         EmbeddedKafkaBroker embedded = broker.getIfAvailable();
         line(
                 text,

@@ -2,6 +2,7 @@ package cz.spojka.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cz.spojka.system.GeneratedDocs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +21,10 @@ class ConnectorsReferenceTest {
 
     @Test
     void theConnectorsReferenceIsGeneratedFromTheDeclarations() throws IOException {
-        String generated = render(RouteTemplates.read(Path.of("routes")), readyConnectors());
-        if (Boolean.getBoolean("spojka.docs.update")) {
-            Files.writeString(REFERENCE, generated);
-        }
-        assertThat(Files.readString(REFERENCE))
-                .as(REFERENCE + " is stale; regenerate it with"
-                        + " mvn test -Dtest=ConnectorsReferenceTest -Dspojka.docs.update=true")
-                .isEqualTo(generated);
+        GeneratedDocs.assertCurrent(
+                REFERENCE,
+                render(RouteTemplates.read(Path.of("routes")), readyConnectors()),
+                ConnectorsReferenceTest.class);
     }
 
     @Test

@@ -70,6 +70,9 @@ class RecordMapperTest {
                 .containsExactly("<https://linked.cuzk.cz/resource/ruian/obec/571164>");
         assertThat(objects(board, "http://www.w3.org/2002/07/owl#sameAs"))
                 .containsExactly("<https://edesky.cz/desky/97>");
+        assertThat(objects(board, "https://slovník.gov.cz/datový/ofn-úřední-desky/pojem/stránka-zveřejnění"))
+                .as("the board's page on eDesky, which OFN Úřední desky requires")
+                .containsExactly("<https://edesky.cz/desky/97>");
         assertThat(objects(board, "http://purl.org/dc/terms/publisher"))
                 .containsExactly("<https://rpp-opendata.egon.gov.cz/odrpp/zdroj/orgán-veřejné-moci/00270211>");
         Entity notice = entities.stream()

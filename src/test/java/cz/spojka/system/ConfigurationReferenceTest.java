@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,15 +23,7 @@ class ConfigurationReferenceTest {
 
     @Test
     void theConfigurationReferenceIsGeneratedFromTheDeclarations() throws IOException {
-        String generated = render(metadata());
-        if (Boolean.getBoolean("spojka.docs.update")) {
-            Files.writeString(REFERENCE, generated);
-        }
-        assertThat(Files.exists(REFERENCE)).as(REFERENCE + " exists").isTrue();
-        assertThat(Files.readString(REFERENCE))
-                .as(REFERENCE + " is stale; regenerate it with"
-                        + " mvn test -Dtest=ConfigurationReferenceTest -Dspojka.docs.update=true")
-                .isEqualTo(generated);
+        GeneratedDocs.assertCurrent(REFERENCE, render(metadata()), ConfigurationReferenceTest.class);
     }
 
     @Test
