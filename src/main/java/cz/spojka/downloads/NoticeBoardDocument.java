@@ -33,11 +33,10 @@ import org.apache.jena.vocabulary.RDF;
 final class NoticeBoardDocument implements OfnDocument {
 
     static final String CONTEXT = "https://ofn.gov.cz/úřední-desky/2021-07-20/kontexty/úřední-deska.jsonld";
-    static final String DESKY = "https://slovník.gov.cz/datový/ofn-úřední-desky/pojem/";
-    static final String BOARD = DESKY + "úřední-deska";
-    static final String NOTICE = DESKY + "informace-zveřejněná-na-úřední-desce";
-    private static final String SB = "https://slovník.gov.cz/legislativní/sbírka/500/2004/pojem/";
-    private static final String TIME = "http://www.w3.org/2006/time#";
+    // Whole IRIs, each declared in vocab/, so that JavaVocabularyIrisTest can check them there.
+    static final String BOARD = "https://slovník.gov.cz/datový/ofn-úřední-desky/pojem/úřední-deska";
+    static final String NOTICE =
+            "https://slovník.gov.cz/datový/ofn-úřední-desky/pojem/informace-zveřejněná-na-úřední-desce";
     private static final Node SCHEMA_URL = NodeFactory.createURI("http://schema.org/downloadUrl");
     private static final String IANA_MEDIA_TYPES = "http://www.iana.org/assignments/media-types/";
     private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z]+/[a-zA-Z0-9][a-zA-Z0-9!#$&^_.+-]*");
@@ -47,7 +46,10 @@ final class NoticeBoardDocument implements OfnDocument {
     public void write(Graph board, Node root, JsonGenerator json) throws IOException {
         OfnDocument.start(json, CONTEXT, "Úřední deska", root);
         text(json, "název", objects(board, root, DCTerms.title.asNode()));
-        string(json, "stránka", first(board, root, desky("stránka-zveřejnění")));
+        string(
+                json,
+                "stránka",
+                first(board, root, uri("https://slovník.gov.cz/datový/ofn-úřední-desky/pojem/stránka-zveřejnění")));
         operator(json, first(board, root, DCTerms.publisher.asNode()));
         location(json, first(board, root, DCTerms.spatial.asNode()));
         json.writeArrayFieldStart("informace");
@@ -79,18 +81,41 @@ final class NoticeBoardDocument implements OfnDocument {
         string(json, "url", first(board, notice, SCHEMA_URL));
         text(json, "název", objects(board, notice, DCTerms.title.asNode()));
         text(json, "popis", objects(board, notice, DCTerms.description.asNode()));
-        instant(json, "vyvěšení", board, first(board, notice, uri(SB + "vyvěšení-informace")));
-        instant(json, "relevantní_do", board, first(board, notice, desky("relevantní-do")));
-        Node approved = first(board, notice, desky("schválení-informace"));
+        instant(
+                json,
+                "vyvěšení",
+                board,
+                first(
+                        board,
+                        notice,
+                        uri("https://slovník.gov.cz/legislativní/sbírka/500/2004/pojem/vyvěšení-informace")));
+        instant(
+                json,
+                "relevantní_do",
+                board,
+                first(board, notice, uri("https://slovník.gov.cz/datový/ofn-úřední-desky/pojem/relevantní-do")));
+        Node approved =
+                first(board, notice, uri("https://slovník.gov.cz/datový/ofn-úřední-desky/pojem/schválení-informace"));
         if (approved != null) {
             instant(json, "schválení", board, approved);
         }
-        string(json, "číslo_jednací", first(board, notice, desky("číslo-jednací")));
-        string(json, "spisová_značka", first(board, notice, desky("spisová-značka-spisu")));
-        string(json, "revize", first(board, notice, desky("označení-revize")));
-        List<Node> documents = objects(board, notice, desky("má-další-dokument")).stream()
-                .sorted(Comparator.comparing(d -> sortKey(board, d)))
-                .toList();
+        string(
+                json,
+                "číslo_jednací",
+                first(board, notice, uri("https://slovník.gov.cz/datový/ofn-úřední-desky/pojem/číslo-jednací")));
+        string(
+                json,
+                "spisová_značka",
+                first(board, notice, uri("https://slovník.gov.cz/datový/ofn-úřední-desky/pojem/spisová-značka-spisu")));
+        string(
+                json,
+                "revize",
+                first(board, notice, uri("https://slovník.gov.cz/datový/ofn-úřední-desky/pojem/označení-revize")));
+        List<Node> documents =
+                objects(board, notice, uri("https://slovník.gov.cz/datový/ofn-úřední-desky/pojem/má-další-dokument"))
+                        .stream()
+                        .sorted(Comparator.comparing(d -> sortKey(board, d)))
+                        .toList();
         if (!documents.isEmpty()) {
             json.writeArrayFieldStart("dokument");
             for (Node document : documents) {
@@ -155,8 +180,9 @@ final class NoticeBoardDocument implements OfnDocument {
     private static void instant(JsonGenerator json, String field, Graph board, Node instant) throws IOException {
         json.writeObjectFieldStart(field);
         json.writeStringField("typ", "Časový okamžik");
-        Node dateTime = instant == null ? null : first(board, instant, uri(TIME + "inXSDDateTimeStamp"));
-        Node date = instant == null ? null : first(board, instant, uri(TIME + "inXSDDate"));
+        Node dateTime =
+                instant == null ? null : first(board, instant, uri("http://www.w3.org/2006/time#inXSDDateTimeStamp"));
+        Node date = instant == null ? null : first(board, instant, uri("http://www.w3.org/2006/time#inXSDDate"));
         if (dateTime != null) {
             json.writeStringField("datum_a_čas", value(dateTime));
         } else if (date != null) {
@@ -205,10 +231,6 @@ final class NoticeBoardDocument implements OfnDocument {
     private static Node first(Graph graph, Node subject, Node predicate) {
         List<Node> values = objects(graph, subject, predicate);
         return values.isEmpty() ? null : values.get(0);
-    }
-
-    private static Node desky(String localName) {
-        return uri(DESKY + localName);
     }
 
     private static Node uri(String iri) {

@@ -15,9 +15,8 @@ import org.apache.jena.graph.Triple;
  */
 record GeoPoint(double lon, double lat) {
 
-    private static final String GEO = "http://www.opengis.net/ont/geosparql#";
-    private static final Node HAS_GEOMETRY = NodeFactory.createURI(GEO + "hasGeometry");
-    private static final Node AS_WKT = NodeFactory.createURI(GEO + "asWKT");
+    private static final Node HAS_GEOMETRY = NodeFactory.createURI("http://www.opengis.net/ont/geosparql#hasGeometry");
+    private static final Node AS_WKT = NodeFactory.createURI("http://www.opengis.net/ont/geosparql#asWKT");
     private static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
     private static final String NUMBER = "([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)";
     private static final Pattern POINT = Pattern.compile(

@@ -15,6 +15,9 @@ import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.jena.query.text.TextQueryFuncs;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.PrefixQuery;
@@ -36,10 +39,10 @@ record TitleIndex(TextIndexLucene index, boolean created) {
 
     /** The titles and labels the data and the vocabulary carry (dcterms:title, rdfs:label, skos and schema names). */
     static final List<Node> PREDICATES = List.of(
-            NodeFactory.createURI("http://purl.org/dc/terms/title"),
-            NodeFactory.createURI("http://www.w3.org/2000/01/rdf-schema#label"),
-            NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#prefLabel"),
-            NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#altLabel"),
+            DCTerms.title.asNode(),
+            RDFS.label.asNode(),
+            SKOS.prefLabel.asNode(),
+            SKOS.altLabel.asNode(),
             NodeFactory.createURI("http://schema.org/name"));
 
     /** Opens the index in {@code dir}, creating it when there is none. */

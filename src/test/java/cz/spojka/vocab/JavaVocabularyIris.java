@@ -27,8 +27,15 @@ import org.apache.jena.riot.system.StreamRDFBase;
  */
 final class JavaVocabularyIris {
 
-    /** Addresses that Java may write and that are no vocabulary: the hub's own default addresses. */
-    static final Pattern NOT_VOCABULARY = Pattern.compile("https?://localhost([:/].*)?");
+    /**
+     * Addresses that Java may write and that are no vocabulary: the hub's own default addresses, the documents of the
+     * open formal norms (their JSON-LD contexts and JSON Schemas, which the hub bundles and names by URL), the IANA
+     * media types (a register of documents, not terms) and the OGC's coordinate reference systems.
+     */
+    static final Pattern NOT_VOCABULARY = Pattern.compile("https?://localhost([:/].*)?"
+            + "|https://ofn\\.gov\\.cz/.*"
+            + "|http://www\\.iana\\.org/assignments/media-types/.*"
+            + "|http://www\\.opengis\\.net/def/crs/.*");
 
     /** An IRI ends at white space, a quote, an angle bracket or any other character IRIs may not hold. */
     private static final Pattern IRI = Pattern.compile("https?://[^\\s\"'<>{}|\\\\^`]+");

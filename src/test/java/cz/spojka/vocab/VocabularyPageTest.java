@@ -41,7 +41,7 @@ class VocabularyPageTest {
         catalogue.datasets().forEach(d -> expected.add(d.anchor()));
         assertThat(ids).containsAll(expected);
         assertThat(catalogue.classes()).hasSize(31);
-        assertThat(catalogue.properties()).hasSize(94);
+        assertThat(catalogue.properties()).hasSize(95);
         assertThat(catalogue.codelists()).hasSize(7);
     }
 
