@@ -1,0 +1,65 @@
+package cz.spojka.privacy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds e-mail addresses of people. An address of a role that an office publishes for everyone (podatelna@…,
+ * info@…) names no person and is left alone; any other address may name its owner (jan.novak@…, a personal mailbox
+ * at a free provider) and is personal data.
+ */
+public final class EmailDetector implements TextDetector {
+
+    private static final Pattern EMAIL = Pattern.compile(
+            "(?<![\\w.+-])([\\w.%+-]+)@[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)*\\.\\p{L}{2,}",
+            Pattern.UNICODE_CHARACTER_CLASS);
+
+    private static final Set<String> ROLE_MAILBOXES = Set.of(
+            "podatelna",
+            "epodatelna",
+            "e-podatelna",
+            "info",
+            "informace",
+            "kontakt",
+            "sekretariat",
+            "urad",
+            "obec",
+            "mesto",
+            "posta",
+            "office",
+            "noreply",
+            "no-reply",
+            "admin",
+            "webmaster",
+            "support",
+            "podpora",
+            "recepce",
+            "dotazy",
+            "mail",
+            "email",
+            "tisk",
+            "media",
+            "press",
+            "hr",
+            "personalni",
+            "fakturace",
+            "ucetni",
+            "objednavky");
+
+    @Override
+    public List<Finding> find(String text) {
+        List<Finding> findings = new ArrayList<>();
+        Matcher m = EMAIL.matcher(text);
+        while (m.find()) {
+            String mailbox = m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\+.*", "");
+            if (!ROLE_MAILBOXES.contains(mailbox)) {
+                findings.add(Finding.in(text, PersonalDataKind.EMAIL, m.start(), m.end()));
+            }
+        }
+        return findings;
+    }
+}
