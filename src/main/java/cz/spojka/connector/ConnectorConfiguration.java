@@ -38,8 +38,11 @@ class ConnectorConfiguration {
     }
 
     @Bean
-    ConnectorLoader connectorLoader(RouteTemplates templates, Environment environment) {
-        return new ConnectorLoader(templates, environment::resolveRequiredPlaceholders);
+    ConnectorLoader connectorLoader(RouteTemplates templates, Environment environment, SpojkaProperties properties) {
+        return new ConnectorLoader(
+                templates,
+                environment::resolveRequiredPlaceholders,
+                !properties.privacy().pseudonymKey().isBlank());
     }
 
     @Bean

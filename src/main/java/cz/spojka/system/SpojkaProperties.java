@@ -25,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param kafka the change log: external Kafka cluster or the in-process broker
  * @param store the store the change log is materialized into
  * @param endpoint the SPARQL endpoint at {@code /sparql}
+ * @param privacy the personal-data guard
  */
 @Validated
 @ConfigurationProperties("spojka")
@@ -43,7 +44,22 @@ public record SpojkaProperties(
         @Valid @NotNull @DefaultValue Ingest ingest,
         @Valid @NotNull @DefaultValue Kafka kafka,
         @Valid @NotNull @DefaultValue Store store,
-        @Valid @NotNull @DefaultValue Endpoint endpoint) {
+        @Valid @NotNull @DefaultValue Endpoint endpoint,
+        @Valid @NotNull @DefaultValue Privacy privacy) {
+
+    /**
+     * @param pseudonymKey the secret key of the keyed hash (HMAC-SHA-256) that replaces personal data in datasets with
+     *     the policy {@code pseudonymise}; required by them, at least 32 characters; give it as an environment variable
+     *     ({@code SPOJKA_PRIVACY_PSEUDONYMKEY}), never in a file of the repository. Changing it changes every pseudonym
+     * @param reviewKey the key an operator sends in {@code X-Api-Key} to list, release and discard the entities held
+     *     for review ({@code /api/held}); empty switches that API off. Give it as an environment variable
+     *     ({@code SPOJKA_PRIVACY_REVIEWKEY})
+     */
+    public record Privacy(
+            @NotNull @Pattern(regexp = "|.{32,}", message = "must be at least 32 characters") @DefaultValue("")
+            String pseudonymKey,
+
+            @NotNull @DefaultValue("") String reviewKey) {}
 
     /** @param queryTimeout a SPARQL query running longer is cancelled and answered 503 */
     public record Endpoint(@NotNull @DefaultValue("30s") Duration queryTimeout) {}

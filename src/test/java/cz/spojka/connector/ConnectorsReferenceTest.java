@@ -40,7 +40,7 @@ class ConnectorsReferenceTest {
 
     private static List<ConnectorDefinition> readyConnectors() throws IOException {
         // Placeholders are shown as written, not resolved against this machine's environment.
-        ConnectorLoader loader = new ConnectorLoader(RouteTemplates.read(Path.of("routes")), text -> text);
+        ConnectorLoader loader = new ConnectorLoader(RouteTemplates.read(Path.of("routes")), text -> text, false);
         ConnectorLoader.Result result = loader.loadAll(Path.of("connectors"));
         assertThat(result.skipped()).isEmpty();
         return result.loaded();
