@@ -5,6 +5,8 @@ import cz.spojka.changelog.ChangePublisher;
 import cz.spojka.changelog.DeadLetterPublisher;
 import cz.spojka.gate.ShaclGate;
 import cz.spojka.mapping.OfflineContextLoader;
+import cz.spojka.privacy.HeldEntities;
+import cz.spojka.privacy.PersonalDataGuard;
 import cz.spojka.system.SpojkaProperties;
 import org.apache.camel.CamelContext;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -58,6 +60,8 @@ class ConnectorConfiguration {
             ChangePublisher publisher,
             DeadLetterPublisher deadLetters,
             ConnectorState connectorState,
+            PersonalDataGuard guard,
+            HeldEntities heldEntities,
             SpojkaProperties properties) {
         return new ConnectorRunner(
                 connectors,
@@ -66,7 +70,19 @@ class ConnectorConfiguration {
                 publisher,
                 deadLetters,
                 connectorState,
+                guard,
+                heldEntities,
                 properties.ingest().chunkRecords());
+    }
+
+    @Bean
+    HeldEntityReview heldEntityReview(
+            Connectors connectors,
+            HeldEntities heldEntities,
+            ShaclGate gate,
+            ChangeDetector detector,
+            ChangePublisher publisher) {
+        return new HeldEntityReview(connectors, heldEntities, gate, detector, publisher);
     }
 
     @Bean("spojkaConnectorState")

@@ -9,6 +9,8 @@ import cz.spojka.changelog.DeadLetterPublisher;
 import cz.spojka.changelog.RunContext;
 import cz.spojka.gate.ShaclGate;
 import cz.spojka.mapping.UnreadableBodyException;
+import cz.spojka.privacy.HeldEntities;
+import cz.spojka.privacy.PersonalDataGuard;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Carries what a connector's route fetched through the data flow: mapping → SHACL gate → change detection → change
- * log, in chunks of records (see {@link IngestRun}). Called by every route template as
+ * Carries what a connector's route fetched through the data flow: mapping → personal-data guard → SHACL gate → change
+ * detection → change log, in chunks of records (see {@link IngestRun}). Called by every route template as
  * {@code bean:spojkaConnectorRunner}. Rejected records and entities go to the dead-letter log while the rest of the
  * batch flows; a body that cannot be parsed fails the run, which then publishes nothing and, above all, deletes
  * nothing.
@@ -47,6 +49,8 @@ public class ConnectorRunner {
     private final ChangePublisher publisher;
     private final DeadLetterPublisher deadLetters;
     private final ConnectorState state;
+    private final PersonalDataGuard guard;
+    private final HeldEntities heldEntities;
     private final int chunkRecords;
 
     /** @param chunkRecords records mapped together and passed on before the next chunk is mapped */
@@ -57,6 +61,8 @@ public class ConnectorRunner {
             ChangePublisher publisher,
             DeadLetterPublisher deadLetters,
             ConnectorState state,
+            PersonalDataGuard guard,
+            HeldEntities heldEntities,
             int chunkRecords) {
         this.connectors = connectors;
         this.gate = gate;
@@ -64,6 +70,8 @@ public class ConnectorRunner {
         this.publisher = publisher;
         this.deadLetters = deadLetters;
         this.state = state;
+        this.guard = guard;
+        this.heldEntities = heldEntities;
         this.chunkRecords = chunkRecords;
     }
 
@@ -128,13 +136,10 @@ public class ConnectorRunner {
             Connectors.Active connector, List<byte[]> bodies, Instant fetchedAt, boolean partial, String source) {
         long started = System.nanoTime();
         String id = connector.definition().id();
-        RunContext context = new RunContext(
-                id,
-                connector.definition().dataset().id(),
-                connector.graphIri(),
-                fetchedAt,
-                connector.mapper().version());
-        IngestRun run = new IngestRun(context, gate, detector, publisher, deadLetters);
+        RunContext context = connector.runContext(fetchedAt, connector.mapper().version());
+        RunPrivacy privacy =
+                new RunPrivacy(context, connector.definition().dataset().privacy(), guard, heldEntities);
+        IngestRun run = new IngestRun(context, gate, detector, publisher, deadLetters, privacy);
         if (bodies.isEmpty()) {
             log.info("Connector {}: the source reports no change since the last run", id);
             return run.finish(false, millisSince(started));

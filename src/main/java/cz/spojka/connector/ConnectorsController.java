@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code GET /api/connectors}: every connector — loaded or skipped — with its municipality, status and last run;
+ * {@code GET /api/connectors}: every connector — loaded or skipped — with its municipality, privacy declaration, status
+ * and last run (with what the personal-data guard found and did in it);
  * {@code GET /api/connectors/{id}/runs}: the connector's recorded runs, newest first.
  */
 @RestController
@@ -40,6 +41,13 @@ class ConnectorsController {
                     "schedule",
                     definition.schedule() == null ? null : definition.schedule().toString());
             item.put("dataset", definition.dataset().id());
+            item.put(
+                    "privacy",
+                    Map.of(
+                            "classification",
+                            definition.dataset().privacy().classification().id(),
+                            "policy",
+                            definition.dataset().privacy().policy().id()));
             item.put("graph", connector.graphIri());
             item.put("lastRun", last == null ? null : run(last));
             list.add(item);
@@ -86,6 +94,7 @@ class ConnectorsController {
         run.put("unchanged", report.unchanged());
         run.put("entities", report.entities());
         run.put("millis", report.millis());
+        run.put("personalData", report.personalData());
         return run;
     }
 }

@@ -38,7 +38,12 @@ public final class Entities {
 
     /** The same entity with another description (with personal data redacted, say), hashed anew. */
     public static Entity withGraph(Entity entity, Graph graph) {
-        return EntityExtractor.entity(graph, NodeFactory.createURI(entity.iri()), entity.kind(), entity.recordId());
+        return of(entity.iri(), entity.kind(), entity.recordId(), graph);
+    }
+
+    /** The entity {@code iri} as {@code graph} describes it (its triples and their blank nodes), hashed. */
+    public static Entity of(String iri, String kind, String recordId, Graph graph) {
+        return EntityExtractor.entity(graph, NodeFactory.createURI(iri), kind, recordId);
     }
 
     private static boolean allSame(List<Entity> versions) {

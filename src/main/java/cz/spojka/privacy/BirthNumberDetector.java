@@ -10,20 +10,27 @@ import java.util.regex.Pattern;
 /**
  * Finds Czech birth numbers (rodné číslo): {@code YYMMDD/XXX} (nine digits, issued before 1954) and
  * {@code YYMMDD/XXXX} (ten digits, divisible by 11; until 1985 also those whose first nine digits leave 10 and whose
- * last digit is 0). The month carries +50 for women and, since 2004, may carry +20. Nine digits are accepted only with
- * the slash, since a bare nine-digit number is far more often a phone number.
+ * last digit is 0). The month carries +50 for women and, since 2004, may carry +20. A number without the slash counts
+ * only after the words that announce a birth number ("r. č.", "rodné číslo"): one ten-digit number in eleven passes
+ * the check, and order numbers like "Objednávka č. 1601100435" do.
  */
 public final class BirthNumberDetector implements TextDetector {
 
     private static final Pattern CANDIDATE =
             Pattern.compile("(?<![\\d/])(\\d{2})(\\d{2})(\\d{2})(\\s?/\\s?)?(\\d{3,4})(?![\\d/])");
+    private static final Pattern BIRTH_NUMBER_WORDS_BEFORE =
+            Pattern.compile("(?i)(?:r\\.\\s?č\\.|rč|rodné\\s+číslo|rodného\\s+čísla)\\s*:?\\s*$");
 
     @Override
     public List<Finding> find(String text) {
         List<Finding> findings = new ArrayList<>();
         Matcher m = CANDIDATE.matcher(text);
         while (m.find()) {
-            if (valid(m.group(1), m.group(2), m.group(3), m.group(4) != null, m.group(5))) {
+            boolean slash = m.group(4) != null;
+            boolean announced = BIRTH_NUMBER_WORDS_BEFORE
+                    .matcher(text.substring(Math.max(0, m.start() - 20), m.start()))
+                    .find();
+            if ((slash || announced) && valid(m.group(1), m.group(2), m.group(3), slash, m.group(5))) {
                 findings.add(Finding.in(text, PersonalDataKind.BIRTH_NUMBER, m.start(), m.end()));
             }
         }

@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  */
 public final class EmailDetector implements TextDetector {
 
+    /** The last label is a top-level domain, not a file extension ("…_EMAIL_367842899@EBSP.pdf" is a file name). */
     private static final Pattern EMAIL = Pattern.compile(
-            "(?<![\\w.+-])([\\w.%+-]+)@[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)*\\.\\p{L}{2,}",
-            Pattern.UNICODE_CHARACTER_CLASS);
+            "(?<![\\w.+-])([\\w.%+-]+)@[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)*"
+                    + "\\.(?!(?:pdf|docx?|xlsx?|odt|rtf|txt|zip|jpe?g|png|xml|html?)\\b)\\p{L}{2,}",
+            Pattern.UNICODE_CHARACTER_CLASS | Pattern.CASE_INSENSITIVE);
 
     private static final Set<String> ROLE_MAILBOXES = Set.of(
             "podatelna",

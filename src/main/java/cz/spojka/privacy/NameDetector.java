@@ -127,8 +127,9 @@ public final class NameDetector implements TextDetector {
             onlyPlace |= lexicon.onlyPlace(word.word());
         }
         boolean addressee = NameCues.addresseeBefore(tokens, run.from());
-        // One title-case word after "rozhodnutí:" is a common noun ("Prodloužení") unless it is a known name.
-        if (addressee && words.size() == 1 && title && given + surnames == 0) {
+        // One word after "rozhodnutí:" is a common noun ("Prodloužení") or an acronym ("ČOV") unless it is a known
+        // name or a surname in capitals ("TALPA").
+        if (addressee && words.size() == 1 && given + surnames == 0 && !(upper && first.letters() > 3)) {
             addressee = false;
         }
         String joined = text.substring(first.start(), last.end()).replaceAll("\\s+", " ");

@@ -29,9 +29,11 @@ import org.apache.jena.vocabulary.RDF;
  */
 public final class PersonalDataGuard {
 
-    private static final String XSD_STRING = XSDDatatype.XSDstring.getURI();
-    private static final String XSD_ANY_URI = XSDDatatype.XSDanyURI.getURI();
-    private static final String LANG_STRING = RDF.langString.getURI();
+    // Built from Jena's string constants: touching RDF.langString in a static initializer before Jena has initialised
+    // itself fails with an ExceptionInInitializerError (docs/pitfalls.md).
+    private static final String XSD_STRING = XSDDatatype.XSD + "#string";
+    private static final String XSD_ANY_URI = XSDDatatype.XSD + "#anyURI";
+    private static final String LANG_STRING = RDF.uri + "langString";
 
     private final PersonalDataDetectors detectors;
     private final NameLexicon lexicon;

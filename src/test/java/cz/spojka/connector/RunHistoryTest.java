@@ -44,7 +44,7 @@ class RunHistoryTest {
 
     private static RunReport run(int second, String error) {
         return error == null
-                ? new RunReport("c", T0.plusSeconds(second), 10 + second, 1, 9, 2, 3, 4, 0, 250, null, List.of())
+                ? new RunReport("c", T0.plusSeconds(second), 10 + second, 1, 9, 2, 3, 4, 0, 250, null, null, List.of())
                 : RunReport.failed("c", T0.plusSeconds(second), 40, error);
     }
 }

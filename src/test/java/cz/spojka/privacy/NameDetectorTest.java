@@ -90,5 +90,7 @@ class NameDetectorTest {
         assertThat(names("Oznámení o možnosti převzít písemnost č. j. HSUL- 4419-8/CV-2023."))
                 .isEmpty();
         assertThat(names("Výroční zpráva MV - GŘ HZS ČR za rok 2022")).isEmpty();
+        assertThat(names("rozhodnutí - prodloužení platnosti rozhodnutí: ČOV s splašková kanalizace - Úhřetice"))
+                .isEmpty();
     }
 }

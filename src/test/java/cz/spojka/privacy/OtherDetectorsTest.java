@@ -17,6 +17,9 @@ class OtherDetectorsTest {
         BirthNumberDetector numbers = new BirthNumberDetector();
         assertThat(found(numbers, "r. č. 780123/4001")).containsExactly("780123/4001");
         assertThat(found(numbers, "rodné číslo 7801234001")).containsExactly("7801234001");
+        assertThat(found(numbers, "Objednávka č. 1601100435"))
+                .as("without the slash, only when announced")
+                .isEmpty();
         assertThat(found(numbers, "780123/4002")).as("not divisible by 11").isEmpty();
         assertThat(found(numbers, "855215/4006")).as("a woman: month + 50").containsExactly("855215/4006");
         assertThat(found(numbers, "781323/4000")).as("month 13").isEmpty();
@@ -47,6 +50,9 @@ class OtherDetectorsTest {
         assertThat(found(emails, "kontakt: jan.novak@seznam.cz, podatelna@mvcr.cz"))
                 .containsExactly("jan.novak@seznam.cz");
         assertThat(found(emails, "info@chrudim.cz")).isEmpty();
+        assertThat(found(emails, "367842900_BCIFND_FAX_EMAIL_367842899@EBSP.pdf"))
+                .as("a file name")
+                .isEmpty();
     }
 
     @Test
