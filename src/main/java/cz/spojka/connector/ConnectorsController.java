@@ -1,5 +1,6 @@
 package cz.spojka.connector;
 
+import cz.spojka.privacy.DatasetPrivacy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,13 +42,7 @@ class ConnectorsController {
                     "schedule",
                     definition.schedule() == null ? null : definition.schedule().toString());
             item.put("dataset", definition.dataset().id());
-            item.put(
-                    "privacy",
-                    Map.of(
-                            "classification",
-                            definition.dataset().privacy().classification().id(),
-                            "policy",
-                            definition.dataset().privacy().policy().id()));
+            item.put("privacy", privacy(definition.dataset().privacy()));
             item.put("graph", connector.graphIri());
             item.put("lastRun", last == null ? null : run(last));
             list.add(item);
@@ -70,6 +65,13 @@ class ConnectorsController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No connector '" + id + "' is loaded");
         }
         return connectors.runs(id).stream().map(ConnectorsController::run).toList();
+    }
+
+    private static Map<String, Object> privacy(DatasetPrivacy privacy) {
+        Map<String, Object> declared = new LinkedHashMap<>();
+        declared.put("classification", privacy.classification().id());
+        declared.put("policy", privacy.policy().id());
+        return declared;
     }
 
     private static Map<String, Object> municipality(ConnectorDefinition.Dataset dataset) {
