@@ -76,13 +76,8 @@ class ConnectorConfiguration {
     }
 
     @Bean
-    HeldEntityReview heldEntityReview(
-            Connectors connectors,
-            HeldEntities heldEntities,
-            ShaclGate gate,
-            ChangeDetector detector,
-            ChangePublisher publisher) {
-        return new HeldEntityReview(connectors, heldEntities, gate, detector, publisher);
+    HeldEntityReview heldEntityReview(HeldEntities heldEntities, ConnectorRunner connectorRunner) {
+        return new HeldEntityReview(heldEntities, connectorRunner);
     }
 
     @Bean("spojkaConnectorState")

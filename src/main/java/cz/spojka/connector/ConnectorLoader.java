@@ -4,6 +4,7 @@ import cz.spojka.mapping.MappingSpec;
 import cz.spojka.privacy.Classification;
 import cz.spojka.privacy.DatasetPrivacy;
 import cz.spojka.privacy.PrivacyPolicy;
+import cz.spojka.privacy.YamlValues;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -364,9 +365,8 @@ public final class ConnectorLoader {
      */
     private DatasetPrivacy privacy(ConnectorReader in) {
         in.onlyKnownKeys("dataset.privacy", List.of("classification", "policy"));
-        Classification classification =
-                Classification.of(requiredOneOf(in, "dataset.privacy.classification", Classification.ids()));
-        PrivacyPolicy policy = PrivacyPolicy.of(requiredOneOf(in, "dataset.privacy.policy", PrivacyPolicy.ids()));
+        Classification classification = requiredOneOf(in, "dataset.privacy.classification", Classification.class);
+        PrivacyPolicy policy = requiredOneOf(in, "dataset.privacy.policy", PrivacyPolicy.class);
         if (classification == Classification.PERSONAL && policy == PrivacyPolicy.PUBLISH) {
             in.problem(
                     "dataset.privacy.policy",
@@ -382,11 +382,13 @@ public final class ConnectorLoader {
         return new DatasetPrivacy(classification, policy);
     }
 
-    private static String requiredOneOf(ConnectorReader in, String field, List<String> allowed) {
+    /** The constant of {@code type} the required field names, or {@code null} (and a problem). */
+    private static <E extends Enum<E>> E requiredOneOf(ConnectorReader in, String field, Class<E> type) {
+        List<String> allowed = YamlValues.all(type);
         String value = in.optional(field, null);
         if (value == null) {
             in.problem(field, "is required; allowed values: " + String.join(", ", allowed));
         }
-        return in.oneOf(field, value, allowed);
+        return YamlValues.parse(type, in.oneOf(field, value, allowed));
     }
 }

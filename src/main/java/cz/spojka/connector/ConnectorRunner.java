@@ -2,17 +2,21 @@ package cz.spojka.connector;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import cz.spojka.changelog.Change;
 import cz.spojka.changelog.ChangeDetector;
 import cz.spojka.changelog.ChangePublisher;
 import cz.spojka.changelog.DeadLetter;
 import cz.spojka.changelog.DeadLetterPublisher;
 import cz.spojka.changelog.RunContext;
 import cz.spojka.gate.ShaclGate;
+import cz.spojka.mapping.Entity;
 import cz.spojka.mapping.UnreadableBodyException;
 import cz.spojka.privacy.HeldEntities;
+import cz.spojka.privacy.HeldEntity;
 import cz.spojka.privacy.PersonalDataGuard;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.camel.Exchange;
@@ -153,6 +157,38 @@ public class ConnectorRunner {
             return RunReport.failed(id, fetchedAt, millisSince(started), reason);
         }
         return run.finish(connector.definition().completeSnapshots() && !partial, millisSince(started));
+    }
+
+    /**
+     * Publishes an entity held for review as it was mapped, through the gate and the change detection, under the
+     * connector's lock (between its runs), and remembers the release for the entity's content.
+     *
+     * @return the change published: {@code created}, {@code updated} or {@code unchanged}
+     * @throws HeldEntityReview.RejectedByGate when the entity fails the SHACL gate; it stays held
+     */
+    String publishHeld(HeldEntity held) {
+        Connectors.Active connector = connectors.active(held.connectorId());
+        synchronized (connector) {
+            Entity entity = held.entity();
+            ShaclGate.Verdict verdict = gate.check(List.of(entity)).get(entity.iri());
+            if (verdict != null) {
+                throw new HeldEntityReview.RejectedByGate(entity.iri(), verdict.reason());
+            }
+            List<Change> changes =
+                    detector.changes(connector.runContext(held.fetchedAt(), held.mappingVersion()), List.of(entity));
+            publisher.publish(changes);
+            heldEntities.decide(held, HeldEntities.Decision.RELEASED);
+            return changes.isEmpty()
+                    ? "unchanged"
+                    : changes.get(0).type().name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Takes an entity held for review off the list for good, under the connector's lock. */
+    void discardHeld(HeldEntity held) {
+        synchronized (connectors.active(held.connectorId())) {
+            heldEntities.decide(held, HeldEntities.Decision.DISCARDED);
+        }
     }
 
     private static long millisSince(long started) {

@@ -1,6 +1,7 @@
 package cz.spojka.connector;
 
 import cz.spojka.privacy.DatasetPrivacy;
+import cz.spojka.privacy.YamlValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,8 +70,8 @@ class ConnectorsController {
 
     private static Map<String, Object> privacy(DatasetPrivacy privacy) {
         Map<String, Object> declared = new LinkedHashMap<>();
-        declared.put("classification", privacy.classification().id());
-        declared.put("policy", privacy.policy().id());
+        declared.put("classification", YamlValues.of(privacy.classification()));
+        declared.put("policy", YamlValues.of(privacy.policy()));
         return declared;
     }
 

@@ -1,6 +1,5 @@
 package cz.spojka.connector;
 
-import cz.spojka.privacy.HeldEntities;
 import cz.spojka.privacy.HeldEntity;
 import cz.spojka.system.SpojkaProperties;
 import cz.spojka.webhook.ApiKeys;
@@ -9,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,12 +33,10 @@ class HeldEntitiesController {
 
     static final String KEY_HEADER = "X-Api-Key";
 
-    private final HeldEntities held;
     private final HeldEntityReview review;
     private final String reviewKey;
 
-    HeldEntitiesController(HeldEntities held, HeldEntityReview review, SpojkaProperties properties) {
-        this.held = held;
+    HeldEntitiesController(HeldEntityReview review, SpojkaProperties properties) {
         this.review = review;
         this.reviewKey = properties.privacy().reviewKey();
     }
@@ -45,43 +44,47 @@ class HeldEntitiesController {
     @GetMapping("/api/held")
     List<Map<String, Object>> all(@RequestHeader(value = KEY_HEADER, required = false) String key) {
         authorise(key);
-        return held.all().stream().map(HeldEntitiesController::entry).toList();
+        return review.all().stream().map(HeldEntitiesController::entry).toList();
     }
 
     @GetMapping("/api/connectors/{id}/held")
     List<Map<String, Object>> ofConnector(
             @PathVariable String id, @RequestHeader(value = KEY_HEADER, required = false) String key) {
         authorise(key);
-        return held.held(id).stream().map(HeldEntitiesController::entry).toList();
+        return review.held(id).stream().map(HeldEntitiesController::entry).toList();
     }
 
-    @PostMapping("/api/connectors/{id}/held/{entity}/release")
-    Map<String, Object> release(
+    /** {@code decision} is {@code release} or {@code discard}. */
+    @PostMapping("/api/connectors/{id}/held/{entity}/{decision}")
+    Map<String, Object> decide(
             @PathVariable String id,
             @PathVariable String entity,
+            @PathVariable String decision,
             @RequestHeader(value = KEY_HEADER, required = false) String key) {
         authorise(key);
-        try {
-            HeldEntityReview.Released released = review.release(id, entity);
-            return Map.of("released", released.iri(), "change", released.change());
-        } catch (NoSuchElementException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
-        } catch (HeldEntityReview.RejectedByGate e) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
-        }
+        HeldEntity held = review.entry(id, entity);
+        return switch (decision) {
+            case "release" -> Map.of("released", held.iri(), "change", review.release(held));
+            case "discard" -> {
+                review.discard(held);
+                yield Map.of("discarded", held.iri());
+            }
+            default ->
+                throw new NoSuchElementException(
+                        "No decision '" + decision + "' on a held entity; allowed: release, discard");
+        };
     }
 
-    @PostMapping("/api/connectors/{id}/held/{entity}/discard")
-    Map<String, Object> discard(
-            @PathVariable String id,
-            @PathVariable String entity,
-            @RequestHeader(value = KEY_HEADER, required = false) String key) {
-        authorise(key);
-        try {
-            return Map.of("discarded", review.discard(id, entity).iri());
-        } catch (NoSuchElementException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
-        }
+    /** No such connector, or no such held entity. */
+    @ExceptionHandler(NoSuchElementException.class)
+    ResponseEntity<Map<String, Object>> notFound(NoSuchElementException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+    }
+
+    /** The released entity fails the SHACL gate and stays held. */
+    @ExceptionHandler(HeldEntityReview.RejectedByGate.class)
+    ResponseEntity<Map<String, Object>> rejected(HeldEntityReview.RejectedByGate e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
     }
 
     private void authorise(String key) {

@@ -2,9 +2,9 @@ package cz.spojka.privacy;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,23 +31,15 @@ public final class BankAccountDetector implements TextDetector {
 
     @Override
     public List<Finding> find(String text) {
-        List<Finding> findings = new ArrayList<>();
-        Matcher m = CZECH.matcher(text);
-        while (m.find()) {
-            boolean announced = ACCOUNT_WORD_BEFORE
-                    .matcher(text.substring(Math.max(0, m.start() - 24), m.start()))
-                    .find();
-            if ((m.group(2).length() >= 6 || announced) && czechAccount(m.group(1), m.group(2), m.group(3))) {
-                findings.add(Finding.in(text, PersonalDataKind.BANK_ACCOUNT, m.start(), m.end()));
-            }
-        }
-        Matcher iban = IBAN.matcher(text);
-        while (iban.find()) {
-            if (iban(iban.group())) {
-                findings.add(Finding.in(text, PersonalDataKind.BANK_ACCOUNT, iban.start(), iban.end()));
-            }
-        }
-        findings.sort(java.util.Comparator.comparingInt(Finding::start));
+        List<Finding> findings = new ArrayList<>(TextDetector.matches(
+                text,
+                CZECH,
+                0,
+                PersonalDataKind.BANK_ACCOUNT,
+                m -> (m.group(2).length() >= 6 || TextDetector.announced(text, m, ACCOUNT_WORD_BEFORE, 24))
+                        && czechAccount(m.group(1), m.group(2), m.group(3))));
+        findings.addAll(TextDetector.matches(text, IBAN, 0, PersonalDataKind.BANK_ACCOUNT, m -> iban(m.group())));
+        findings.sort(Comparator.comparingInt(Finding::start));
         return findings;
     }
 

@@ -1,8 +1,6 @@
 package cz.spojka.privacy;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,11 +18,6 @@ public final class BirthDateDetector implements TextDetector {
 
     @Override
     public List<Finding> find(String text) {
-        List<Finding> findings = new ArrayList<>();
-        Matcher m = BIRTH.matcher(text);
-        while (m.find()) {
-            findings.add(Finding.in(text, PersonalDataKind.BIRTH_DATE, m.start(1), m.end(1)));
-        }
-        return findings;
+        return TextDetector.matches(text, BIRTH, 1, PersonalDataKind.BIRTH_DATE, m -> true);
     }
 }

@@ -2,9 +2,7 @@ package cz.spojka.privacy;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,18 +21,11 @@ public final class BirthNumberDetector implements TextDetector {
 
     @Override
     public List<Finding> find(String text) {
-        List<Finding> findings = new ArrayList<>();
-        Matcher m = CANDIDATE.matcher(text);
-        while (m.find()) {
+        return TextDetector.matches(text, CANDIDATE, 0, PersonalDataKind.BIRTH_NUMBER, m -> {
             boolean slash = m.group(4) != null;
-            boolean announced = BIRTH_NUMBER_WORDS_BEFORE
-                    .matcher(text.substring(Math.max(0, m.start() - 20), m.start()))
-                    .find();
-            if ((slash || announced) && valid(m.group(1), m.group(2), m.group(3), slash, m.group(5))) {
-                findings.add(Finding.in(text, PersonalDataKind.BIRTH_NUMBER, m.start(), m.end()));
-            }
-        }
-        return findings;
+            return (slash || TextDetector.announced(text, m, BIRTH_NUMBER_WORDS_BEFORE, 20))
+                    && valid(m.group(1), m.group(2), m.group(3), slash, m.group(5));
+        });
     }
 
     /** Whether the parts form a valid birth number. */

@@ -1,10 +1,8 @@
 package cz.spojka.privacy;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -54,14 +52,12 @@ public final class EmailDetector implements TextDetector {
 
     @Override
     public List<Finding> find(String text) {
-        List<Finding> findings = new ArrayList<>();
-        Matcher m = EMAIL.matcher(text);
-        while (m.find()) {
-            String mailbox = m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\+.*", "");
-            if (!ROLE_MAILBOXES.contains(mailbox)) {
-                findings.add(Finding.in(text, PersonalDataKind.EMAIL, m.start(), m.end()));
-            }
-        }
-        return findings;
+        return TextDetector.matches(
+                text,
+                EMAIL,
+                0,
+                PersonalDataKind.EMAIL,
+                m -> !ROLE_MAILBOXES.contains(
+                        m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\+.*", "")));
     }
 }

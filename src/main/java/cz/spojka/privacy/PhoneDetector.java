@@ -1,8 +1,6 @@
 package cz.spojka.privacy;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,19 +18,11 @@ public final class PhoneDetector implements TextDetector {
 
     @Override
     public List<Finding> find(String text) {
-        List<Finding> findings = new ArrayList<>();
-        Matcher m = PHONE.matcher(text);
-        while (m.find()) {
+        return TextDetector.matches(text, PHONE, 0, PersonalDataKind.PHONE, m -> {
             boolean countryCode = m.group(1) != null;
-            boolean announced = PHONE_WORD_BEFORE
-                    .matcher(text.substring(Math.max(0, m.start() - 16), m.start()))
-                    .find();
             boolean groupedMobile =
                     !m.group(3).isEmpty() && MOBILE.matcher(m.group(2)).matches();
-            if (countryCode || announced || groupedMobile) {
-                findings.add(Finding.in(text, PersonalDataKind.PHONE, m.start(), m.end()));
-            }
-        }
-        return findings;
+            return countryCode || groupedMobile || TextDetector.announced(text, m, PHONE_WORD_BEFORE, 16);
+        });
     }
 }

@@ -1,8 +1,6 @@
 package cz.spojka.privacy;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,11 +15,6 @@ public final class VehicleRegistrationDetector implements TextDetector {
 
     @Override
     public List<Finding> find(String text) {
-        List<Finding> findings = new ArrayList<>();
-        Matcher m = PLATE.matcher(text);
-        while (m.find()) {
-            findings.add(Finding.in(text, PersonalDataKind.VEHICLE_REGISTRATION, m.start(1), m.end(1)));
-        }
-        return findings;
+        return TextDetector.matches(text, PLATE, 1, PersonalDataKind.VEHICLE_REGISTRATION, m -> true);
     }
 }

@@ -5,14 +5,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import java.io.IOException;
 import java.io.Reader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -37,9 +32,6 @@ class PersonalDataIT extends HubIT {
             "https://slovník.gov.cz/datový/ofn-úřední-desky/pojem/informace-zveřejněná-na-úřední-desce";
     private static final String OFN_GRAPH = BASE_IRI + "graph/uredni-deska/00007064";
     private static final String OFN_NOTICES = BASE_IRI + "zdroj/uredni-deska/00007064/informace/";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void noLabelledNameReachesTheStoreOrTheChangeLog() throws IOException {
@@ -88,15 +80,15 @@ class PersonalDataIT extends HubIT {
     @Test
     void theConnectorsApiCountsWhatTheGuardFoundAndDidInEveryRun() throws Exception {
         awaitStartupRuns();
-        JsonNode ofn = find(get("/api/connectors"), OFN);
+        JsonNode ofn = HubApi.item(api().get("/api/connectors"), "id", OFN);
         assertThat(ofn.get("privacy").toString()).isEqualTo("{\"classification\":\"personal\",\"policy\":\"redact\"}");
         JsonNode lastRun = ofn.at("/lastRun/personalData");
         assertThat(lastRun.get("found").asInt())
                 .isEqualTo(lastRun.get("redacted").asInt());
-        JsonNode runs = get("/api/connectors/" + OFN + "/runs");
+        JsonNode runs = api().get("/api/connectors/" + OFN + "/runs");
         JsonNode startUp = runs.get(runs.size() - 1).get("personalData");
         assertThat(startUp.toString()).isEqualTo("{\"found\":2306,\"redacted\":2306,\"pseudonymised\":0,\"held\":0}");
-        JsonNode edesky = get("/api/connectors/" + EDESKY + "/runs");
+        JsonNode edesky = api().get("/api/connectors/" + EDESKY + "/runs");
         assertThat(edesky.get(edesky.size() - 1).get("personalData").toString())
                 .as("the 43 documents of Chrudim name no person")
                 .isEqualTo("{\"found\":0,\"redacted\":0,\"pseudonymised\":0,\"held\":0}");
@@ -127,23 +119,5 @@ class PersonalDataIT extends HubIT {
         return Normalizer.normalize(text, Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT);
-    }
-
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static JsonNode find(JsonNode list, String id) {
-        for (JsonNode item : list) {
-            if (item.get("id").asText().equals(id)) {
-                return item;
-            }
-        }
-        throw new AssertionError("no connector " + id + " in " + list);
     }
 }

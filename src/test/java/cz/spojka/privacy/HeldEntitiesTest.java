@@ -20,14 +20,15 @@ class HeldEntitiesTest {
     private static final String A = "http://hub.test/zdroj/a";
     private static final String B = "http://hub.test/zdroj/b";
     private static final Instant FETCHED = Instant.parse("2024-05-01T10:00:00Z");
+    private static final Entity NOVAK_JAN = entity(A, "Výzva k převzetí písemnosti - Jan NOVÁK");
+    private static final Entity NOVAK_PETR = entity(B, "Výzva k převzetí písemnosti - Petr NOVÁK");
 
     @Test
     void aRestartKeepsTheHeldEntitiesWithTheirFindingsAndTheirTriples(@TempDir Path dir) {
         HeldEntities held = new HeldEntities(dir);
-        Entity a = entity(A, "Výzva k převzetí písemnosti - Jan NOVÁK");
         List<EntityFinding> findings =
                 List.of(new EntityFinding(PersonalDataKind.NAME, "Jan NOVÁK", "http://purl.org/dc/terms/title", false));
-        held.recordRun("c", List.of(HeldEntity.of("c", a, findings, FETCHED, "1")), Set.of(A), true);
+        held.recordRun("c", List.of(HeldEntity.of("c", NOVAK_JAN, findings, FETCHED, "1")), Set.of(A), true);
 
         HeldEntities restarted = new HeldEntities(dir);
         assertThat(restarted.all()).singleElement().satisfies(entry -> {
@@ -37,7 +38,7 @@ class HeldEntitiesTest {
             assertThat(entry.fetchedAt()).isEqualTo(FETCHED);
             assertThat(entry.entity().hash())
                     .as("the same triples, blank nodes and all")
-                    .isEqualTo(a.hash());
+                    .isEqualTo(NOVAK_JAN.hash());
         });
         assertThat(restarted.held("c", HeldEntity.key(A))).isPresent();
         assertThat(restarted.held("other")).isEmpty();
@@ -45,17 +46,14 @@ class HeldEntitiesTest {
 
     @Test
     void aDecisionHoldsForTheContentItWasTakenOnAndSurvivesARestart(@TempDir Path dir) {
-        HeldEntities held = new HeldEntities(dir);
-        Entity a = entity(A, "Výzva k převzetí písemnosti - Jan NOVÁK");
-        Entity b = entity(B, "Výzva k převzetí písemnosti - Petr NOVÁK");
-        held.recordRun("c", List.of(entry(a), entry(b)), Set.of(A, B), true);
+        HeldEntities held = twoHeld(dir);
         held.decide(held.held("c", HeldEntity.key(A)).orElseThrow(), HeldEntities.Decision.RELEASED);
         held.decide(held.held("c", HeldEntity.key(B)).orElseThrow(), HeldEntities.Decision.DISCARDED);
 
         HeldEntities restarted = new HeldEntities(dir);
         assertThat(restarted.all()).isEmpty();
-        assertThat(restarted.decision("c", A, a.hash())).isEqualTo(HeldEntities.Decision.RELEASED);
-        assertThat(restarted.decision("c", B, b.hash())).isEqualTo(HeldEntities.Decision.DISCARDED);
+        assertThat(restarted.decision("c", A, NOVAK_JAN.hash())).isEqualTo(HeldEntities.Decision.RELEASED);
+        assertThat(restarted.decision("c", B, NOVAK_PETR.hash())).isEqualTo(HeldEntities.Decision.DISCARDED);
         Entity changed = entity(A, "Výzva k převzetí písemnosti - Jan NOVÁK, nar. 1.2.1980");
         assertThat(restarted.decision("c", A, changed.hash()))
                 .as("new content, new review")
@@ -64,23 +62,27 @@ class HeldEntitiesTest {
 
     @Test
     void aRunThatDeliversAnEntityWithoutHoldingItAndACompleteSnapshotWithoutItEndItsHold(@TempDir Path dir) {
-        HeldEntities held = new HeldEntities(dir);
-        Entity a = entity(A, "Výzva k převzetí písemnosti - Jan NOVÁK");
-        Entity b = entity(B, "Výzva k převzetí písemnosti - Petr NOVÁK");
-        held.recordRun("c", List.of(entry(a), entry(b)), Set.of(A, B), true);
+        HeldEntities held = twoHeld(dir);
         held.decide(held.held("c", HeldEntity.key(B)).orElseThrow(), HeldEntities.Decision.DISCARDED);
 
         held.recordRun("c", List.of(), Set.of(A), false);
         assertThat(held.held("c")).as("delivered without personal data now").isEmpty();
-        assertThat(held.decision("c", B, b.hash()))
+        assertThat(held.decision("c", B, NOVAK_PETR.hash()))
                 .as("a partial run forgets nothing")
                 .isNotNull();
 
-        held.recordRun("c", List.of(entry(a)), Set.of(A), true);
+        held.recordRun("c", List.of(entry(NOVAK_JAN)), Set.of(A), true);
         assertThat(held.held("c")).extracting(HeldEntity::iri).containsExactly(A);
-        assertThat(held.decision("c", B, b.hash()))
+        assertThat(held.decision("c", B, NOVAK_PETR.hash()))
                 .as("a complete snapshot without it: the decision goes with the entity")
                 .isNull();
+    }
+
+    /** Both entities held by one complete run of connector "c". */
+    private static HeldEntities twoHeld(Path dir) {
+        HeldEntities held = new HeldEntities(dir);
+        held.recordRun("c", List.of(entry(NOVAK_JAN), entry(NOVAK_PETR)), Set.of(A, B), true);
+        return held;
     }
 
     private static HeldEntity entry(Entity entity) {
