@@ -31,6 +31,7 @@ final class NameCues {
             "adresátovi");
 
     private static final Set<String> BETWEEN_CUE_AND_NAME = Set.of("-", "–", ",", ":", "si");
+    private static final Set<String> PUNCTUATION = Set.of("-", "–", ",", ":", ";", "(", "\"", "„", "“");
 
     /** Academic titles written before a name. */
     private static final Set<String> ACADEMIC_TITLES = Set.of(
@@ -323,7 +324,7 @@ final class NameCues {
     private static Token lastWordBefore(List<Token> tokens, int at) {
         for (int k = at - 1; k >= Math.max(0, at - 4); k--) {
             Token token = tokens.get(k);
-            if (!token.text().matches("[-–,:;(\"„“]")) {
+            if (!PUNCTUATION.contains(token.text())) {
                 return token;
             }
         }

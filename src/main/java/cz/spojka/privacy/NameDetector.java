@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Finds names of natural persons, Czech and foreign, in either order ("Jan NOVÁK", "NOVÁK Jan", "Natálie
@@ -18,6 +19,8 @@ import java.util.TreeSet;
  * is the name of a municipality.
  */
 public final class NameDetector implements TextDetector {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final NameLexicon lexicon;
 
@@ -132,7 +135,8 @@ public final class NameDetector implements TextDetector {
         if (addressee && words.size() == 1 && given + surnames == 0 && !(upper && first.letters() > 3)) {
             addressee = false;
         }
-        String joined = text.substring(first.start(), last.end()).replaceAll("\\s+", " ");
+        String joined =
+                SPACES.matcher(text.substring(first.start(), last.end())).replaceAll(" ");
         return new Evidence(
                 addressee,
                 addressee || NameCues.academicTitleBefore(tokens, run.from()),
@@ -152,7 +156,8 @@ public final class NameDetector implements TextDetector {
                 givenTitle,
                 surnameTitle,
                 surnameUpper,
-                NameCues.wholeValue(text, first, last));
+                // Only a run in capitals asks, and it is rare: spare the others the work.
+                upper && !title && NameCues.wholeValue(text, first, last));
     }
 
     /**
