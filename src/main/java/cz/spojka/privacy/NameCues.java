@@ -205,7 +205,7 @@ final class NameCues {
             "ZUŠ",
             "SOU");
 
-    /** Capitalised words that start the titles of notices and never belong to a name. */
+    /** Capitalised words that start the titles of notices, and degrees, that never belong to a name. */
     private static final Set<String> NEVER_A_NAME = Set.of(
             "VÝZVA",
             "OZNÁMENÍ",

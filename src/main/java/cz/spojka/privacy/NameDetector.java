@@ -177,7 +177,9 @@ public final class NameDetector implements TextDetector {
                 boolean startsWithName = names.contains(list.get(0));
                 boolean knownSurnames = list.stream().allMatch(item -> knownSurname(tokens, item));
                 if (startsWithName || knownSurnames) {
-                    list.stream().filter(item -> !notNames.contains(item)).forEach(found::add);
+                    list.stream()
+                            .filter(item -> !notNames.contains(item) && !phraseStart(tokens, item))
+                            .forEach(found::add);
                 }
             }
             list.clear();
@@ -186,6 +188,17 @@ public final class NameDetector implements TextDetector {
             }
         }
         return found;
+    }
+
+    /** A capitalised word that a lower-case word follows starts a phrase: "Martin Sýkora, Opravy prádelenského…". */
+    private static boolean phraseStart(List<Token> tokens, Run item) {
+        if (item.to() >= tokens.size()) {
+            return false;
+        }
+        Token next = tokens.get(item.to());
+        return next.shape() == Token.Shape.OTHER
+                && Character.isLowerCase(next.text().charAt(0))
+                && !next.text().equals("a");
     }
 
     private static boolean listSeparator(List<Token> tokens, Run previous, Run next) {

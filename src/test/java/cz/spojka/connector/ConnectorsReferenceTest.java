@@ -2,6 +2,7 @@ package cz.spojka.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cz.spojka.privacy.YamlValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,8 +95,8 @@ class ConnectorsReferenceTest {
             md.append("\n");
         }
         md.append("## Ready connectors\n\n");
-        md.append("| connector | title | template | schedule | snapshot | dataset | municipality |\n");
-        md.append("|---|---|---|---|---|---|---|\n");
+        md.append("| connector | title | template | schedule | snapshot | dataset | privacy | municipality |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
         List<String> descriptions = new ArrayList<>();
         for (ConnectorDefinition c : connectors) {
             ConnectorDefinition.Dataset d = c.dataset();
@@ -114,6 +115,10 @@ class ConnectorsReferenceTest {
                     .append(" | `")
                     .append(d.id())
                     .append("` | ")
+                    .append(YamlValues.of(d.privacy().classification()))
+                    .append(", ")
+                    .append(YamlValues.of(d.privacy().policy()))
+                    .append(" | ")
                     .append(cell(d.municipalityName()))
                     .append(", IČO ")
                     .append(d.ico())

@@ -31,6 +31,8 @@ class NameDetectorTest {
             two persons, one in brackets                  | VEŘEJNÁ VYHLÁŠKA, oznámení o možnosti převzít písemnost - MOLDOVAN Sofiia (MOLDOVAN Olena) | MOLDOVAN Sofiia;MOLDOVAN Olena
             academic titles are no part of the name       | Nominace členů dozorčí rady Národní agentury pro komunikační a informační technologie, s. p. - 9. 6. 2020, JUDr. Jaroslav Strouhal, Ing. Tomáš Hampl | Jaroslav Strouhal;Tomáš Hampl
             titles before and after                       | Jmenování člena dozorčí rady České pošty, s. p. - 28. 8. 2020, Ing. Oldřich Černoch, CSc. | Oldřich Černoch
+            a degree after, then a trade                  | Ivana Strážnická, DiS. | Ivana Strážnická
+            a sole trader and the trade                   | Martin Sýkora, Opravy prádelenského zařízení | Martin Sýkora
             a name in the dative after panu               | Grant na realizaci projektu orchestru panu Milanu Svobodovi | Milanu Svobodovi
             """)
     void findsNamesOfPersons(String why, String text, String expected) {
