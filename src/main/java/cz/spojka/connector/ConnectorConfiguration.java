@@ -5,6 +5,8 @@ import cz.spojka.changelog.ChangePublisher;
 import cz.spojka.changelog.DeadLetterPublisher;
 import cz.spojka.gate.ShaclGate;
 import cz.spojka.mapping.OfflineContextLoader;
+import cz.spojka.privacy.HeldEntities;
+import cz.spojka.privacy.PersonalDataGuard;
 import cz.spojka.system.SpojkaProperties;
 import org.apache.camel.CamelContext;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -40,8 +42,11 @@ class ConnectorConfiguration {
     }
 
     @Bean
-    ConnectorLoader connectorLoader(RouteTemplates templates, Environment environment) {
-        return new ConnectorLoader(templates, environment::resolveRequiredPlaceholders);
+    ConnectorLoader connectorLoader(RouteTemplates templates, Environment environment, SpojkaProperties properties) {
+        return new ConnectorLoader(
+                templates,
+                environment::resolveRequiredPlaceholders,
+                !properties.privacy().pseudonymKey().isBlank());
     }
 
     @Bean
@@ -57,6 +62,8 @@ class ConnectorConfiguration {
             ChangePublisher publisher,
             DeadLetterPublisher deadLetters,
             ConnectorState connectorState,
+            PersonalDataGuard guard,
+            HeldEntities heldEntities,
             SpojkaProperties properties) {
         return new ConnectorRunner(
                 connectors,
@@ -65,7 +72,14 @@ class ConnectorConfiguration {
                 publisher,
                 deadLetters,
                 connectorState,
+                guard,
+                heldEntities,
                 properties.ingest().chunkRecords());
+    }
+
+    @Bean
+    HeldEntityReview heldEntityReview(HeldEntities heldEntities, ConnectorRunner connectorRunner) {
+        return new HeldEntityReview(heldEntities, connectorRunner);
     }
 
     @Bean("spojkaConnectorState")

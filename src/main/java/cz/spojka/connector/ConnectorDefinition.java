@@ -1,6 +1,7 @@
 package cz.spojka.connector;
 
 import cz.spojka.mapping.MappingSpec;
+import cz.spojka.privacy.DatasetPrivacy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +60,8 @@ public record ConnectorDefinition(
                     dataset.description(),
                     row.get("name"),
                     row.get("ico"),
-                    row.get("ruian"));
+                    row.get("ruian"),
+                    dataset.privacy());
             instances.add(new ConnectorDefinition(
                     id + INSTANCE_SEPARATOR + row.get("ico"),
                     title + " – " + row.get("name"),
@@ -93,6 +95,7 @@ public record ConnectorDefinition(
      * @param municipalityName the municipality or authority publishing the data
      * @param ico its IČO (8 digits)
      * @param ruian the RÚIAN code of its municipality
+     * @param privacy whether it may hold personal data, and what the hub does with what it finds
      */
     public record Dataset(
             String id,
@@ -101,7 +104,8 @@ public record ConnectorDefinition(
             String description,
             String municipalityName,
             String ico,
-            String ruian) {
+            String ruian,
+            DatasetPrivacy privacy) {
 
         /** The named graph of this dataset and municipality: {@code <base>graph/<dataset>/<ico>}. */
         public String graphIri(String baseIri) {

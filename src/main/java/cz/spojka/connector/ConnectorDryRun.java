@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFDataMgr;
@@ -58,13 +57,15 @@ public final class ConnectorDryRun {
                 .getPropertySources()
                 .addLast(new MapPropertySource(
                         "spojka-defaults", Map.of("spojka.demo.base-url", "http://localhost:8080/demo")));
-        return of(root, environment::resolveRequiredPlaceholders);
+        return of(root, environment);
     }
 
-    private static ConnectorDryRun of(Path root, UnaryOperator<String> placeholders) {
+    private static ConnectorDryRun of(Path root, StandardEnvironment environment) {
         RouteTemplates templates = RouteTemplates.read(root.resolve("routes"));
+        boolean pseudonymKey =
+                !environment.getProperty("spojka.privacy.pseudonym-key", "").isBlank();
         return new ConnectorDryRun(
-                new ConnectorLoader(templates, placeholders),
+                new ConnectorLoader(templates, environment::resolveRequiredPlaceholders, pseudonymKey),
                 new OfflineContextLoader(root.resolve("vocab/contexts")),
                 new ShaclGate(root.resolve("vocab/shapes")),
                 "http://localhost:8080/");

@@ -1,6 +1,10 @@
 package cz.spojka.connector;
 
 import cz.spojka.mapping.MappingSpec;
+import cz.spojka.privacy.Classification;
+import cz.spojka.privacy.DatasetPrivacy;
+import cz.spojka.privacy.PrivacyPolicy;
+import cz.spojka.privacy.YamlValues;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -49,14 +53,18 @@ public final class ConnectorLoader {
 
     private final RouteTemplates templates;
     private final UnaryOperator<String> placeholders;
+    private final boolean pseudonymKey;
 
     /**
      * @param templates the declared route templates
      * @param placeholders resolves {@code ${property}} placeholders; throws IllegalArgumentException when it cannot
+     * @param pseudonymKey whether {@code spojka.privacy.pseudonym-key} is set, which the policy {@code pseudonymise}
+     *     needs
      */
-    public ConnectorLoader(RouteTemplates templates, UnaryOperator<String> placeholders) {
+    public ConnectorLoader(RouteTemplates templates, UnaryOperator<String> placeholders, boolean pseudonymKey) {
         this.templates = templates;
         this.placeholders = placeholders;
+        this.pseudonymKey = pseudonymKey;
     }
 
     /** The outcome: connectors that loaded, and the problems of those that did not. */
@@ -309,8 +317,8 @@ public final class ConnectorLoader {
     }
 
     /** The dataset; for a connector of many municipalities, {@code dataset.municipality} comes from the first row. */
-    private static ConnectorDefinition.Dataset dataset(ConnectorReader in, Map<String, String> firstRow) {
-        in.onlyKnownKeys("dataset", List.of("id", "title", "description", "municipality"));
+    private ConnectorDefinition.Dataset dataset(ConnectorReader in, Map<String, String> firstRow) {
+        in.onlyKnownKeys("dataset", List.of("id", "title", "description", "municipality", "privacy"));
         in.onlyKnownKeys("dataset.municipality", List.of("name", "ico", "ruian"));
         in.onlyKnownKeys("dataset.title", LANGUAGES);
         in.onlyKnownKeys("dataset.description", LANGUAGES);
@@ -327,7 +335,8 @@ public final class ConnectorLoader {
                     in.optional("dataset.description.cs", null),
                     firstRow.get("name"),
                     firstRow.get("ico"),
-                    firstRow.get("ruian"));
+                    firstRow.get("ruian"),
+                    privacy(in));
         }
         String ico = in.matching(
                 "dataset.municipality.ico", in.required("dataset.municipality.ico"), ICO, "an IČO (8 digits, quoted)");
@@ -346,6 +355,40 @@ public final class ConnectorLoader {
                 in.optional("dataset.description.cs", null),
                 in.required("dataset.municipality.name"),
                 ico,
-                ruian);
+                ruian,
+                privacy(in));
+    }
+
+    /**
+     * What the dataset may hold and what the hub does with the personal data it finds. Both are required: a dataset
+     * that names people must say so, and {@code publish} is refused for it.
+     */
+    private DatasetPrivacy privacy(ConnectorReader in) {
+        in.onlyKnownKeys("dataset.privacy", List.of("classification", "policy"));
+        Classification classification = requiredOneOf(in, "dataset.privacy.classification", Classification.class);
+        PrivacyPolicy policy = requiredOneOf(in, "dataset.privacy.policy", PrivacyPolicy.class);
+        if (classification == Classification.PERSONAL && policy == PrivacyPolicy.PUBLISH) {
+            in.problem(
+                    "dataset.privacy.policy",
+                    "'publish' would publish the personal data of a dataset classified 'personal'; allowed values"
+                            + " for it: redact, pseudonymise, hold");
+        }
+        if (policy == PrivacyPolicy.PSEUDONYMISE && !pseudonymKey) {
+            in.problem(
+                    "dataset.privacy.policy",
+                    "'pseudonymise' needs the key spojka.privacy.pseudonym-key (at least 32 characters, given as an"
+                            + " environment variable such as SPOJKA_PRIVACY_PSEUDONYMKEY), which is not set");
+        }
+        return new DatasetPrivacy(classification, policy);
+    }
+
+    /** The constant of {@code type} the required field names, or {@code null} (and a problem). */
+    private static <E extends Enum<E>> E requiredOneOf(ConnectorReader in, String field, Class<E> type) {
+        List<String> allowed = YamlValues.all(type);
+        String value = in.optional(field, null);
+        if (value == null) {
+            in.problem(field, "is required; allowed values: " + String.join(", ", allowed));
+        }
+        return YamlValues.parse(type, in.oneOf(field, value, allowed));
     }
 }

@@ -2,15 +2,21 @@ package cz.spojka.connector;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import cz.spojka.changelog.Change;
 import cz.spojka.changelog.ChangeDetector;
 import cz.spojka.changelog.ChangePublisher;
 import cz.spojka.changelog.DeadLetter;
 import cz.spojka.changelog.DeadLetterPublisher;
 import cz.spojka.changelog.RunContext;
 import cz.spojka.gate.ShaclGate;
+import cz.spojka.mapping.Entity;
 import cz.spojka.mapping.UnreadableBodyException;
+import cz.spojka.privacy.HeldEntities;
+import cz.spojka.privacy.HeldEntity;
+import cz.spojka.privacy.PersonalDataGuard;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.camel.Exchange;
@@ -18,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Carries what a connector's route fetched through the data flow: mapping → SHACL gate → change detection → change
- * log, in chunks of records (see {@link IngestRun}). Called by every route template as
+ * Carries what a connector's route fetched through the data flow: mapping → personal-data guard → SHACL gate → change
+ * detection → change log, in chunks of records (see {@link IngestRun}). Called by every route template as
  * {@code bean:spojkaConnectorRunner}. Rejected records and entities go to the dead-letter log while the rest of the
  * batch flows; a body that cannot be parsed fails the run, which then publishes nothing and, above all, deletes
  * nothing.
@@ -47,6 +53,8 @@ public class ConnectorRunner {
     private final ChangePublisher publisher;
     private final DeadLetterPublisher deadLetters;
     private final ConnectorState state;
+    private final PersonalDataGuard guard;
+    private final HeldEntities heldEntities;
     private final int chunkRecords;
 
     /** @param chunkRecords records mapped together and passed on before the next chunk is mapped */
@@ -57,6 +65,8 @@ public class ConnectorRunner {
             ChangePublisher publisher,
             DeadLetterPublisher deadLetters,
             ConnectorState state,
+            PersonalDataGuard guard,
+            HeldEntities heldEntities,
             int chunkRecords) {
         this.connectors = connectors;
         this.gate = gate;
@@ -64,6 +74,8 @@ public class ConnectorRunner {
         this.publisher = publisher;
         this.deadLetters = deadLetters;
         this.state = state;
+        this.guard = guard;
+        this.heldEntities = heldEntities;
         this.chunkRecords = chunkRecords;
     }
 
@@ -128,14 +140,10 @@ public class ConnectorRunner {
             Connectors.Active connector, List<byte[]> bodies, Instant fetchedAt, boolean partial, String source) {
         long started = System.nanoTime();
         String id = connector.definition().id();
-        RunContext context = new RunContext(
-                id,
-                connector.definition().dataset().id(),
-                connector.graphIri(),
-                fetchedAt,
-                connector.mapper().version(),
-                RunReport.newRunId());
-        IngestRun run = new IngestRun(context, gate, detector, publisher, deadLetters);
+        RunContext context = connector.runContext(fetchedAt, connector.mapper().version());
+        RunPrivacy privacy =
+                new RunPrivacy(context, connector.definition().dataset().privacy(), guard, heldEntities);
+        IngestRun run = new IngestRun(context, gate, detector, publisher, deadLetters, privacy);
         if (bodies.isEmpty()) {
             log.info("Connector {}: the source reports no change since the last run", id);
             return run.finish(false, millisSince(started));
@@ -149,6 +157,38 @@ public class ConnectorRunner {
             return RunReport.failed(id, context.runId(), fetchedAt, millisSince(started), reason);
         }
         return run.finish(connector.definition().completeSnapshots() && !partial, millisSince(started));
+    }
+
+    /**
+     * Publishes an entity held for review as it was mapped, through the gate and the change detection, under the
+     * connector's lock (between its runs), and remembers the release for the entity's content.
+     *
+     * @return the change published: {@code created}, {@code updated} or {@code unchanged}
+     * @throws HeldEntityReview.RejectedByGate when the entity fails the SHACL gate; it stays held
+     */
+    String publishHeld(HeldEntity held) {
+        Connectors.Active connector = connectors.active(held.connectorId());
+        synchronized (connector) {
+            Entity entity = held.entity();
+            ShaclGate.Verdict verdict = gate.check(List.of(entity)).get(entity.iri());
+            if (verdict != null) {
+                throw new HeldEntityReview.RejectedByGate(entity.iri(), verdict.reason());
+            }
+            List<Change> changes =
+                    detector.changes(connector.runContext(held.fetchedAt(), held.mappingVersion()), List.of(entity));
+            publisher.publish(changes);
+            heldEntities.decide(held, HeldEntities.Decision.RELEASED);
+            return changes.isEmpty()
+                    ? "unchanged"
+                    : changes.get(0).type().name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Takes an entity held for review off the list for good, under the connector's lock. */
+    void discardHeld(HeldEntity held) {
+        synchronized (connectors.active(held.connectorId())) {
+            heldEntities.decide(held, HeldEntities.Decision.DISCARDED);
+        }
     }
 
     private static long millisSince(long started) {

@@ -1,7 +1,9 @@
 package cz.spojka.connector;
 
+import cz.spojka.changelog.RunContext;
 import cz.spojka.mapping.MappingBindings;
 import cz.spojka.mapping.RecordMapper;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,19 @@ public final class Connectors {
 
     /** A loaded connector, ready to run. */
     public record Active(
-            ConnectorDefinition definition, RecordMapper mapper, MappingBindings bindings, String graphIri) {}
+            ConnectorDefinition definition, RecordMapper mapper, MappingBindings bindings, String graphIri) {
+
+        /** The facts the changes of one run share: what was fetched when, mapped by which mapping version. */
+        RunContext runContext(Instant fetchedAt, String mappingVersion) {
+            return new RunContext(
+                    definition.id(),
+                    definition.dataset().id(),
+                    graphIri,
+                    fetchedAt,
+                    mappingVersion,
+                    RunReport.newRunId());
+        }
+    }
 
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     private final Map<String, List<ConfigProblem>> skipped = new ConcurrentHashMap<>();

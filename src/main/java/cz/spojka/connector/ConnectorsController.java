@@ -1,5 +1,7 @@
 package cz.spojka.connector;
 
+import cz.spojka.privacy.DatasetPrivacy;
+import cz.spojka.privacy.YamlValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code GET /api/connectors}: every connector — loaded or skipped — with its municipality, status and last run;
+ * {@code GET /api/connectors}: every connector — loaded or skipped — with its municipality, privacy declaration, status
+ * and last run (with what the personal-data guard found and did in it);
  * {@code GET /api/connectors/{id}/runs}: the connector's recorded runs, newest first.
  */
 @RestController
@@ -40,6 +43,7 @@ class ConnectorsController {
                     "schedule",
                     definition.schedule() == null ? null : definition.schedule().toString());
             item.put("dataset", definition.dataset().id());
+            item.put("privacy", privacy(definition.dataset().privacy()));
             item.put("graph", connector.graphIri());
             item.put("lastRun", last == null ? null : run(last));
             list.add(item);
@@ -62,6 +66,13 @@ class ConnectorsController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No connector '" + id + "' is loaded");
         }
         return connectors.runs(id).stream().map(ConnectorsController::run).toList();
+    }
+
+    private static Map<String, Object> privacy(DatasetPrivacy privacy) {
+        Map<String, Object> declared = new LinkedHashMap<>();
+        declared.put("classification", YamlValues.of(privacy.classification()));
+        declared.put("policy", YamlValues.of(privacy.policy()));
+        return declared;
     }
 
     private static Map<String, Object> municipality(ConnectorDefinition.Dataset dataset) {
@@ -87,6 +98,7 @@ class ConnectorsController {
         run.put("unchanged", report.unchanged());
         run.put("entities", report.entities());
         run.put("millis", report.millis());
+        run.put("personalData", report.personalData());
         return run;
     }
 }

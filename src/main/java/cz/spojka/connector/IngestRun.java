@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One connector run on its way from mapped records to the change log, fed chunk by chunk as the body is mapped.
  *
+ * <p>Every entity passes the personal-data guard ({@link RunPrivacy}) before anything else sees it: the gate, the
+ * change detection and the change log get it redacted or pseudonymised, or not at all when it is held for review. A
+ * held entity is spared from deletion like a rejected one, so its last published state, if any, stays.
+ *
  * <p>An entity the hub has never published, seen for the first time in the run, is gated and published as a
  * creation at once, so that the materializer works while the rest of the body is still being mapped. Every other
  * entity is held back to the end of the run: one already published (its change is decided against its whole
@@ -44,6 +48,7 @@ final class IngestRun {
     private final ChangeDetector detector;
     private final ChangePublisher publisher;
     private final DeadLetterPublisher deadLetters;
+    private final RunPrivacy privacy;
 
     /** The run's source records by id, for the dead-letter log. */
     private final Map<String, SourceRecord> sources = new HashMap<>();
@@ -72,12 +77,14 @@ final class IngestRun {
             ShaclGate gate,
             ChangeDetector detector,
             ChangePublisher publisher,
-            DeadLetterPublisher deadLetters) {
+            DeadLetterPublisher deadLetters,
+            RunPrivacy privacy) {
         this.context = context;
         this.gate = gate;
         this.detector = detector;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
+        this.privacy = privacy;
     }
 
     /** Takes the next chunk of mapped records, in source order. */
@@ -93,19 +100,23 @@ final class IngestRun {
         for (Entity entity : Entities.merge(chunk)) {
             List<Entity> held = heldBack.get(entity.iri());
             Entity early = createdEarly.get(entity.iri());
+            Entity forReview = privacy.delivered(entity.iri());
             if (held != null) {
                 held.add(entity);
             } else if (early != null) {
                 hold(early).add(entity);
+            } else if (forReview != null) {
+                hold(forReview).add(entity);
             } else if (detector.published(entity.iri())) {
                 hold(entity);
             } else {
                 fresh.add(entity);
             }
         }
-        Map<String, ShaclGate.Verdict> failed = gate.check(fresh);
-        List<Entity> valid = new ArrayList<>(fresh.size());
-        for (Entity entity : fresh) {
+        List<Entity> publishable = privacy.publishable(fresh, this::spare);
+        Map<String, ShaclGate.Verdict> failed = gate.check(publishable);
+        List<Entity> valid = new ArrayList<>(publishable.size());
+        for (Entity entity : publishable) {
             if (failed.containsKey(entity.iri())) {
                 hold(entity);
             } else {
@@ -124,12 +135,14 @@ final class IngestRun {
         List<Entity> merged = new ArrayList<>(heldBack.size());
         heldBack.values().forEach(versions -> merged.add(Entities.combine(versions)));
         heldBack.clear();
-        for (int from = 0; from < merged.size(); from += SLICE) {
-            gateAndPublish(merged.subList(from, Math.min(merged.size(), from + SLICE)));
+        List<Entity> publishable = privacy.publishable(merged, this::spare);
+        for (int from = 0; from < publishable.size(); from += SLICE) {
+            gateAndPublish(publishable.subList(from, Math.min(publishable.size(), from + SLICE)));
         }
         if (completeSnapshot && everyRecordIdentified) {
             publish(detector.deletions(context, passed, rejected));
         }
+        privacy.finish(completeSnapshot && everyRecordIdentified);
         return new RunReport(
                 context.connectorId(),
                 context.runId(),
@@ -143,7 +156,14 @@ final class IngestRun {
                 deleted,
                 millis,
                 null,
+                privacy.counts(),
                 List.copyOf(rejections));
+    }
+
+    /** An entity held for review or discarded: not passed, and its last published state is not deleted. */
+    private void spare(String iri) {
+        passed.remove(iri);
+        rejected.add(iri);
     }
 
     private List<Entity> hold(Entity entity) {

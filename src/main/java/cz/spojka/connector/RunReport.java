@@ -1,6 +1,7 @@
 package cz.spojka.connector;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import cz.spojka.privacy.PersonalDataCounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import java.util.UUID;
  * @param deleted entities published as deleted (complete snapshots only)
  * @param millis duration of the run
  * @param error why the run failed, or {@code null}; a failed run publishes nothing and deletes nothing
+ * @param personalData what the personal-data guard found and did, or {@code null} for a dataset it does not look into
  * @param rejections why records and entities were rejected, in the order they were, at most
  *     {@link #MAX_REJECTIONS} (all of them are in the dead-letter log); not part of {@code /api/connectors}
  */
@@ -36,6 +38,7 @@ public record RunReport(
         int deleted,
         long millis,
         String error,
+        PersonalDataCounts personalData,
         @JsonIgnore List<Rejection> rejections) {
 
     public RunReport {
@@ -57,7 +60,7 @@ public record RunReport(
     public record Rejection(String recordId, String entityIri, String stage, String reason) {}
 
     static RunReport failed(String connectorId, String runId, Instant startedAt, long millis, String error) {
-        return new RunReport(connectorId, runId, startedAt, 0, 0, 0, 0, 0, 0, 0, millis, error, List.of());
+        return new RunReport(connectorId, runId, startedAt, 0, 0, 0, 0, 0, 0, 0, millis, error, null, List.of());
     }
 
     /** A new run's id. */
@@ -86,6 +89,11 @@ public record RunReport(
         }
         return "connector " + connectorId + ": " + records + " records, " + entities + " entities (" + created
                 + " created, " + updated + " updated, " + unchanged + " unchanged, " + deleted + " deleted), "
-                + rejected + " rejected, " + millis + " ms";
+                + rejected + " rejected, " + millis + " ms"
+                + (personalData == null
+                        ? ""
+                        : "; personal data: " + personalData.found() + " found, " + personalData.redacted()
+                                + " redacted, " + personalData.pseudonymised() + " pseudonymised, "
+                                + personalData.held() + " entities held");
     }
 }

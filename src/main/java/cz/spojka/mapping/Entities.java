@@ -36,6 +36,16 @@ public final class Entities {
         return versions.size() == 1 || allSame(versions) ? versions.get(0) : union(versions);
     }
 
+    /** The same entity with another description (with personal data redacted, say), hashed anew. */
+    public static Entity withGraph(Entity entity, Graph graph) {
+        return of(entity.iri(), entity.kind(), entity.recordId(), graph);
+    }
+
+    /** The entity {@code iri} as {@code graph} describes it (its triples and their blank nodes), hashed. */
+    public static Entity of(String iri, String kind, String recordId, Graph graph) {
+        return EntityExtractor.entity(graph, NodeFactory.createURI(iri), kind, recordId);
+    }
+
     private static boolean allSame(List<Entity> versions) {
         return versions.stream().allMatch(e -> e.hash().equals(versions.get(0).hash()));
     }
@@ -44,6 +54,6 @@ public final class Entities {
         Entity first = versions.get(0);
         Graph graph = GraphFactory.createDefaultGraph();
         versions.forEach(v -> v.graph().find().forEachRemaining(graph::add));
-        return EntityExtractor.entity(graph, NodeFactory.createURI(first.iri()), first.kind(), first.recordId());
+        return withGraph(first, graph);
     }
 }

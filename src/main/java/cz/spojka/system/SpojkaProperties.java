@@ -31,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
  * @param dashboard the live dashboard at {@code /dashboard}
  * @param admin the administration API ({@code /api/subscriptions})
  * @param subscriptions delivering change events to webhook subscribers
+ * @param privacy the personal-data guard
  */
 @Validated
 @ConfigurationProperties("spojka")
@@ -53,7 +54,22 @@ public record SpojkaProperties(
         @Valid @NotNull @DefaultValue Events events,
         @Valid @NotNull @DefaultValue Dashboard dashboard,
         @Valid @NotNull @DefaultValue Admin admin,
-        @Valid @NotNull @DefaultValue Subscriptions subscriptions) {
+        @Valid @NotNull @DefaultValue Subscriptions subscriptions,
+        @Valid @NotNull @DefaultValue Privacy privacy) {
+
+    /**
+     * @param pseudonymKey the secret key of the keyed hash (HMAC-SHA-256) that replaces personal data in datasets with
+     *     the policy {@code pseudonymise}; required by them, at least 32 characters; give it as an environment variable
+     *     ({@code SPOJKA_PRIVACY_PSEUDONYMKEY}), never in a file of the repository. Changing it changes every pseudonym
+     * @param reviewKey the key an operator sends in {@code X-Api-Key} to list, release and discard the entities held
+     *     for review ({@code /api/held}); empty switches that API off. Give it as an environment variable
+     *     ({@code SPOJKA_PRIVACY_REVIEWKEY})
+     */
+    public record Privacy(
+            @NotNull @Pattern(regexp = "|.{32,}", message = "must be at least 32 characters") @DefaultValue("")
+            String pseudonymKey,
+
+            @NotNull @DefaultValue("") String reviewKey) {}
 
     /**
      * @param apiKey the key the administration API requires in the header {@code X-Api-Key}; empty (the default)

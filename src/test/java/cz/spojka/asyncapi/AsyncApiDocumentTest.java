@@ -36,7 +36,7 @@ class AsyncApiDocumentTest {
 
     @BeforeAll
     static void build() throws IOException {
-        ConnectorLoader loader = new ConnectorLoader(RouteTemplates.read(Path.of("routes")), text -> text);
+        ConnectorLoader loader = new ConnectorLoader(RouteTemplates.read(Path.of("routes")), text -> text, false);
         SpojkaProperties.Kafka kafka = new SpojkaProperties.Kafka(
                 "",
                 new SpojkaProperties.Embedded("localhost", 9092, 9093),

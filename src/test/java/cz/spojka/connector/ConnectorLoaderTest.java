@@ -2,6 +2,9 @@ package cz.spojka.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cz.spojka.privacy.Classification;
+import cz.spojka.privacy.DatasetPrivacy;
+import cz.spojka.privacy.PrivacyPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,8 +26,8 @@ class ConnectorLoaderTest {
         environment
                 .getPropertySources()
                 .addFirst(new MapPropertySource("test", Map.of("test.agenda-url", "http://agenda.test")));
-        ConnectorLoader loader =
-                new ConnectorLoader(RouteTemplates.read(Path.of("routes")), environment::resolveRequiredPlaceholders);
+        ConnectorLoader loader = new ConnectorLoader(
+                RouteTemplates.read(Path.of("routes")), environment::resolveRequiredPlaceholders, false);
         result = loader.loadAll(FIXTURES);
     }
 
@@ -108,7 +111,7 @@ class ConnectorLoaderTest {
     void checksValuesByTypeAndAllowedValuesFilesRefusesLiteralSecretsAndSchedulesOfPushedTemplates()
             throws IOException {
         ConnectorLoader loader = new ConnectorLoader(
-                RouteTemplates.read(Path.of("src/test/resources/cz/spojka/connector/routes")), text -> text);
+                RouteTemplates.read(Path.of("src/test/resources/cz/spojka/connector/routes")), text -> text, false);
         Path typed = Path.of("src/test/resources/cz/spojka/connector/connectors-typed");
         Path yaml = typed.resolve("typed/connector.yaml");
         assertThat(loader.loadAll(typed).skipped().get("typed").stream()
@@ -175,8 +178,58 @@ class ConnectorLoaderTest {
                                 + " municipalities; give them only there");
     }
 
+    @Test
+    void checksTheDatasetsPrivacyDeclaration() throws IOException {
+        Path fixtures = Path.of("src/test/resources/cz/spojka/connector/connectors-privacy");
+        ConnectorLoader.Result withoutKey =
+                new ConnectorLoader(RouteTemplates.read(Path.of("routes")), text -> text, false).loadAll(fixtures);
+        Map<String, List<String>> problems = new java.util.TreeMap<>();
+        withoutKey
+                .skipped()
+                .forEach((id, list) -> problems.put(
+                        id, list.stream().map(ConfigProblem::toString).toList()));
+        assertThat(withoutKey.loaded()).isEmpty();
+        assertThat(problems)
+                .containsOnlyKeys(
+                        "privacy-missing", "privacy-wrong", "privacy-publish-personal", "privacy-pseudonymise");
+        Path missing = fixtures.resolve("privacy-missing/connector.yaml");
+        assertThat(problems.get("privacy-missing"))
+                .containsExactly(
+                        missing
+                                + ":6: connector 'privacy-missing', field 'dataset.privacy.classification': is required;"
+                                + " allowed values: public, personal",
+                        missing + ":6: connector 'privacy-missing', field 'dataset.privacy.policy': is required;"
+                                + " allowed values: publish, redact, pseudonymise, hold");
+        Path wrong = fixtures.resolve("privacy-wrong/connector.yaml");
+        assertThat(problems.get("privacy-wrong"))
+                .containsExactly(
+                        wrong + ":18: connector 'privacy-wrong', field 'dataset.privacy.retention': unknown field;"
+                                + " allowed fields: classification, policy",
+                        wrong + ":16: connector 'privacy-wrong', field 'dataset.privacy.classification': unknown value"
+                                + " 'secret'; allowed values: public, personal",
+                        wrong + ":17: connector 'privacy-wrong', field 'dataset.privacy.policy': unknown value"
+                                + " 'delete'; allowed values: publish, redact, pseudonymise, hold");
+        assertThat(problems.get("privacy-publish-personal"))
+                .containsExactly(fixtures.resolve("privacy-publish-personal/connector.yaml")
+                        + ":17: connector 'privacy-publish-personal', field 'dataset.privacy.policy': 'publish' would"
+                        + " publish the personal data of a dataset classified 'personal'; allowed values for it:"
+                        + " redact, pseudonymise, hold");
+        assertThat(problems.get("privacy-pseudonymise"))
+                .containsExactly(fixtures.resolve("privacy-pseudonymise/connector.yaml")
+                        + ":17: connector 'privacy-pseudonymise', field 'dataset.privacy.policy': 'pseudonymise' needs"
+                        + " the key spojka.privacy.pseudonym-key (at least 32 characters, given as an environment"
+                        + " variable such as SPOJKA_PRIVACY_PSEUDONYMKEY), which is not set");
+
+        ConnectorLoader.Result withKey =
+                new ConnectorLoader(RouteTemplates.read(Path.of("routes")), text -> text, true).loadAll(fixtures);
+        assertThat(withKey.loaded())
+                .singleElement()
+                .satisfies(c -> assertThat(c.dataset().privacy())
+                        .isEqualTo(new DatasetPrivacy(Classification.PERSONAL, PrivacyPolicy.PSEUDONYMISE)));
+    }
+
     private static ConnectorLoader.Result manyMunicipalities() throws IOException {
-        return new ConnectorLoader(RouteTemplates.read(Path.of("routes")), text -> text)
+        return new ConnectorLoader(RouteTemplates.read(Path.of("routes")), text -> text, false)
                 .loadAll(Path.of("src/test/resources/cz/spojka/connector/connectors-many"));
     }
 

@@ -2,6 +2,7 @@ package cz.spojka.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cz.spojka.privacy.YamlValues;
 import cz.spojka.system.GeneratedDocs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ class ConnectorsReferenceTest {
 
     private static List<ConnectorDefinition> readyConnectors() throws IOException {
         // Placeholders are shown as written, not resolved against this machine's environment.
-        ConnectorLoader loader = new ConnectorLoader(RouteTemplates.read(Path.of("routes")), text -> text);
+        ConnectorLoader loader = new ConnectorLoader(RouteTemplates.read(Path.of("routes")), text -> text, false);
         ConnectorLoader.Result result = loader.loadAll(Path.of("connectors"));
         assertThat(result.skipped()).isEmpty();
         return result.loaded();
@@ -91,8 +92,8 @@ class ConnectorsReferenceTest {
             md.append("\n");
         }
         md.append("## Ready connectors\n\n");
-        md.append("| connector | title | template | schedule | snapshot | dataset | municipality |\n");
-        md.append("|---|---|---|---|---|---|---|\n");
+        md.append("| connector | title | template | schedule | snapshot | dataset | privacy | municipality |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
         List<String> descriptions = new ArrayList<>();
         for (ConnectorDefinition c : connectors) {
             ConnectorDefinition.Dataset d = c.dataset();
@@ -111,6 +112,10 @@ class ConnectorsReferenceTest {
                     .append(" | `")
                     .append(d.id())
                     .append("` | ")
+                    .append(YamlValues.of(d.privacy().classification()))
+                    .append(", ")
+                    .append(YamlValues.of(d.privacy().policy()))
+                    .append(" | ")
                     .append(cell(d.municipalityName()))
                     .append(", IČO ")
                     .append(d.ico())

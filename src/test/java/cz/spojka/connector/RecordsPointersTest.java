@@ -28,6 +28,9 @@ class RecordsPointersTest {
                 name: Hlavní město Praha
                 ico: "00064581"
                 ruian: "554782"
+              privacy:
+                classification: public
+                policy: publish
             """;
     private static final String MAPPING = """
             version: "1"
@@ -89,7 +92,7 @@ class RecordsPointersTest {
         Path folder = Files.createDirectories(connectors.resolve("geo"));
         Files.writeString(folder.resolve("connector.yaml"), CONNECTOR);
         Files.writeString(folder.resolve("mapping.yaml"), MAPPING.formatted(records));
-        ConnectorLoader loader = new ConnectorLoader(RouteTemplates.read(Path.of("routes")), text -> text);
+        ConnectorLoader loader = new ConnectorLoader(RouteTemplates.read(Path.of("routes")), text -> text, false);
         return loader.load(folder, problems);
     }
 }

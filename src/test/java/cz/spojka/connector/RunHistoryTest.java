@@ -2,6 +2,7 @@ package cz.spojka.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cz.spojka.privacy.PersonalDataCounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The run history: newest first, kept across a restart, cut back to the newest runs. */
+/** The run history: newest first, kept across a restart with what the guard found, cut back to the newest runs. */
 class RunHistoryTest {
 
     private static final Instant T0 = Instant.parse("2026-11-26T08:00:00Z");
@@ -27,6 +28,10 @@ class RunHistoryTest {
                 .containsExactly(T0.plusSeconds(2), T0.plusSeconds(1), T0);
         assertThat(restarted.runs("c").get(1).error()).isEqualTo("HttpOperationFailedException: 500");
         assertThat(restarted.last("c").records()).isEqualTo(12);
+        assertThat(restarted.last("c").personalData()).isEqualTo(new PersonalDataCounts(7, 5, 0, 1));
+        assertThat(restarted.runs("c").get(1).personalData())
+                .as("a failed run found nothing")
+                .isNull();
         assertThat(restarted.runs("unknown")).isEmpty();
     }
 
@@ -57,6 +62,7 @@ class RunHistoryTest {
                         0,
                         250,
                         null,
+                        new PersonalDataCounts(7, 5, 0, 1),
                         List.of())
                 : RunReport.failed("c", "run-" + second, T0.plusSeconds(second), 40, error);
     }

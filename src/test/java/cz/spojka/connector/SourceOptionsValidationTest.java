@@ -14,7 +14,7 @@ class SourceOptionsValidationTest {
 
     private static final Path FIXTURES = Path.of("src/test/resources/cz/spojka/connector/source-options");
     private static final ConnectorLoader LOADER =
-            new ConnectorLoader(RouteTemplates.read(Path.of("routes")), text -> text);
+            new ConnectorLoader(RouteTemplates.read(Path.of("routes")), text -> text, false);
 
     @Test
     void readsACsvMappingWithoutHeaderRowAndWithACompositeId() {

@@ -159,7 +159,7 @@ class UsneseniZastupitelstvaConnectorTest {
         Files.write(folder.resolve("connector.yaml"), lines);
         Files.copy(FOLDER.resolve("mapping.yaml"), folder.resolve("mapping.yaml"));
         ConnectorLoader loader = new ConnectorLoader(
-                RouteTemplates.read(Path.of("routes")), new StandardEnvironment()::resolveRequiredPlaceholders);
+                RouteTemplates.read(Path.of("routes")), new StandardEnvironment()::resolveRequiredPlaceholders, false);
 
         List<ConfigProblem> problems = new ArrayList<>();
         assertThat(loader.load(folder, problems).completeSnapshots()).isFalse();

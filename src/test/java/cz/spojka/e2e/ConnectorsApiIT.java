@@ -3,24 +3,17 @@ package cz.spojka.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /** {@code /api/connectors} and the run history, as an operator's dashboard reads them. */
 class ConnectorsApiIT extends HubIT {
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void listsEveryConnectorWithMunicipalityStatusAndLastRun() throws Exception {
         awaitStartupRuns();
-        JsonNode list = get("/api/connectors");
+        JsonNode list = api().get("/api/connectors");
         assertThat(list.isArray()).isTrue();
-        JsonNode ofn = find(list, OFN);
+        JsonNode ofn = HubApi.item(list, "id", OFN);
         assertThat(ofn.get("template").asText()).isEqualTo("http-poll");
         assertThat(ofn.at("/municipality/ico").asText()).isEqualTo("00007064");
         assertThat(ofn.at("/municipality/ruian").asText()).isEqualTo("554782");
@@ -30,13 +23,14 @@ class ConnectorsApiIT extends HubIT {
         assertThat(lastRun.fieldNames())
                 .toIterable()
                 .contains("id", "started", "finished", "read", "changed", "rejected", "error");
-        assertThat(find(list, EDESKY).at("/municipality/ico").asText()).isEqualTo("00270211");
+        assertThat(HubApi.item(list, "id", EDESKY).at("/municipality/ico").asText())
+                .isEqualTo("00270211");
     }
 
     @Test
     void theRunHistoryIsNewestFirstAndStartsWithTheStartUpRun() throws Exception {
         awaitStartupRuns();
-        JsonNode runs = get("/api/connectors/" + EDESKY + "/runs");
+        JsonNode runs = api().get("/api/connectors/" + EDESKY + "/runs");
         assertThat(runs.size()).isGreaterThanOrEqualTo(1);
         JsonNode first = runs.get(runs.size() - 1);
         assertThat(first.get("read").asInt()).isEqualTo(43);
@@ -47,28 +41,7 @@ class ConnectorsApiIT extends HubIT {
             assertThat(runs.get(i - 1).get("started").asText())
                     .isGreaterThanOrEqualTo(runs.get(i).get("started").asText());
         }
-        HttpResponse<String> unknown = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/connectors/nope/runs"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(unknown.statusCode()).isEqualTo(404);
-    }
-
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return new ObjectMapper().readTree(response.body());
-    }
-
-    private static JsonNode find(JsonNode list, String id) {
-        for (JsonNode item : list) {
-            if (item.get("id").asText().equals(id)) {
-                return item;
-            }
-        }
-        throw new AssertionError("no connector " + id + " in " + list);
+        assertThat(api().send("GET", "/api/connectors/nope/runs", null).statusCode())
+                .isEqualTo(404);
     }
 }

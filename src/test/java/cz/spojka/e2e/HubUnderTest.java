@@ -26,6 +26,10 @@ abstract class HubUnderTest {
         return HubSparql.at(port);
     }
 
+    HubApi api() {
+        return HubApi.at(port);
+    }
+
     void awaitMaterialized() {
         TestHub.awaitMaterialized(materializer);
     }

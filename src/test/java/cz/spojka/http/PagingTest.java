@@ -80,7 +80,9 @@ class PagingTest {
     private static RecordMapper ofnMapping() {
         List<ConfigProblem> problems = new ArrayList<>();
         ConnectorLoader loader = new ConnectorLoader(
-                RouteTemplates.read(Path.of("routes")), text -> text.replace("${spojka.demo.base-url}", "http://x"));
+                RouteTemplates.read(Path.of("routes")),
+                text -> text.replace("${spojka.demo.base-url}", "http://x"),
+                false);
         return new RecordMapper(
                 loader.load(Path.of("connectors/uredni-deska-ofn"), problems).mapping(),
                 new OfflineContextLoader(Path.of("vocab/contexts")));

@@ -23,7 +23,7 @@ class DatasetTermsTest {
 
     @BeforeAll
     static void loadConnectors() throws IOException {
-        ConnectorLoader.Result result = new ConnectorLoader(RouteTemplates.read(Path.of("routes")), text -> text)
+        ConnectorLoader.Result result = new ConnectorLoader(RouteTemplates.read(Path.of("routes")), text -> text, false)
                 .loadAll(Path.of("connectors"));
         assertThat(result.skipped()).isEmpty();
         definitions = result.loaded();
