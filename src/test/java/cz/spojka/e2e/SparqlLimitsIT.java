@@ -18,11 +18,13 @@ import org.junit.jupiter.api.Test;
 class SparqlLimitsIT extends HubIT {
 
     static final int ROW_LIMIT = 10_000;
-    static final String QUERY_TIMEOUT = "10s";
+    /** Short enough to wait for, long enough for every other query of the shared hub on a loaded machine. */
+    static final String QUERY_TIMEOUT = "20s";
+
     private static final String RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
     private static final String SIMPLE =
             "ASK { ?board a <https://slovník.gov.cz/datový/ofn-úřední-desky/pojem/" + "úřední-deska> }";
-    private static final String TIMED_OUT = "Query timed out: this endpoint cancels a query after 10 s, or sooner when"
+    private static final String TIMED_OUT = "Query timed out: this endpoint cancels a query after 20 s, or sooner when"
             + " the request asks for it with timeout=<seconds>.";
     private static final String ORIGIN = "https://mapa.obce.example";
 
@@ -62,7 +64,7 @@ class SparqlLimitsIT extends HubIT {
         assertThat(cancelled.statusCode()).isEqualTo(503);
         assertThat(cancelled.body()).startsWith(TIMED_OUT);
         assertThat(Duration.ofNanos(System.nanoTime() - start))
-                .isBetween(Duration.ofSeconds(10), Duration.ofSeconds(16));
+                .isBetween(Duration.ofSeconds(20), Duration.ofSeconds(28));
     }
 
     @Test
