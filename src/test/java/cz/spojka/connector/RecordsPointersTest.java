@@ -24,10 +24,22 @@ class RecordsPointersTest {
               title:
                 cs: Senzory
                 en: Sensors
+              description:
+                cs: Senzory v Praze.
+                en: Sensors in Prague.
               municipality:
                 name: Hlavní město Praha
                 ico: "00064581"
                 ruian: "554782"
+              catalog:
+                themes: [ENVI]
+                keywords: {cs: [senzory], en: [sensors]}
+                contactPoint: {email: posta@praha.eu}
+                termsOfUse:
+                  copyrightedWork: none
+                  copyrightedDatabase: none
+                  specialDatabaseRights: none
+                  personalData: false
             """;
     private static final String MAPPING = """
             version: "1"
