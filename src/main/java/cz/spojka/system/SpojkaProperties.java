@@ -25,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param kafka the change log: external Kafka cluster or the in-process broker
  * @param store the store the change log is materialized into
  * @param endpoint the SPARQL endpoint at {@code /sparql}
+ * @param catalog the hub's open-data catalogue at {@code /catalog} (DCAT-AP-CZ), which NKOD harvests
  */
 @Validated
 @ConfigurationProperties("spojka")
@@ -43,7 +44,56 @@ public record SpojkaProperties(
         @Valid @NotNull @DefaultValue Ingest ingest,
         @Valid @NotNull @DefaultValue Kafka kafka,
         @Valid @NotNull @DefaultValue Store store,
-        @Valid @NotNull @DefaultValue Endpoint endpoint) {
+        @Valid @NotNull @DefaultValue Endpoint endpoint,
+        @Valid @NotNull @DefaultValue Catalog catalog) {
+
+    /**
+     * @param titleCs the catalogue's title in Czech
+     * @param titleEn the catalogue's title in English
+     * @param descriptionCs what the catalogue holds, in Czech
+     * @param descriptionEn what the catalogue holds, in English
+     * @param publisherIco IČO of the municipality or organisation that operates the hub and publishes the catalogue;
+     *     the catalogue names it by its IRI in the register of rights and obligations (RPP), which ends with the IČO
+     * @param publisherName the publisher's name, also the name of the catalogue's contact point
+     * @param homepage the publisher's web page about its open data (https); empty for none
+     * @param contactEmail where users write about the catalogue; empty for no contact point
+     * @param sparqlEndpoint the public address of the SPARQL endpoint the catalogue offers every dataset through;
+     *     empty for {@code <base-iri>sparql}, or with an external store ({@code spojka.store.type=sparql}) its query
+     *     endpoint
+     */
+    public record Catalog(
+            @NotBlank @DefaultValue("Otevřená data z integračního uzlu Spojka")
+            String titleCs,
+
+            @NotBlank @DefaultValue("Open data from the Spojka integration hub")
+            String titleEn,
+
+            @NotBlank
+            @DefaultValue("Datové sady, které integrační uzel Spojka přebírá z agendových systémů obcí a úřadů"
+                    + " a zveřejňuje ke stažení i přes SPARQL endpoint.")
+            String descriptionCs,
+
+            @NotBlank
+            @DefaultValue("Datasets the Spojka integration hub takes over from the agenda systems of municipalities and"
+                    + " authorities and publishes for download and through a SPARQL endpoint.")
+            String descriptionEn,
+
+            @NotNull @Pattern(regexp = "[0-9]{8}", message = "must be an IČO of 8 digits")
+            String publisherIco,
+
+            @NotBlank String publisherName,
+
+            @NotNull
+            @Pattern(regexp = "(https://\\S+)?", message = "must be an https address, or empty")
+            @DefaultValue("")
+            String homepage,
+
+            @NotNull
+            @Pattern(regexp = "([^@\\s:]+@[^@\\s]+\\.[^@\\s]+)?", message = "must be an e-mail address, or empty")
+            @DefaultValue("")
+            String contactEmail,
+
+            @NotNull @DefaultValue("") String sparqlEndpoint) {}
 
     /** @param queryTimeout a SPARQL query running longer is cancelled and answered 503 */
     public record Endpoint(@NotNull @DefaultValue("30s") Duration queryTimeout) {}
