@@ -1,11 +1,9 @@
 package cz.spojka.connector;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Reads {@code dataset.catalog} of {@code connector.yaml}: the dataset's record in the hub's catalogue. What
@@ -138,10 +136,7 @@ final class CatalogEntryReader {
             return "the source pushes its data, so no schedule says how often it changes";
         }
         return "the schedule (" + schedule + ") is none of the intervals it follows from ("
-                + UpdateFrequency.derivableIntervals().stream()
-                        .map(Duration::toString)
-                        .collect(Collectors.joining(", "))
-                + ")";
+                + String.join(", ", UpdateFrequency.derivableIntervals()) + ")";
     }
 
     private TermsOfUse termsOfUse() {

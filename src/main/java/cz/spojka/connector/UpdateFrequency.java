@@ -73,11 +73,13 @@ public enum UpdateFrequency {
         return Arrays.stream(values()).filter(f -> interval.equals(f.period)).findFirst();
     }
 
-    /** The intervals a frequency follows from, for messages ({@code PT1M, PT5M, …}). */
-    static List<Duration> derivableIntervals() {
+    /** The intervals a frequency follows from, as a schedule writes them, for messages ({@code PT1M, …, P1D}). */
+    static List<String> derivableIntervals() {
         return Arrays.stream(values())
                 .filter(f -> f.period != null)
-                .map(f -> f.period)
+                .map(f -> f.period.toHoursPart() == 0 && f.period.toDays() > 0
+                        ? "P" + f.period.toDays() + "D"
+                        : f.period.toString())
                 .toList();
     }
 

@@ -57,6 +57,12 @@ class StartupSummary {
         line(text, "Health", http + "/actuator/health");
         line(text, "Connectors API", http + "/api/connectors");
         line(text, "Downloads", http + "/data");
+        line(
+                text,
+                "Catalogue (LKOD)",
+                http + "/catalog (publisher " + properties.catalog().publisherName() + ", IČO "
+                        + properties.catalog().publisherIco() + "; its IRIs start with " + properties.baseIri()
+                        + ")");
         EmbeddedKafkaBroker embedded = broker.getIfAvailable();
         line(
                 text,
