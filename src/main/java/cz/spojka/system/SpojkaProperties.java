@@ -53,8 +53,9 @@ public record SpojkaProperties(
      * @param descriptionCs what the catalogue holds, in Czech
      * @param descriptionEn what the catalogue holds, in English
      * @param publisherIco IČO of the municipality or organisation that operates the hub and publishes the catalogue;
-     *     the catalogue names it by its IRI in the register of rights and obligations (RPP), which ends with the IČO
-     * @param publisherName the publisher's name, also the name of the catalogue's contact point
+     *     the catalogue names it by its IRI in the register of rights and obligations (RPP), which ends with the IČO.
+     *     Required; the bundled application.yaml sets the demo's (Město Chrudim), to be replaced
+     * @param publisherName the publisher's name, also the name of the catalogue's contact point; required, as the IČO
      * @param homepage the publisher's web page about its open data (https); empty for none
      * @param contactEmail where users write about the catalogue; empty for no contact point
      * @param sparqlEndpoint the public address of the SPARQL endpoint the catalogue offers every dataset through;
