@@ -20,6 +20,7 @@ class CatalogConfiguration {
 
     @Bean
     CurrentCatalog currentCatalog(SpojkaProperties properties, Connectors connectors, DownloadFiles files) {
+        CatalogRecord.checked(properties.catalog());
         return new CurrentCatalog(properties, connectors, files);
     }
 

@@ -3,6 +3,7 @@ package cz.spojka.catalog;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import cz.spojka.connector.DataTheme;
+import cz.spojka.connector.Ico;
 import cz.spojka.system.SpojkaProperties;
 import java.util.List;
 
@@ -10,6 +11,19 @@ import java.util.List;
 final class CatalogRecord {
 
     private CatalogRecord() {}
+
+    /**
+     * Stops the hub on a publisher IČO that fails its check digit (its form is checked when the properties bind):
+     * the catalogue would name another organisation, or none.
+     */
+    static SpojkaProperties.Catalog checked(SpojkaProperties.Catalog settings) {
+        if (!Ico.valid(settings.publisherIco())) {
+            throw new IllegalStateException("spojka.catalog.publisher-ico: '" + settings.publisherIco()
+                    + "' fails the IČO check digit (the weights 8…2 applied to the first seven digits, the eighth"
+                    + " must be (11 − sum mod 11) mod 10)");
+        }
+        return settings;
+    }
 
     static CatalogDocument document(CatalogIris iris, SpojkaProperties.Catalog settings, List<String> datasets) {
         References references = new References();

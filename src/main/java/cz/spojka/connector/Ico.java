@@ -1,11 +1,12 @@
 package cz.spojka.connector;
 
 /** The Czech company identification number (IČO): 8 digits, the last a mod-11 check digit. */
-final class Ico {
+public final class Ico {
 
     private Ico() {}
 
-    static boolean valid(String ico) {
+    /** @param ico 8 digits */
+    public static boolean valid(String ico) {
         int sum = 0;
         for (int i = 0; i < 7; i++) {
             sum += (ico.charAt(i) - '0') * (8 - i);

@@ -1,6 +1,7 @@
 package cz.spojka.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -115,6 +116,17 @@ class CatalogOfTheConnectorsTest {
                 .asString()
                 .isEqualTo(record.iri() + " <http://purl.org/dc/terms/description>: minCount[1]: Invalid cardinality:"
                         + " expected min 1: Got count = 0");
+    }
+
+    @Test
+    void aPublisherIcoWithAWrongCheckDigitStopsTheHub() {
+        SpojkaProperties.Catalog wrong =
+                new SpojkaProperties.Catalog("t", "t", "d", "d", "00270212", "Město Chrudim", "", "", "");
+
+        assertThat(CatalogRecord.checked(SETTINGS)).isSameAs(SETTINGS);
+        assertThatThrownBy(() -> CatalogRecord.checked(wrong))
+                .hasMessage("spojka.catalog.publisher-ico: '00270212' fails the IČO check digit (the weights 8…2"
+                        + " applied to the first seven digits, the eighth must be (11 − sum mod 11) mod 10)");
     }
 
     @Test
