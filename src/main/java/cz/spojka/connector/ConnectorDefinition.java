@@ -57,11 +57,13 @@ public record ConnectorDefinition(
                     dataset.id(),
                     dataset.titleCs(),
                     dataset.titleEn(),
-                    dataset.description(),
+                    dataset.descriptionCs(),
+                    dataset.descriptionEn(),
                     row.get("name"),
                     row.get("ico"),
                     row.get("ruian"),
-                    dataset.privacy());
+                    dataset.privacy(),
+                    dataset.catalog());
             instances.add(new ConnectorDefinition(
                     id + INSTANCE_SEPARATOR + row.get("ico"),
                     title + " – " + row.get("name"),
@@ -91,21 +93,25 @@ public record ConnectorDefinition(
      * @param id the dataset id ({@code uredni-deska}); with the municipality it names the dataset's graph
      * @param titleCs the Czech title
      * @param titleEn the English title
-     * @param description the Czech description
+     * @param descriptionCs the Czech description
+     * @param descriptionEn the English description
      * @param municipalityName the municipality or authority publishing the data
      * @param ico its IČO (8 digits)
      * @param ruian the RÚIAN code of its municipality
      * @param privacy whether it may hold personal data, and what the hub does with what it finds
+     * @param catalog what the hub's catalogue says about the dataset beside the above
      */
     public record Dataset(
             String id,
             String titleCs,
             String titleEn,
-            String description,
+            String descriptionCs,
+            String descriptionEn,
             String municipalityName,
             String ico,
             String ruian,
-            DatasetPrivacy privacy) {
+            DatasetPrivacy privacy,
+            CatalogEntry catalog) {
 
         /** The named graph of this dataset and municipality: {@code <base>graph/<dataset>/<ico>}. */
         public String graphIri(String baseIri) {

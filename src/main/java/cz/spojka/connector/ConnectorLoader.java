@@ -113,7 +113,11 @@ public final class ConnectorLoader {
                 in.optional("snapshot", declared == null ? "complete" : declared.snapshot()),
                 SNAPSHOT_MODES);
         MappingSpec mapping = mapping(in, folder, name, problems);
-        ConnectorDefinition.Dataset dataset = dataset(in, municipalities.isEmpty() ? null : municipalities.get(0));
+        ConnectorDefinition.Dataset dataset = dataset(
+                in,
+                municipalities.isEmpty() ? null : municipalities.get(0),
+                schedule,
+                declared != null && !declared.polled());
         if (!problems.isEmpty()) {
             return null;
         }
@@ -316,9 +320,13 @@ public final class ConnectorLoader {
         return municipalities;
     }
 
-    /** The dataset; for a connector of many municipalities, {@code dataset.municipality} comes from the first row. */
-    private ConnectorDefinition.Dataset dataset(ConnectorReader in, Map<String, String> firstRow) {
-        in.onlyKnownKeys("dataset", List.of("id", "title", "description", "municipality", "privacy"));
+    /**
+     * The dataset; for a connector of many municipalities, {@code dataset.municipality} comes from the first row. The
+     * schedule gives the catalogue's update frequency where {@code dataset.catalog} declares none.
+     */
+    private ConnectorDefinition.Dataset dataset(
+            ConnectorReader in, Map<String, String> firstRow, Schedule schedule, boolean pushed) {
+        in.onlyKnownKeys("dataset", List.of("id", "title", "description", "municipality", "privacy", "catalog"));
         in.onlyKnownKeys("dataset.municipality", List.of("name", "ico", "ruian"));
         in.onlyKnownKeys("dataset.title", LANGUAGES);
         in.onlyKnownKeys("dataset.description", LANGUAGES);
@@ -332,11 +340,13 @@ public final class ConnectorLoader {
                     id,
                     in.required("dataset.title.cs"),
                     in.required("dataset.title.en"),
-                    in.optional("dataset.description.cs", null),
+                    in.required("dataset.description.cs"),
+                    in.required("dataset.description.en"),
                     firstRow.get("name"),
                     firstRow.get("ico"),
                     firstRow.get("ruian"),
-                    privacy(in));
+                    privacy(in),
+                    new CatalogEntryReader(in).read(schedule, pushed));
         }
         String ico = in.matching(
                 "dataset.municipality.ico", in.required("dataset.municipality.ico"), ICO, "an IČO (8 digits, quoted)");
@@ -352,11 +362,13 @@ public final class ConnectorLoader {
                 id,
                 in.required("dataset.title.cs"),
                 in.required("dataset.title.en"),
-                in.optional("dataset.description.cs", null),
+                in.required("dataset.description.cs"),
+                in.required("dataset.description.en"),
                 in.required("dataset.municipality.name"),
                 ico,
                 ruian,
-                privacy(in));
+                privacy(in),
+                new CatalogEntryReader(in).read(schedule, pushed));
     }
 
     /**

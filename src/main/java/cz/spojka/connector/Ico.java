@@ -5,6 +5,7 @@ public final class Ico {
 
     private Ico() {}
 
+    /** @param ico 8 digits */
     public static boolean valid(String ico) {
         int sum = 0;
         for (int i = 0; i < 7; i++) {

@@ -45,7 +45,7 @@ record Downloads(
                             new PublishedDataset.Municipality(
                                     dataset.ico(),
                                     dataset.municipalityName(),
-                                    dataset.description(),
+                                    dataset.descriptionCs(),
                                     connector.graphIri()));
         }
         List<PublishedDataset> datasets = new ArrayList<>();

@@ -10,19 +10,27 @@ import org.apache.jena.shared.impl.PrefixMappingImpl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The downloads at {@code /data}: the tabular views are read and checked at start-up. */
+/**
+ * The downloads at {@code /data}: the tabular views are read and checked at start-up; {@link DownloadFiles} tells the
+ * catalogue what there is.
+ */
 @Configuration(proxyBeanMethods = false)
 class DownloadsConfiguration {
 
     @Bean
+    DatasetTables datasetTables(SpojkaProperties properties) {
+        return DatasetTables.read(properties.vocabDir().resolve("tables"));
+    }
+
+    @Bean
     Downloads downloads(
-            Connectors connectors, SpojkaProperties properties, StoreReader store, PublishedVocabulary vocabulary) {
-        return new Downloads(
-                connectors,
-                DatasetTables.read(properties.vocabDir().resolve("tables")),
-                OfnDownloads.all(),
-                store,
-                prefixes(vocabulary));
+            Connectors connectors, DatasetTables tables, StoreReader store, PublishedVocabulary vocabulary) {
+        return new Downloads(connectors, tables, OfnDownloads.all(), store, prefixes(vocabulary));
+    }
+
+    @Bean
+    DownloadFiles downloadFiles(DatasetTables tables) {
+        return new DownloadFiles(tables, OfnDownloads.all());
     }
 
     /**

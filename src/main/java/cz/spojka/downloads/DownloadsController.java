@@ -1,5 +1,6 @@
 package cz.spojka.downloads;
 
+import cz.spojka.system.AcceptHeader;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,21 +48,7 @@ class DownloadsController {
 
     /** A browser asks for HTML by name; a program asking for anything ({@code *}{@code /*}) gets JSON. */
     private static boolean prefersHtml(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return false;
-        }
-        List<MediaType> types = MediaType.parseMediaTypes(accept);
-        double html = quality(types, MediaType.TEXT_HTML);
-        return html > 0 && html >= quality(types, MediaType.APPLICATION_JSON);
-    }
-
-    private static double quality(List<MediaType> accepted, MediaType type) {
-        return accepted.stream()
-                .filter(a ->
-                        a.getType().equals(type.getType()) && a.getSubtype().equals(type.getSubtype()))
-                .mapToDouble(MediaType::getQualityValue)
-                .max()
-                .orElse(0);
+        return AcceptHeader.prefers(accept, MediaType.TEXT_HTML, List.of(MediaType.APPLICATION_JSON));
     }
 
     /**

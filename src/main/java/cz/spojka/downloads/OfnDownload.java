@@ -42,9 +42,24 @@ record OfnDownload(
         OfnDocument document) {
 
     static final String MEDIA_TYPE = "application/ld+json";
+    /** The documents' item of the EU file-type table. */
+    static final String FILE_TYPE = "JSON_LD";
+
     static final String ROOT_VARIABLE = "document";
     private static final JsonFactory JSON =
             JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
+    /** The download as the catalogue names it. */
+    DownloadFile file() {
+        return new DownloadFile(
+                name + ".jsonld",
+                MEDIA_TYPE,
+                FILE_TYPE,
+                "Dokumenty OFN " + titleCs + " (JSON-LD)",
+                "Documents of the OFN " + titleEn + " (JSON-LD)",
+                standard,
+                schema);
+    }
 
     void write(List<Node> graphs, StoreReader store, OutputStream out) throws IOException {
         JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8);

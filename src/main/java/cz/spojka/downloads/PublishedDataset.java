@@ -31,8 +31,6 @@ record PublishedDataset(
 
     /** The formats the dataset downloads in: CSV only where a tabular view is declared. */
     List<DownloadFormat> formats() {
-        return table.isPresent()
-                ? List.of(DownloadFormat.values())
-                : List.of(DownloadFormat.TURTLE, DownloadFormat.N_TRIPLES);
+        return DownloadFormat.offered(table.isPresent());
     }
 }

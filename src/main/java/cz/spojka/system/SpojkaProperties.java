@@ -32,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * @param admin the administration API ({@code /api/subscriptions})
  * @param subscriptions delivering change events to webhook subscribers
  * @param privacy the personal-data guard
+ * @param catalog the hub's open-data catalogue at {@code /catalog} (DCAT-AP-CZ), which NKOD harvests
  */
 @Validated
 @ConfigurationProperties("spojka")
@@ -55,7 +56,57 @@ public record SpojkaProperties(
         @Valid @NotNull @DefaultValue Dashboard dashboard,
         @Valid @NotNull @DefaultValue Admin admin,
         @Valid @NotNull @DefaultValue Subscriptions subscriptions,
-        @Valid @NotNull @DefaultValue Privacy privacy) {
+        @Valid @NotNull @DefaultValue Privacy privacy,
+        @Valid @NotNull @DefaultValue Catalog catalog) {
+
+    /**
+     * @param titleCs the catalogue's title in Czech
+     * @param titleEn the catalogue's title in English
+     * @param descriptionCs what the catalogue holds, in Czech
+     * @param descriptionEn what the catalogue holds, in English
+     * @param publisherIco IČO of the municipality or organisation that operates the hub and publishes the catalogue;
+     *     the catalogue names it by its IRI in the register of rights and obligations (RPP), which ends with the IČO.
+     *     Required; the bundled application.yaml sets the demo's (Město Chrudim), to be replaced
+     * @param publisherName the publisher's name, also the name of the catalogue's contact point; required, as the IČO
+     * @param homepage the publisher's web page about its open data (https); empty for none
+     * @param contactEmail where users write about the catalogue; empty for no contact point
+     * @param sparqlEndpoint the public address of the SPARQL endpoint the catalogue offers every dataset through;
+     *     empty for {@code <base-iri>sparql}, or with an external store ({@code spojka.store.type=sparql}) its query
+     *     endpoint
+     */
+    public record Catalog(
+            @NotBlank @DefaultValue("Otevřená data z integračního uzlu Spojka")
+            String titleCs,
+
+            @NotBlank @DefaultValue("Open data from the Spojka integration hub")
+            String titleEn,
+
+            @NotBlank
+            @DefaultValue("Datové sady, které integrační uzel Spojka přebírá z agendových systémů obcí a úřadů"
+                    + " a zveřejňuje ke stažení i přes SPARQL endpoint.")
+            String descriptionCs,
+
+            @NotBlank
+            @DefaultValue("Datasets the Spojka integration hub takes over from the agenda systems of municipalities and"
+                    + " authorities and publishes for download and through a SPARQL endpoint.")
+            String descriptionEn,
+
+            @NotNull @Pattern(regexp = "[0-9]{8}", message = "must be an IČO of 8 digits")
+            String publisherIco,
+
+            @NotBlank String publisherName,
+
+            @NotNull
+            @Pattern(regexp = "(https://\\S+)?", message = "must be an https address, or empty")
+            @DefaultValue("")
+            String homepage,
+
+            @NotNull
+            @Pattern(regexp = "([^@\\s:]+@[^@\\s]+\\.[^@\\s]+)?", message = "must be an e-mail address, or empty")
+            @DefaultValue("")
+            String contactEmail,
+
+            @NotNull @DefaultValue("") String sparqlEndpoint) {}
 
     /**
      * @param pseudonymKey the secret key of the keyed hash (HMAC-SHA-256) that replaces personal data in datasets with

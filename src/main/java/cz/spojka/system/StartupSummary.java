@@ -62,6 +62,12 @@ class StartupSummary {
         line(text, "Events contract", http + "/asyncapi.yaml");
         line(text, "Subscriptions API", http + "/api/subscriptions (admin key in X-Api-Key)");
         line(text, "Downloads", http + "/data");
+        line(
+                text,
+                "Catalogue (LKOD)",
+                http + "/catalog (publisher " + properties.catalog().publisherName() + ", IČO "
+                        + properties.catalog().publisherIco() + "; its IRIs start with " + properties.baseIri()
+                        + ")");
         EmbeddedKafkaBroker embedded = broker.getIfAvailable();
         line(
                 text,

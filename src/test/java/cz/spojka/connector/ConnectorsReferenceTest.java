@@ -142,11 +142,25 @@ class ConnectorsReferenceTest {
                 }
             });
             text.append(String.join(", ", values)).append(".\n\n");
+            text.append(catalogue(d.catalog()));
             descriptions.add(text.toString());
         }
         md.append("\n");
         descriptions.forEach(md::append);
         return md.toString().stripTrailing() + "\n";
+    }
+
+    /** What the catalogue ({@code /catalog}) says of the dataset beside its title and description. */
+    private static String catalogue(CatalogEntry entry) {
+        return "Catalogue (`dataset.catalog`): themes "
+                + String.join(
+                        ", ",
+                        entry.themes().stream().map(t -> "`" + t.name() + "`").toList())
+                + "; update frequency `" + entry.frequency().code() + "` ("
+                + (entry.frequencyDeclared() ? "declared" : "from the schedule") + "); keywords "
+                + String.join(", ", entry.keywordsCs()) + " / " + String.join(", ", entry.keywordsEn())
+                + "; contact " + entry.contactEmail() + "; personal data: "
+                + (entry.termsOfUse().personalData() ? "yes" : "no") + ".\n\n";
     }
 
     private static String code(String value) {

@@ -24,6 +24,9 @@ class RecordsPointersTest {
               title:
                 cs: Senzory
                 en: Sensors
+              description:
+                cs: Senzory v Praze.
+                en: Sensors in Prague.
               municipality:
                 name: Hlavní město Praha
                 ico: "00064581"
@@ -31,6 +34,15 @@ class RecordsPointersTest {
               privacy:
                 classification: public
                 policy: publish
+              catalog:
+                themes: [ENVI]
+                keywords: {cs: [senzory], en: [sensors]}
+                contactPoint: {email: posta@praha.eu}
+                termsOfUse:
+                  copyrightedWork: none
+                  copyrightedDatabase: none
+                  specialDatabaseRights: none
+                  personalData: false
             """;
     private static final String MAPPING = """
             version: "1"

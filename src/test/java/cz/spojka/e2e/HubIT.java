@@ -1,6 +1,10 @@
 package cz.spojka.e2e;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -8,7 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The hub as a user runs it — in-process KRaft broker, TDB2 on disk, the real notice-board connectors of
  * {@code connectors/} —
  * with WireMock standing in for the agenda systems (it serves the connectors' real samples where the demo base URL
- * points). All integration tests extending this class share one hub.
+ * points). Beside them is {@value #WITHOUT_THEMES}, a notice board whose catalogue record lacks its themes: the hub
+ * skips it. All integration tests extending this class share one hub.
  */
 abstract class HubIT extends HubUnderTest {
 
@@ -17,9 +22,10 @@ abstract class HubIT extends HubUnderTest {
     static final String OFN_SAMPLE = AgendaSystem.OFN_SAMPLE;
     private static final AgendaSystem AGENDA_SYSTEM = new AgendaSystem().start();
     static final WireMockServer AGENDA = AGENDA_SYSTEM.server();
-    private static final TestHub HUB = TestHub.onFreePorts(
-                    TestHub.tempDir("spojka-it-"), AgendaSystem.noticeBoardConnectors())
-            .withAgenda(AGENDA_SYSTEM.baseUrl());
+    static final String WITHOUT_THEMES = "uredni-deska-bez-temat";
+    static final Path CONNECTORS_DIR = withFixture(AgendaSystem.noticeBoardConnectors(), WITHOUT_THEMES);
+    private static final TestHub HUB =
+            TestHub.onFreePorts(TestHub.tempDir("spojka-it-"), CONNECTORS_DIR).withAgenda(AGENDA_SYSTEM.baseUrl());
 
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
@@ -29,6 +35,22 @@ abstract class HubIT extends HubUnderTest {
         // Limits the samples can exceed, and a timeout the tests can wait for (SparqlLimitsIT).
         registry.add("spojka.endpoint.result-row-limit", () -> SparqlLimitsIT.ROW_LIMIT);
         registry.add("spojka.endpoint.query-timeout", () -> SparqlLimitsIT.QUERY_TIMEOUT);
+    }
+
+    /**
+     * Copies a connector of {@code src/test/resources/cz/spojka/e2e/catalog-connectors/} into the folder (a copy, not a
+     * link: its mapping is a path relative to the folder it stands in).
+     */
+    private static Path withFixture(Path connectors, String id) {
+        try {
+            Path folder = Files.createDirectories(connectors.resolve(id));
+            Files.copy(
+                    Path.of("src/test/resources/cz/spojka/e2e/catalog-connectors", id, "connector.yaml"),
+                    folder.resolve("connector.yaml"));
+            return connectors;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void serve(String path, byte[] body, String contentType) {

@@ -29,8 +29,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 record TestHub(Path dataDir, Path connectorsDir, String agendaBaseUrl, int kafkaPort, int controllerPort) {
 
-    /** The base IRI of every test hub, which the tests' expected IRIs start with. */
-    static final String BASE_IRI = "http://spojka.test/";
+    /**
+     * The base IRI of every test hub, which the tests' expected IRIs start with: https, as a hub's public address
+     * behind its TLS proxy is, and as DCAT-AP-CZ requires of the catalogue's IRIs and addresses.
+     */
+    static final String BASE_IRI = "https://spojka.test/";
 
     /** A hub on two free ports of its own, so that its broker never meets another test's. */
     static TestHub onFreePorts(Path dataDir, Path connectorsDir) {

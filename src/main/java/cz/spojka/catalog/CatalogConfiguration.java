@@ -1,0 +1,42 @@
+package cz.spojka.catalog;
+
+import cz.spojka.connector.Connectors;
+import cz.spojka.downloads.DownloadFiles;
+import cz.spojka.mapping.OfflineContextLoader;
+import cz.spojka.store.EntityStore;
+import cz.spojka.system.SpojkaProperties;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+
+/** The catalogue at {@code /catalog} and in the store. */
+@Configuration(proxyBeanMethods = false)
+class CatalogConfiguration {
+
+    /** After the connectors are loaded (order 0), whose datasets it lists; before the start-up summary (100). */
+    static final int PUBLISH_ORDER = 50;
+
+    @Bean
+    CurrentCatalog currentCatalog(SpojkaProperties properties, Connectors connectors, DownloadFiles files) {
+        CatalogRecord.checked(properties.catalog());
+        return new CurrentCatalog(properties, connectors, files);
+    }
+
+    @Bean
+    JsonLdGraphs catalogJsonLd(OfflineContextLoader contexts) {
+        return new JsonLdGraphs(contexts);
+    }
+
+    @Bean
+    CatalogPublisher catalogPublisher(CurrentCatalog catalog, JsonLdGraphs reader, EntityStore store) {
+        return new CatalogPublisher(catalog, reader, store);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(PUBLISH_ORDER)
+    void publish(ApplicationReadyEvent event) {
+        event.getApplicationContext().getBean(CatalogPublisher.class).publish();
+    }
+}

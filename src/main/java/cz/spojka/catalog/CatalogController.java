@@ -1,0 +1,93 @@
+package cz.spojka.catalog;
+
+import cz.spojka.system.AcceptHeader;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Optional;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.shared.PrefixMapping;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The catalogue's documents at their IRIs, as NKOD harvests a DCAT-AP-CZ catalogue from documents: {@code /catalog}
+ * lists the datasets, {@code /catalog/datasets/<dataset>/<IČO>} is a dataset's record, {@code
+ * /catalog/services/sparql} the SPARQL data service. JSON-LD with the official context by default, Turtle when the
+ * {@code Accept} header prefers it.
+ */
+@RestController
+class CatalogController {
+
+    static final MediaType JSON_LD = MediaType.valueOf("application/ld+json");
+    static final MediaType TURTLE = MediaType.valueOf("text/turtle;charset=UTF-8");
+    private static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()
+            .setNsPrefix("dcat", "http://www.w3.org/ns/dcat#")
+            .setNsPrefix("dcterms", "http://purl.org/dc/terms/")
+            .setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/")
+            .setNsPrefix("vcard", "http://www.w3.org/2006/vcard/ns#")
+            .setNsPrefix("pu", "https://data.gov.cz/slovník/podmínky-užití/")
+            .setNsPrefix("theme", "http://publications.europa.eu/resource/authority/data-theme/")
+            .setNsPrefix("freq", "http://publications.europa.eu/resource/authority/frequency/")
+            .setNsPrefix("filetype", "http://publications.europa.eu/resource/authority/file-type/")
+            .lock();
+
+    private final CurrentCatalog catalog;
+    private final JsonLdGraphs reader;
+
+    CatalogController(CurrentCatalog catalog, JsonLdGraphs reader) {
+        this.catalog = catalog;
+        this.reader = reader;
+    }
+
+    @GetMapping("/catalog")
+    ResponseEntity<?> catalog(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        return respond(catalog.get().catalog(), accept);
+    }
+
+    @GetMapping("/catalog/datasets/{dataset}/{ico}")
+    ResponseEntity<?> dataset(
+            @PathVariable String dataset,
+            @PathVariable String ico,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        HubCatalog current = catalog.get();
+        Optional<CatalogDocument> record = current.dataset(catalog.iris().dataset(dataset, ico));
+        if (record.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.NOT_FOUND,
+                            "The catalogue has no record of dataset '" + dataset + "' of IČO " + ico + "; it lists "
+                                    + String.join(", ", current.datasets().keySet())));
+        }
+        return respond(record.get(), accept);
+    }
+
+    @GetMapping("/catalog/services/sparql")
+    ResponseEntity<?> sparqlService(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        return respond(catalog.get().service(), accept);
+    }
+
+    private ResponseEntity<?> respond(CatalogDocument document, String accept) {
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        if (AcceptHeader.prefers(accept, TURTLE, List.of(JSON_LD, MediaType.APPLICATION_JSON))) {
+            return ok.contentType(TURTLE).body(turtle(document.graph(reader)));
+        }
+        return ok.contentType(JSON_LD).body(document.json());
+    }
+
+    private static String turtle(Graph graph) {
+        graph.getPrefixMapping().setNsPrefixes(PREFIXES);
+        StringWriter turtle = new StringWriter();
+        RDFDataMgr.write(turtle, graph, Lang.TURTLE);
+        return turtle.toString();
+    }
+}

@@ -1,0 +1,45 @@
+package cz.spojka.catalog;
+
+import cz.spojka.connector.Connectors;
+import cz.spojka.downloads.DownloadFiles;
+import cz.spojka.system.SpojkaProperties;
+
+/**
+ * The catalogue of the connectors loaded now, built afresh when asked: it is small, and it then always lists exactly
+ * the datasets {@code /data} offers.
+ */
+final class CurrentCatalog {
+
+    private final SpojkaProperties properties;
+    private final Connectors connectors;
+    private final DownloadFiles files;
+
+    CurrentCatalog(SpojkaProperties properties, Connectors connectors, DownloadFiles files) {
+        this.properties = properties;
+        this.connectors = connectors;
+        this.files = files;
+    }
+
+    HubCatalog get() {
+        return HubCatalog.build(
+                properties.baseIri(),
+                properties.catalog(),
+                sparqlEndpoint(),
+                connectors.active().stream().map(Connectors.Active::definition).toList(),
+                files);
+    }
+
+    CatalogIris iris() {
+        return new CatalogIris(properties.baseIri());
+    }
+
+    /** The configured address, else the hub's own {@code /sparql}, else (external store) the store's query endpoint. */
+    private String sparqlEndpoint() {
+        if (!properties.catalog().sparqlEndpoint().isEmpty()) {
+            return properties.catalog().sparqlEndpoint();
+        }
+        return properties.store().type() == SpojkaProperties.StoreType.tdb2
+                ? properties.baseIri() + "sparql"
+                : properties.store().sparql().queryEndpoint();
+    }
+}
