@@ -35,6 +35,34 @@
   const UNITS = { 'MicroGM-PER-M3': 'µg/m³', PERCENT: '%', DEG_C: '°C', UNITLESS: '', NUM: '' };
   const STATUS = { open: 'otevřený · open', closed: 'uzavřený · closed' };
 
+  // ---- events carry the entity as compact JSON-LD with an inline context of prefixes (docs/events.md); the page
+  // reads it expanded: full IRIs as keys, every value an array of objects ----
+  const expandIri = (term, context) => {
+    const colon = term.indexOf(':');
+    const prefix = colon > 0 ? term.substring(0, colon) : null;
+    return prefix && typeof context[prefix] === 'string' && !term.startsWith(prefix + '://')
+      ? context[prefix] + term.substring(colon + 1)
+      : term;
+  };
+  const expandValue = (value, context) => {
+    if (value === null || typeof value !== 'object') return { '@value': value };
+    if ('@value' in value) {
+      return '@type' in value ? { ...value, '@type': expandIri(value['@type'], context) } : value;
+    }
+    return expandNode(value, context);
+  };
+  const expandNode = (node, context) => {
+    const expanded = {};
+    Object.entries(node).forEach(([key, value]) => {
+      if (key === '@context') return;
+      if (key === '@id') expanded['@id'] = expandIri(value, context);
+      else if (key === '@type') expanded['@type'] = [].concat(value).map((type) => expandIri(type, context));
+      else expanded[expandIri(key, context)] = [].concat(value).map((v) => expandValue(v, context));
+    });
+    return expanded;
+  };
+  const expandEntity = (entity) => (entity && entity['@context'] ? expandNode(entity, entity['@context']) : entity);
+
   // ---- reading an entity: expanded JSON-LD, full IRIs as keys, every value in an array ----
   const values = (node, iri) => (node && node[iri]) || [];
   const first = (node, iri) => values(node, iri)[0];
@@ -92,7 +120,11 @@
     const source = new EventSource('/events?' + query);
     source.onopen = () => status.opened(source);
     source.onerror = () => status.failed(source);
-    source.onmessage = (message) => onEvent(JSON.parse(message.data));
+    source.onmessage = (message) => {
+      const event = JSON.parse(message.data);
+      if (event.data) event.data.entity = expandEntity(event.data.entity);
+      onEvent(event);
+    };
     source.addEventListener('disconnect', (message) => status.disconnected(JSON.parse(message.data)));
   }
 

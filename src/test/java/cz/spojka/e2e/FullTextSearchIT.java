@@ -23,10 +23,11 @@ class FullTextSearchIT extends HubIT {
 
     @Test
     void findsEveryTitleWithAWordWhateverItsEndingCaseAndDiacritics() {
-        // The samples write the word as zbraň, zbraně and zbraní, and no other word contains "zbra".
+        // The samples write the word as zbraň, zbraně and zbraní; the reference data's municipalities Zbraslav,
+        // Zbraslavec, Zbraslavice and Zbrašín begin with "zbra" too, but are another word.
         long byText = search().count("{ SELECT DISTINCT ?s WHERE { ?s text:query \"zbrane\" } }");
         long byScan = search().count("{ SELECT DISTINCT ?s WHERE { ?s dcterms:title ?title"
-                + " FILTER(CONTAINS(LCASE(?title), \"zbra\")) } }");
+                + " FILTER(REGEX(LCASE(?title), \"zbra[ňn]\")) } }");
         assertThat(byText).isEqualTo(byScan).isGreaterThan(50);
         assertThat(search().count("{ SELECT DISTINCT ?s WHERE { ?s text:query \"ZBRANĚ\" } }"))
                 .isEqualTo(byText);

@@ -38,11 +38,19 @@ class PersonalDataIT extends HubIT {
         awaitStartupRuns();
         List<String> names = labelledNames();
         assertThat(names).hasSize(152);
+        // Page by page: the test hub's endpoint returns at most SparqlLimitsIT.ROW_LIMIT rows for one query.
         List<String> stored = new ArrayList<>();
-        try (QueryExecHTTP exec = QueryExecHTTP.service(sparql().url())
-                .query("SELECT (STR(?o) AS ?v) WHERE { GRAPH <" + OFN_GRAPH + "> { ?s ?p ?o } }")
-                .build()) {
-            exec.select().forEachRemaining(row -> stored.add(row.get("v").getLiteralLexicalForm()));
+        for (int offset = 0; ; offset += SparqlLimitsIT.ROW_LIMIT) {
+            int before = stored.size();
+            try (QueryExecHTTP exec = QueryExecHTTP.service(sparql().url())
+                    .query("SELECT (STR(?o) AS ?v) WHERE { GRAPH <" + OFN_GRAPH + "> { ?s ?p ?o } } ORDER BY ?s ?p ?o"
+                            + " LIMIT " + SparqlLimitsIT.ROW_LIMIT + " OFFSET " + offset)
+                    .build()) {
+                exec.select().forEachRemaining(row -> stored.add(row.get("v").getLiteralLexicalForm()));
+            }
+            if (stored.size() - before < SparqlLimitsIT.ROW_LIMIT) {
+                break;
+            }
         }
         assertThat(stored).hasSizeGreaterThan(10_000);
         String store = folded(String.join("\n", stored));
