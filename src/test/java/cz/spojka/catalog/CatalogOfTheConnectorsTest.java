@@ -49,7 +49,8 @@ class CatalogOfTheConnectorsTest {
 
     @BeforeAll
     static void buildTheCatalogue() throws IOException {
-        ConnectorLoader.Result connectors = new ConnectorLoader(RouteTemplates.read(Path.of("routes")), text -> text, false)
+        ConnectorLoader.Result connectors = new ConnectorLoader(
+                        RouteTemplates.read(Path.of("routes")), text -> text, false)
                 .loadAll(Path.of("connectors"));
         assertThat(connectors.skipped()).isEmpty();
         List<ConnectorDefinition> instances = connectors.loaded().stream()
