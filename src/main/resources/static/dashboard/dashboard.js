@@ -1,6 +1,5 @@
 // The live dashboard. It reads nothing but the hub's event stream /events (Server-Sent Events, each event a
-// CloudEvent in structured JSON whose data holds the entity as JSON-LD, read with entity.js; see docs/events.md),
-// through two streams:
+// CloudEvent in structured JSON, its data the entity as expanded JSON-LD; see docs/events.md), through two streams:
 //  - every located entity from the beginning of the change log (bbox of the whole world), for the map;
 //  - notices, citizen reports, their kinds and sensor observations since settings.since, for the lists and values.
 'use strict';
@@ -36,7 +35,15 @@
   const UNITS = { 'MicroGM-PER-M3': 'µg/m³', PERCENT: '%', DEG_C: '°C', UNITLESS: '', NUM: '' };
   const STATUS = { open: 'otevřený · open', closed: 'uzavřený · closed' };
 
-  const { expanded, first, ref, literal, localName } = SpojkaEntity;
+  // ---- reading an entity: expanded JSON-LD, full IRIs as keys, every value in an array ----
+  const values = (node, iri) => (node && node[iri]) || [];
+  const first = (node, iri) => values(node, iri)[0];
+  const ref = (node, iri) => (first(node, iri) || {})['@id'];
+  const literal = (node, iri) => {
+    const literals = values(node, iri).filter((v) => '@value' in v);
+    return (literals.find((v) => v['@language'] === 'cs') || literals[0] || {})['@value'];
+  };
+  const localName = (iri) => decodeURIComponent(iri.substring(Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#')) + 1));
   const kindOf = (type) => type.split('.').slice(2, -1).join('.');
   const deleted = (event) => event.type.endsWith('.deleted');
   const pointOf = (entity) => {
@@ -85,11 +92,7 @@
     const source = new EventSource('/events?' + query);
     source.onopen = () => status.opened(source);
     source.onerror = () => status.failed(source);
-    source.onmessage = (message) => {
-      const event = JSON.parse(message.data);
-      event.data.entity = expanded(event.data.entity);
-      onEvent(event);
-    };
+    source.onmessage = (message) => onEvent(JSON.parse(message.data));
     source.addEventListener('disconnect', (message) => status.disconnected(JSON.parse(message.data)));
   }
 

@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Test;
 class DashboardIT extends EventStreamHubIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String DESKY = "https://slovník.gov.cz/datový/ofn-úřední-desky/pojem/";
-    private static final String SB = "https://slovník.gov.cz/legislativní/sbírka/500/2004/pojem/";
     /** One per located entity: the 15 stations, the 2 reports of Ostrava and what the tests pushed to Brno. */
     private static final String MARKERS = "document.querySelectorAll('#map .leaflet-overlay-pane path').length";
 
@@ -61,49 +59,6 @@ class DashboardIT extends EventStreamHubIT {
                             .map(JsonNode::asText))
                     .hasValue("otevřený · open");
             keep(page.screenshot());
-        }
-    }
-
-    /**
-     * Events carry the entity as compact JSON-LD with an inline context (the events branch's format; the fixture is
-     * the eDesky notice of {@code docs/events.md} as that branch documents it), older events as expanded JSON-LD:
-     * the page reads both into the same expanded form.
-     */
-    @Test
-    void thePageReadsEntitiesInCompactAndInExpandedJsonLd() throws IOException {
-        String compact = Files.readString(Path.of("src/test/resources/cz/spojka/e2e/compact-notice-entity.json"));
-        try (HeadlessChromium chromium = HeadlessChromium.start()) {
-            HeadlessChromium.Page page = chromium.open("http://localhost:" + port + "/dashboard", 800, 600);
-            page.await("typeof SpojkaEntity === 'object'", WAIT);
-
-            JsonNode read = page.evaluate("(() => { const E = SpojkaEntity; const e = E.expanded(" + compact + ");"
-                            + " const posted = E.first(e, '" + SB + "vyvěšení-informace');"
-                            + " const document = E.first(e, '" + DESKY + "má-další-dokument');"
-                            + " return { id: e['@id'], types: e['@type'],"
-                            + " title: E.literal(e, 'http://purl.org/dc/terms/title'),"
-                            + " board: E.ref(e, 'http://purl.org/dc/terms/isPartOf'),"
-                            + " posted: E.literal(posted, 'http://www.w3.org/2006/time#inXSDDateTimeStamp'),"
-                            + " format: E.literal(document, 'http://schema.org/encodingFormat'),"
-                            + " link: E.first(e, 'http://schema.org/downloadUrl'),"
-                            + " again: JSON.stringify(E.expanded(e)) === JSON.stringify(e) }; })()")
-                    .orElseThrow();
-
-            String notice = "http://localhost:8080/zdroj/uredni-deska/00270211/";
-            assertThat(read.get("id").asText()).isEqualTo(notice + "informace/edesky.cz/dokument/3312052");
-            assertThat(read.get("types"))
-                    .extracting(JsonNode::asText)
-                    .containsExactly(DESKY + "informace-zveřejněná-na-úřední-desce", "http://schema.org/CreativeWork");
-            assertThat(read.get("title").asText())
-                    .isEqualTo("oznámení o zahájení řízení - prodloužení, stanoviska: polní cesta C1 Dvakačovice");
-            assertThat(read.get("board").asText()).isEqualTo(notice + "deska/edesky.cz/desky/97");
-            assertThat(read.get("posted").asText()).isEqualTo("2019-10-10T17:10:14+02:00");
-            assertThat(read.get("format").asText())
-                    .as("a plain string is an xsd:string")
-                    .isEqualTo("application/pdf");
-            assertThat(read.at("/link/@type").asText()).isEqualTo("http://www.w3.org/2001/XMLSchema#anyURI");
-            assertThat(read.get("again").asBoolean())
-                    .as("the expanded form reads as it is")
-                    .isTrue();
         }
     }
 
