@@ -2,9 +2,7 @@ package cz.spojka.events;
 
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
-import jakarta.servlet.AsyncContext;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -73,10 +71,9 @@ final class EventStreamClient {
     }
 
     /** Writes the stream until the client goes away or the stream is ended; releases the client's place then. */
-    void serve(AsyncContext async) {
+    void serve(EventStreamOutput out) {
         try {
-            OutputStream out = async.getResponse().getOutputStream();
-            async.getResponse().flushBuffer();
+            out.flush();
             if (request.replays()) {
                 replay(out);
             } else {
@@ -95,7 +92,7 @@ final class EventStreamClient {
         } finally {
             live.unsubscribe(this);
             clients.release(this);
-            complete(async);
+            out.end();
         }
     }
 
@@ -103,7 +100,7 @@ final class EventStreamClient {
      * Replays up to where the live stream stands, then subscribes and replays what was published in the meantime:
      * the events published from then on wait in the queue, so none is missed and none comes twice.
      */
-    private void replay(OutputStream out) {
+    private void replay(EventStreamOutput out) {
         try (ChangeLogCursor cursor = live.replayCursor()) {
             StreamPosition now = live.position();
             StreamPosition start =
@@ -114,7 +111,7 @@ final class EventStreamClient {
         }
     }
 
-    private void replayUntil(ChangeLogCursor cursor, StreamPosition target, OutputStream out) {
+    private void replayUntil(ChangeLogCursor cursor, StreamPosition target, EventStreamOutput out) {
         cursor.readUntil(
                 target,
                 event -> {
@@ -125,7 +122,7 @@ final class EventStreamClient {
                 this::ending);
     }
 
-    private void writeQueued(OutputStream out) throws InterruptedException, IOException {
+    private void writeQueued(EventStreamOutput out) throws InterruptedException, IOException {
         while (true) {
             byte[] frame = queue.poll(clients.settings().heartbeat().toMillis(), MILLISECONDS);
             for (frame = frame == null ? SseFrames.HEARTBEAT : frame; frame != null; frame = queue.poll()) {
@@ -139,20 +136,12 @@ final class EventStreamClient {
         }
     }
 
-    private static void write(OutputStream out, byte[] frame) {
+    private static void write(EventStreamOutput out, byte[] frame) {
         try {
             out.write(frame);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private void complete(AsyncContext async) {
-        try {
-            async.complete();
-        } catch (IllegalStateException e) {
-            log.debug("The event stream of client {} had already ended: {}", address, e.getMessage());
         }
     }
 }

@@ -48,7 +48,9 @@ final class StreamClients implements AutoCloseable {
 
     /** Starts writing to an admitted client on a thread of its own; the client calls {@link #release} at the end. */
     void serve(EventStreamClient client, AsyncContext async) {
-        writers.execute(() -> client.serve(async));
+        EventStreamOutput output =
+                new EventStreamOutput(async, () -> client.disconnect("error", "the connection failed"));
+        writers.execute(() -> client.serve(output));
     }
 
     void release(EventStreamClient client) {
