@@ -1,5 +1,7 @@
 package cz.spojka.catalog;
 
+import cz.spojka.connector.DataTheme;
+import cz.spojka.connector.UpdateFrequency;
 import cz.spojka.system.AcceptHeader;
 import java.io.StringWriter;
 import java.util.List;
@@ -8,6 +10,10 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.vocabulary.FOAF;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.VCARD4;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,14 +36,14 @@ class CatalogController {
     static final MediaType JSON_LD = MediaType.valueOf("application/ld+json");
     static final MediaType TURTLE = MediaType.valueOf("text/turtle;charset=UTF-8");
     private static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()
-            .setNsPrefix("dcat", "http://www.w3.org/ns/dcat#")
-            .setNsPrefix("dcterms", "http://purl.org/dc/terms/")
-            .setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/")
-            .setNsPrefix("vcard", "http://www.w3.org/2006/vcard/ns#")
+            .setNsPrefix("dcat", DCAT.NS)
+            .setNsPrefix("dcterms", DCTerms.NS)
+            .setNsPrefix("foaf", FOAF.NS)
+            .setNsPrefix("vcard", VCARD4.NS)
             .setNsPrefix("pu", "https://data.gov.cz/slovník/podmínky-užití/")
-            .setNsPrefix("theme", "http://publications.europa.eu/resource/authority/data-theme/")
-            .setNsPrefix("freq", "http://publications.europa.eu/resource/authority/frequency/")
-            .setNsPrefix("filetype", "http://publications.europa.eu/resource/authority/file-type/")
+            .setNsPrefix("theme", DataTheme.SCHEME + "/")
+            .setNsPrefix("freq", UpdateFrequency.SCHEME + "/")
+            .setNsPrefix("filetype", DatasetRecord.FILE_TYPE_SCHEME + "/")
             .lock();
 
     private final CurrentCatalog catalog;

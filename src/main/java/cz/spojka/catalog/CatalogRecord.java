@@ -6,6 +6,7 @@ import cz.spojka.connector.DataTheme;
 import cz.spojka.connector.Ico;
 import cz.spojka.system.SpojkaProperties;
 import java.util.List;
+import org.apache.jena.vocabulary.DCAT;
 
 /** The catalogue's own record ({@code Katalog}): who publishes it, how to reach them, and the datasets it lists. */
 final class CatalogRecord {
@@ -46,7 +47,7 @@ final class CatalogRecord {
         // DCAT-AP expects a catalogue to name the EU data themes as its taxonomy; DCAT-AP-CZ's context has no key for
         // it, so the JSON-LD names the property in full.
         catalog.set(
-                "http://www.w3.org/ns/dcat#themeTaxonomy",
+                DCAT.themeTaxonomy.getURI(),
                 JsonNodeFactory.instance.objectNode().put("@id", DataTheme.SCHEME));
         catalog.set("datová_sada", OfnJson.strings(datasets));
         return new CatalogDocument(iris.catalog(), catalog, references.graph());

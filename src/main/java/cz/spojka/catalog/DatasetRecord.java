@@ -19,7 +19,9 @@ import java.util.Objects;
 final class DatasetRecord {
 
     static final String TYPE = "Datová sada";
-    private static final String FILE_TYPES = "http://publications.europa.eu/resource/authority/file-type/";
+    /** The EU file types (vocab/codelists/eu-file-type.ttl). */
+    static final String FILE_TYPE_SCHEME = "http://publications.europa.eu/resource/authority/file-type";
+
     private static final String MEDIA_TYPES = "http://www.iana.org/assignments/media-types/";
 
     private final CatalogIris iris;
@@ -118,7 +120,7 @@ final class DatasetRecord {
         String url = iris.download(file.name(), dataset.ico());
         distribution.put("přístupové_url", url);
         distribution.put("soubor_ke_stažení", url);
-        distribution.put("formát", FILE_TYPES + file.fileType());
+        distribution.put("formát", FILE_TYPE_SCHEME + "/" + file.fileType());
         distribution.put("typ_média", MEDIA_TYPES + file.mediaType());
         if (file.schema() != null) {
             distribution.put("schéma", file.schema());

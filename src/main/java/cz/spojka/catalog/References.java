@@ -5,6 +5,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.vocabulary.FOAF;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 
@@ -17,10 +18,9 @@ import org.apache.jena.vocabulary.RDF;
  */
 final class References {
 
-    private static final String FOAF = "http://xmlns.com/foaf/0.1/";
-    private static final Node AGENT = NodeFactory.createURI(FOAF + "Agent");
-    private static final Node NAME = NodeFactory.createURI(FOAF + "name");
-    private static final Node DOCUMENT = NodeFactory.createURI(FOAF + "Document");
+    private static final Node AGENT = FOAF.Agent.asNode();
+    private static final Node NAME = FOAF.name.asNode();
+    private static final Node DOCUMENT = FOAF.Document.asNode();
 
     private final Graph graph = GraphFactory.createDefaultGraph();
 

@@ -1,5 +1,6 @@
 package cz.spojka.connector;
 
+import cz.spojka.privacy.DatasetPrivacy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +22,7 @@ final class CatalogEntryReader {
             "copyrightedWorkAuthors",
             "copyrightedDatabase",
             "copyrightedDatabaseAuthors",
-            "specialDatabaseRights",
-            "personalData");
+            "specialDatabaseRights");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s:]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern URL = Pattern.compile("https?://\\S+");
 
@@ -36,9 +36,11 @@ final class CatalogEntryReader {
      * @param schedule the connector's schedule, which the update frequency follows from when it is not declared;
      *     null for a source that pushes, or when the schedule itself is wrong (its problem is reported already)
      * @param pushed whether the source pushes its data, so that there is no schedule
+     * @param privacy the dataset's privacy declaration, which says whether what it publishes is personal data; null
+     *     when it is wrong (its problem is reported already)
      * @return the entry, or null when the block is missing (a problem has been added)
      */
-    CatalogEntry read(Schedule schedule, boolean pushed) {
+    CatalogEntry read(Schedule schedule, boolean pushed, DatasetPrivacy privacy) {
         if (in.raw(BLOCK) == null) {
             in.problem(
                     BLOCK,
@@ -65,7 +67,7 @@ final class CatalogEntryReader {
                 in.optional(BLOCK + ".contactPoint.name.cs", null),
                 in.optional(BLOCK + ".contactPoint.name.en", null),
                 documentation,
-                termsOfUse());
+                termsOfUse(privacy));
     }
 
     private List<DataTheme> themes() {
@@ -139,26 +141,24 @@ final class CatalogEntryReader {
                 + String.join(", ", UpdateFrequency.derivableIntervals()) + ")";
     }
 
-    private TermsOfUse termsOfUse() {
+    private TermsOfUse termsOfUse(DatasetPrivacy privacy) {
         String terms = BLOCK + ".termsOfUse";
         if (in.raw(terms) == null) {
             in.problem(
                     terms,
-                    "is required: copyrightedWork, copyrightedDatabase, specialDatabaseRights and"
-                            + " personalData (see docs/connector-guide.md)");
+                    "is required: copyrightedWork, copyrightedDatabase and specialDatabaseRights (see"
+                            + " docs/connector-guide.md)");
             return null;
         }
         String work = licence(terms + ".copyrightedWork", TermsOfUse.NO_COPYRIGHTED_WORK);
         String database = licence(terms + ".copyrightedDatabase", TermsOfUse.NOT_A_COPYRIGHTED_DATABASE);
-        String personalData =
-                in.oneOf(terms + ".personalData", in.required(terms + ".personalData"), List.of("true", "false"));
         return new TermsOfUse(
                 work,
                 authors(terms + ".copyrightedWorkAuthors", work, TermsOfUse.NO_COPYRIGHTED_WORK),
                 database,
                 authors(terms + ".copyrightedDatabaseAuthors", database, TermsOfUse.NOT_A_COPYRIGHTED_DATABASE),
                 licence(terms + ".specialDatabaseRights", TermsOfUse.NO_SPECIAL_DATABASE_RIGHTS),
-                "true".equals(personalData));
+                privacy != null && privacy.publishesPersonalData());
     }
 
     /** {@code none} (the IRI saying so) or the IRI of a licence. */

@@ -1,10 +1,6 @@
 package cz.spojka.connector;
 
 import cz.spojka.mapping.MappingSpec;
-import cz.spojka.privacy.Classification;
-import cz.spojka.privacy.DatasetPrivacy;
-import cz.spojka.privacy.PrivacyPolicy;
-import cz.spojka.privacy.YamlValues;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -46,9 +42,9 @@ public final class ConnectorLoader {
             "municipalities");
     static final List<String> SNAPSHOT_MODES = List.of("complete", "incremental");
     static final List<String> LANGUAGES = List.of("cs", "en");
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final Pattern ICO = Pattern.compile("[0-9]{8}");
-    private static final Pattern RUIAN = Pattern.compile("[0-9]{6}");
+    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    static final Pattern ICO = Pattern.compile("[0-9]{8}");
+    static final Pattern RUIAN = Pattern.compile("[0-9]{6}");
     private static final Duration MIN_SCHEDULE = Duration.ofSeconds(10);
 
     private final RouteTemplates templates;
@@ -113,11 +109,11 @@ public final class ConnectorLoader {
                 in.optional("snapshot", declared == null ? "complete" : declared.snapshot()),
                 SNAPSHOT_MODES);
         MappingSpec mapping = mapping(in, folder, name, problems);
-        ConnectorDefinition.Dataset dataset = dataset(
-                in,
-                municipalities.isEmpty() ? null : municipalities.get(0),
-                schedule,
-                declared != null && !declared.polled());
+        ConnectorDefinition.Dataset dataset = new DatasetReader(in, pseudonymKey)
+                .read(
+                        municipalities.isEmpty() ? null : municipalities.get(0),
+                        schedule,
+                        declared != null && !declared.polled());
         if (!problems.isEmpty()) {
             return null;
         }
@@ -318,89 +314,5 @@ public final class ConnectorLoader {
             municipalities.add(values);
         }
         return municipalities;
-    }
-
-    /**
-     * The dataset; for a connector of many municipalities, {@code dataset.municipality} comes from the first row. The
-     * schedule gives the catalogue's update frequency where {@code dataset.catalog} declares none.
-     */
-    private ConnectorDefinition.Dataset dataset(
-            ConnectorReader in, Map<String, String> firstRow, Schedule schedule, boolean pushed) {
-        in.onlyKnownKeys("dataset", List.of("id", "title", "description", "municipality", "privacy", "catalog"));
-        in.onlyKnownKeys("dataset.municipality", List.of("name", "ico", "ruian"));
-        in.onlyKnownKeys("dataset.title", LANGUAGES);
-        in.onlyKnownKeys("dataset.description", LANGUAGES);
-        String id = in.matching(
-                "dataset.id", in.required("dataset.id"), ID, "a dataset id (lower-case letters, digits, '-')");
-        if (firstRow != null) {
-            if (in.raw("dataset.municipality") != null) {
-                in.problem("dataset.municipality", "the connector lists its municipalities; give them only there");
-            }
-            return new ConnectorDefinition.Dataset(
-                    id,
-                    in.required("dataset.title.cs"),
-                    in.required("dataset.title.en"),
-                    in.required("dataset.description.cs"),
-                    in.required("dataset.description.en"),
-                    firstRow.get("name"),
-                    firstRow.get("ico"),
-                    firstRow.get("ruian"),
-                    privacy(in),
-                    new CatalogEntryReader(in).read(schedule, pushed));
-        }
-        String ico = in.matching(
-                "dataset.municipality.ico", in.required("dataset.municipality.ico"), ICO, "an IČO (8 digits, quoted)");
-        if (ico != null && ICO.matcher(ico).matches() && !Ico.valid(ico)) {
-            in.problem("dataset.municipality.ico", "'" + ico + "' fails the IČO check digit");
-        }
-        String ruian = in.matching(
-                "dataset.municipality.ruian",
-                in.required("dataset.municipality.ruian"),
-                RUIAN,
-                "a RÚIAN municipality code (6 digits, quoted)");
-        return new ConnectorDefinition.Dataset(
-                id,
-                in.required("dataset.title.cs"),
-                in.required("dataset.title.en"),
-                in.required("dataset.description.cs"),
-                in.required("dataset.description.en"),
-                in.required("dataset.municipality.name"),
-                ico,
-                ruian,
-                privacy(in),
-                new CatalogEntryReader(in).read(schedule, pushed));
-    }
-
-    /**
-     * What the dataset may hold and what the hub does with the personal data it finds. Both are required: a dataset
-     * that names people must say so, and {@code publish} is refused for it.
-     */
-    private DatasetPrivacy privacy(ConnectorReader in) {
-        in.onlyKnownKeys("dataset.privacy", List.of("classification", "policy"));
-        Classification classification = requiredOneOf(in, "dataset.privacy.classification", Classification.class);
-        PrivacyPolicy policy = requiredOneOf(in, "dataset.privacy.policy", PrivacyPolicy.class);
-        if (classification == Classification.PERSONAL && policy == PrivacyPolicy.PUBLISH) {
-            in.problem(
-                    "dataset.privacy.policy",
-                    "'publish' would publish the personal data of a dataset classified 'personal'; allowed values"
-                            + " for it: redact, pseudonymise, hold");
-        }
-        if (policy == PrivacyPolicy.PSEUDONYMISE && !pseudonymKey) {
-            in.problem(
-                    "dataset.privacy.policy",
-                    "'pseudonymise' needs the key spojka.privacy.pseudonym-key (at least 32 characters, given as an"
-                            + " environment variable such as SPOJKA_PRIVACY_PSEUDONYMKEY), which is not set");
-        }
-        return new DatasetPrivacy(classification, policy);
-    }
-
-    /** The constant of {@code type} the required field names, or {@code null} (and a problem). */
-    private static <E extends Enum<E>> E requiredOneOf(ConnectorReader in, String field, Class<E> type) {
-        List<String> allowed = YamlValues.all(type);
-        String value = in.optional(field, null);
-        if (value == null) {
-            in.problem(field, "is required; allowed values: " + String.join(", ", allowed));
-        }
-        return YamlValues.parse(type, in.oneOf(field, value, allowed));
     }
 }

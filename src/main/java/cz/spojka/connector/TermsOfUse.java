@@ -11,7 +11,8 @@ package cz.spojka.connector;
  * @param copyrightedDatabaseAuthors its authors (in Czech); null without a licence
  * @param specialDatabaseRights a licence of the maker's sui generis database rights, or
  *     {@link #NO_SPECIAL_DATABASE_RIGHTS}
- * @param personalData whether the data holds personal data
+ * @param personalData whether the published data holds personal data, which follows from the dataset's privacy
+ *     declaration
  */
 public record TermsOfUse(
         String copyrightedWork,

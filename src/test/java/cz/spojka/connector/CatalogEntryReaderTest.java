@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code dataset.catalog} of connector.yaml: what the catalogue says of a dataset, every missing or wrong field a
- * problem naming it, and the update frequency derived from the schedule where it is not declared.
+ * problem naming it, the update frequency derived from the schedule where it is not declared, and whether the data
+ * holds personal data derived from the dataset's privacy declaration.
  */
 class CatalogEntryReaderTest {
 
@@ -34,6 +35,9 @@ class CatalogEntryReaderTest {
                 name: Město Chrudim
                 ico: "00270211"
                 ruian: "571164"
+              privacy:
+                classification: personal
+                policy: %s
             """;
     private static final String POLLED = "  url: http://agenda.test/deska.json\n";
     private static final String TERMS = """
@@ -41,7 +45,6 @@ class CatalogEntryReaderTest {
                   copyrightedWork: none
                   copyrightedDatabase: none
                   specialDatabaseRights: none
-                  personalData: true
             """;
 
     @TempDir
@@ -50,7 +53,7 @@ class CatalogEntryReaderTest {
     @Test
     void readsTheRecordAndDerivesTheFrequencyFromTheSchedule() throws IOException {
         List<ConfigProblem> problems = new ArrayList<>();
-        CatalogEntry entry = load("http-poll", POLLED + "schedule: PT15M", """
+        CatalogEntry entry = load("http-poll", POLLED + "schedule: PT15M", "pseudonymise", """
                           catalog:
                             themes: [GOVE, REGI]
                             keywords:
@@ -87,13 +90,17 @@ class CatalogEntryReaderTest {
     @Test
     void aDeclaredFrequencyWinsOverTheSchedule() throws IOException {
         List<ConfigProblem> problems = new ArrayList<>();
-        CatalogEntry entry = load("http-poll", POLLED + "schedule: P1D", minimal("    frequency: MONTHLY\n"), problems)
+        CatalogEntry entry = load(
+                        "http-poll", POLLED + "schedule: P1D", "redact", minimal("    frequency: MONTHLY\n"), problems)
                 .dataset()
                 .catalog();
 
         assertThat(problems).isEmpty();
         assertThat(entry.frequency()).isEqualTo(UpdateFrequency.MONTHLY);
         assertThat(entry.frequencyDeclared()).isTrue();
+        assertThat(entry.termsOfUse().personalDataIri())
+                .as("redacted values are no longer personal data")
+                .isEqualTo("https://data.gov.cz/podmínky-užití/neobsahuje-osobní-údaje/");
     }
 
     @Test
@@ -121,35 +128,36 @@ class CatalogEntryReaderTest {
                               copyrightedDatabase: none
                               copyrightedDatabaseAuthors: Město Chrudim
                               specialDatabaseRights: CC0
-                              personalData: maybe
+                              personalData: true
                         """))
                 .containsExactly(
-                        line(23) + "field 'dataset.catalog.keywords.de': unknown field; allowed fields: cs, en",
-                        line(26) + "field 'dataset.catalog.contactPoint.email': 'podatelna at chrudim' is not an e-mail"
+                        line(26) + "field 'dataset.catalog.keywords.de': unknown field; allowed fields: cs, en",
+                        line(36) + "field 'dataset.catalog.termsOfUse.personalData': unknown field; allowed fields:"
+                                + " copyrightedWork, copyrightedWorkAuthors, copyrightedDatabase,"
+                                + " copyrightedDatabaseAuthors, specialDatabaseRights",
+                        line(29) + "field 'dataset.catalog.contactPoint.email': 'podatelna at chrudim' is not an e-mail"
                                 + " address",
-                        line(27) + "field 'dataset.catalog.documentation': 'www.chrudim.eu' is not an http(s)"
+                        line(30) + "field 'dataset.catalog.documentation': 'www.chrudim.eu' is not an http(s)"
                                 + " address",
-                        line(20) + "field 'dataset.catalog.themes[1]': unknown value 'TOURISM'; allowed values: AGRI,"
+                        line(23) + "field 'dataset.catalog.themes[1]': unknown value 'TOURISM'; allowed values: AGRI,"
                                 + " ECON, EDUC, ENER, ENVI, GOVE, HEAL, INTR, JUST, OP_DATPRO, REGI, SOCI, TECH, TRAN",
-                        line(22) + "field 'dataset.catalog.keywords.cs': must be a list, not 'úřední deska'",
-                        line(21) + "field 'dataset.catalog.keywords.en': is required: a list of at least one keyword",
-                        line(24) + "field 'dataset.catalog.frequency': unknown value 'HOURLY_2'; allowed values: "
+                        line(25) + "field 'dataset.catalog.keywords.cs': must be a list, not 'úřední deska'",
+                        line(24) + "field 'dataset.catalog.keywords.en': is required: a list of at least one keyword",
+                        line(27) + "field 'dataset.catalog.frequency': unknown value 'HOURLY_2'; allowed values: "
                                 + String.join(", ", UpdateFrequency.codes()),
-                        line(33) + "field 'dataset.catalog.termsOfUse.personalData': unknown value 'maybe'; allowed"
-                                + " values: true, false",
-                        line(28) + "field 'dataset.catalog.termsOfUse.copyrightedWorkAuthors': is required:"
+                        line(31) + "field 'dataset.catalog.termsOfUse.copyrightedWorkAuthors': is required:"
                                 + " dataset.catalog.termsOfUse.copyrightedWork is licensed"
                                 + " (https://creativecommons.org/licenses/by/4.0/), and the licence names the authors",
-                        line(31) + "field 'dataset.catalog.termsOfUse.copyrightedDatabaseAuthors': names authors, but"
+                        line(34) + "field 'dataset.catalog.termsOfUse.copyrightedDatabaseAuthors': names authors, but"
                                 + " dataset.catalog.termsOfUse.copyrightedDatabase is none",
-                        line(32) + "field 'dataset.catalog.termsOfUse.specialDatabaseRights': 'CC0' is neither 'none'"
+                        line(35) + "field 'dataset.catalog.termsOfUse.specialDatabaseRights': 'CC0' is neither 'none'"
                                 + " nor the IRI of a licence (e.g. https://creativecommons.org/licenses/by/4.0/)");
     }
 
     @Test
     void aScheduleWithoutAMatchingItemNeedsTheFrequency() throws IOException {
         assertThat(problems("http-poll", POLLED + "schedule: 0 0 6 * * *", minimal("")))
-                .containsExactly(line(19) + "field 'dataset.catalog.frequency': is required: the schedule (cron 0 0 6"
+                .containsExactly(line(22) + "field 'dataset.catalog.frequency': is required: the schedule (cron 0 0 6"
                         + " * * *) is none of the intervals it follows from (PT1M, PT5M, PT10M, PT15M, PT30M, PT1H,"
                         + " PT2H, PT3H, PT12H, P1D, P7D, P14D); allowed values: "
                         + String.join(", ", UpdateFrequency.codes()));
@@ -158,7 +166,7 @@ class CatalogEntryReaderTest {
     @Test
     void aSourceThatPushesNeedsTheFrequency() throws IOException {
         assertThat(problems("file-drop", "  directory: drop", minimal("")))
-                .containsExactly(line(18) + "field 'dataset.catalog.frequency': is required: the source pushes its"
+                .containsExactly(line(21) + "field 'dataset.catalog.frequency': is required: the source pushes its"
                         + " data, so no schedule says how often it changes; allowed values: "
                         + String.join(", ", UpdateFrequency.codes()));
     }
@@ -183,18 +191,20 @@ class CatalogEntryReaderTest {
 
     private List<String> problems(String template, String parameters, String catalog) throws IOException {
         List<ConfigProblem> problems = new ArrayList<>();
-        load(template, parameters, catalog, problems);
+        load(template, parameters, "redact", catalog, problems);
         return problems.stream().map(ConfigProblem::toString).toList();
     }
 
-    private ConnectorDefinition load(String template, String parameters, String catalog, List<ConfigProblem> problems)
+    private ConnectorDefinition load(
+            String template, String parameters, String policy, String catalog, List<ConfigProblem> problems)
             throws IOException {
         Path folder = Files.createDirectories(connectors.resolve("deska"));
-        Files.writeString(folder.resolve("connector.yaml"), CONNECTOR.formatted(template, parameters) + catalog);
+        Files.writeString(
+                folder.resolve("connector.yaml"), CONNECTOR.formatted(template, parameters, policy) + catalog);
         Files.copy(
                 Path.of("src/test/resources/cz/spojka/connector/connectors/valid/mapping.yaml"),
                 folder.resolve("mapping.yaml"));
-        ConnectorLoader loader = new ConnectorLoader(RouteTemplates.read(Path.of("routes")), text -> text, false);
+        ConnectorLoader loader = new ConnectorLoader(RouteTemplates.read(Path.of("routes")), text -> text, true);
         return loader.load(folder, problems);
     }
 }

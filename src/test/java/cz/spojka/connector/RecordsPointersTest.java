@@ -42,7 +42,6 @@ class RecordsPointersTest {
                   copyrightedWork: none
                   copyrightedDatabase: none
                   specialDatabaseRights: none
-                  personalData: false
             """;
     private static final String MAPPING = """
             version: "1"

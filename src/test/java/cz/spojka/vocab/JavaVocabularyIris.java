@@ -1,5 +1,7 @@
 package cz.spojka.vocab;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,13 +21,16 @@ import org.apache.jena.riot.system.StreamRDFBase;
  * Checks that Java keeps no hand-written copy of a vocabulary IRI that {@code vocab/} does not declare: every
  * {@code http(s)} IRI written in a string literal or text block of a Java source (comments are not checked) must be
  * the subject of a triple in a Turtle file under {@code vocab/} — the ontology, the codelists, the reference data, the
- * shapes, or a standard's file bundled there. An IRI is checked whole, so a namespace written alone (to which code
+ * shapes, or a standard's file bundled there — or an IRI a bundled JSON-LD context of an open formal norm maps a term
+ * or a prefix to (the norm declares it; {@code vocab/contexts/}). An IRI is checked whole, so a namespace written alone (to which code
  * appends a local name) is reported too: the terms it would make cannot be seen, so each must be written whole, or
  * taken from Jena's vocabulary classes ({@code RDF}, {@code XSDDatatype}, …) for the W3C standards. Addresses that
  * are not vocabulary ({@link #NOT_VOCABULARY}) are left out; {@code urn:x-spojka:} IRIs name the store's internal
  * bookkeeping, are never published, and are not {@code http(s)} IRIs.
  */
 final class JavaVocabularyIris {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * Addresses that Java may write and that are no vocabulary: the hub's own default addresses, the documents of the
@@ -35,7 +40,12 @@ final class JavaVocabularyIris {
     static final Pattern NOT_VOCABULARY = Pattern.compile("https?://localhost([:/].*)?"
             + "|https://ofn\\.gov\\.cz/.*"
             + "|http://www\\.iana\\.org/assignments/media-types/.*"
-            + "|http://www\\.opengis\\.net/def/crs/.*");
+            + "|http://www\\.opengis\\.net/def/crs/.*"
+            + "|https://data\\.gov\\.cz/podmínky-užití/.*"
+            + "|https://creativecommons\\.org/licenses/.*"
+            + "|https://www\\.w3\\.org/TR/.*"
+            + "|https://rpp-opendata\\.egon\\.gov\\.cz/odrpp/zdroj/.*"
+            + "|https://linked\\.cuzk\\.cz/resource/ruian/.*");
 
     /** An IRI ends at white space, a quote, an angle bracket or any other character IRIs may not hold. */
     private static final Pattern IRI = Pattern.compile("https?://[^\\s\"'<>{}|\\\\^`]+");
@@ -90,9 +100,25 @@ final class JavaVocabularyIris {
         return problems;
     }
 
-    /** Every IRI a Turtle file under {@code vocabDir} states something about. */
+    /**
+     * Every IRI a Turtle file under {@code vocabDir} states something about, and every IRI a JSON-LD context there
+     * defines a term or a prefix as.
+     */
     static Set<String> declaredIn(Path vocabDir) {
         Set<String> declared = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(vocabDir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".jsonld")).toList()) {
+                JsonNode context = JSON.readTree(file.toFile()).path("@context");
+                context.forEach(definition -> {
+                    JsonNode iri = definition.isTextual() ? definition : definition.path("@id");
+                    if (iri.isTextual() && iri.asText().matches("https?://.*")) {
+                        declared.add(iri.asText());
+                    }
+                });
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         try (Stream<Path> files = Files.walk(vocabDir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".ttl")).toList()) {
                 RDFParser.source(file).parse(new StreamRDFBase() {

@@ -55,8 +55,9 @@ class JavaVocabularyIrisTest {
                         List.of("misspelled.java.txt:3: https://w3id.org/spojka/slovník/sourceRecordID" + undeclared)),
                 arguments(
                         "namespace.java.txt",
-                        List.of("namespace.java.txt:2: http://www.w3.org/ns/prov# is not declared in vocab/; it is a"
-                                + " namespace: write each term's whole IRI (or use Jena's vocabulary class)")),
+                        List.of(
+                                "namespace.java.txt:2: https://w3id.org/spojka/slovník/ is not declared in vocab/; it is a"
+                                        + " namespace: write each term's whole IRI (or use Jena's vocabulary class)")),
                 arguments(
                         "literals.java.txt",
                         List.of(

@@ -42,7 +42,7 @@ class VocabularyPageTest {
         assertThat(ids).containsAll(expected);
         assertThat(catalogue.classes()).hasSize(31);
         assertThat(catalogue.properties()).hasSize(95);
-        assertThat(catalogue.codelists()).hasSize(7);
+        assertThat(catalogue.codelists()).hasSize(10);
     }
 
     @Test
