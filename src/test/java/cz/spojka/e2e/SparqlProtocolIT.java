@@ -233,10 +233,13 @@ class SparqlProtocolIT extends HubIT {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        long quads = count("GRAPH ?g { ?s ?p ?o }");
         HttpResponse<String> response = http.send(request);
         assertThat(response.statusCode()).as(testCase).isEqualTo(status);
         assertThat(count("GRAPH ?g { ?document a <http://xmlns.com/foaf/0.1/Document> }"))
-                .isEqualTo(4);
+                .as("the notices' four documents and the catalogue's two documentation pages")
+                .isEqualTo(6);
+        assertThat(count("GRAPH ?g { ?s ?p ?o }")).as("nothing changed").isEqualTo(quads);
     }
 
     private HttpResponse<String> postQuery(String queryString, String query) {
