@@ -200,7 +200,7 @@ class CatalogIT extends HubIT {
 
         assertThat(connectors.skipped().get(WITHOUT_THEMES))
                 .extracting(ConfigProblem::toString)
-                .containsExactly(file + ":29: connector 'uredni-deska-bez-temat', field 'dataset.catalog.themes': is"
+                .containsExactly(file + ":32: connector 'uredni-deska-bez-temat', field 'dataset.catalog.themes': is"
                         + " required: a list of at least one EU data theme; allowed values: AGRI, ECON, EDUC, ENER,"
                         + " ENVI, GOVE, HEAL, INTR, JUST, OP_DATPRO, REGI, SOCI, TECH, TRAN");
         assertThat(connectors.active()).extracting(c -> c.definition().id()).containsExactly(EDESKY, OFN);
