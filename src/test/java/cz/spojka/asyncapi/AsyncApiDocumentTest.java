@@ -1,7 +1,14 @@
 package cz.spojka.asyncapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.asyncapi.schemas.asyncapi.Reference;
+import com.asyncapi.v3._0_0.model.AsyncAPI;
+import com.asyncapi.v3._0_0.model.channel.Channel;
+import com.asyncapi.v3._0_0.model.channel.message.Message;
+import com.asyncapi.v3._0_0.model.operation.Operation;
+import com.asyncapi.v3._0_0.model.server.Server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,7 +29,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The AsyncAPI document for the repository's connectors and the default configuration: valid AsyncAPI 3.0, its
+ * The AsyncAPI document for the repository's connectors and the default configuration: valid AsyncAPI 3.0 (by the
+ * specification's JSON Schema and by the AsyncAPI initiative's Java parser), its
  * event types exactly those the connectors' mappings declare, and {@code docs/asyncapi.md} rendered from it
  * ({@code mvn test -Dtest=AsyncApiDocumentTest -Dspojka.docs.update=true} rewrites it).
  */
@@ -32,6 +40,7 @@ class AsyncApiDocumentTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String BASE = "http://localhost:8080/";
 
+    private static String served;
     private static ObjectNode document;
 
     @BeforeAll
@@ -50,13 +59,72 @@ class AsyncApiDocumentTest {
                 "localhost:9092",
                 EntityShapes.read(Path.of("vocab"), BASE).byClass());
         // What the hub serves is the YAML text; the tests read it back as a client would.
-        document = (ObjectNode) YAML.readTree(AsyncApiDocument.yaml(built));
+        served = AsyncApiDocument.yaml(built);
+        document = (ObjectNode) YAML.readTree(served);
     }
 
     @Test
     void isValidAsyncApi3() {
         assertThat(AsyncApiSchema.problems(document)).isEmpty();
         assertThat(document.get("asyncapi").asText()).isEqualTo("3.0.0");
+    }
+
+    /**
+     * The AsyncAPI initiative's Java parser (jasyncapi) reads the served text into its AsyncAPI 3.0 model with no
+     * property it does not know, and every reference of the parsed model resolves: each operation's channel, each
+     * message an operation sends or receives, each channel's message in the components.
+     */
+    @Test
+    void theAsyncApiJavaParserReadsItAndEveryReferenceResolves() throws IOException {
+        AsyncAPI parsed = AsyncApiParser.parse(served);
+
+        assertThat(parsed.getAsyncapi()).isEqualTo("3.0.0");
+        assertThat(parsed.getServers()).containsOnlyKeys("kafka");
+        assertThat(((Server) parsed.getServers().get("kafka")).getProtocol()).isEqualTo("kafka");
+        assertThat(parsed.getChannels()).containsOnlyKeys("changes", "deadletter");
+        assertThat(parsed.getOperations()).isNotEmpty();
+        for (Object value : parsed.getOperations().values()) {
+            Operation operation = (Operation) value;
+            Channel channel = (Channel)
+                    AsyncApiParser.resolve(parsed, operation.getChannel().getRef());
+            assertThat(operation.getMessages()).isNotEmpty();
+            for (Reference message : operation.getMessages()) {
+                Reference inChannel = (Reference) AsyncApiParser.resolve(parsed, message.getRef());
+                assertThat(channel.getMessages()).containsValue(inChannel);
+                Message resolved = (Message) AsyncApiParser.resolve(parsed, inChannel.getRef());
+                assertThat(resolved.getName()).isNotBlank();
+            }
+        }
+        Message notices = (Message) parsed.getComponents().getMessages().get("uredni-deska");
+        assertThat(notices.getPayload()).isNotNull();
+        assertThat(notices.getTraits()).isNotEmpty();
+        assertThat(notices.getExtensionFields()).containsKey("x-spojka-entities");
+    }
+
+    @Test
+    void theAsyncApiJavaParserRefusesWhatTheModelDoesNotAllow() {
+        ObjectNode broken = document.deepCopy();
+        broken.withObjectProperty("operations")
+                .withObjectProperty("receiveChanges")
+                .put("action", "listen");
+        assertThatThrownBy(() -> AsyncApiParser.parse(YAML.writeValueAsString(broken)))
+                .hasMessageContaining("could not read operations.receiveChanges");
+        ObjectNode unknown = document.deepCopy();
+        unknown.withObjectProperty("channels").withObjectProperty("changes").put("topic", "spojka.changes");
+        assertThatThrownBy(() -> AsyncApiParser.parse(YAML.writeValueAsString(unknown)))
+                .hasMessageContaining("could not read channels.changes");
+        ObjectNode dangling = document.deepCopy();
+        dangling.withObjectProperty("operations")
+                .withObjectProperty("receiveChanges")
+                .withObjectProperty("channel")
+                .put("$ref", "#/channels/nowhere");
+        AsyncAPI parsed = AsyncApiParser.parse(dangling.toString());
+        assertThatThrownBy(() -> AsyncApiParser.resolve(
+                        parsed,
+                        ((Operation) parsed.getOperations().get("receiveChanges"))
+                                .getChannel()
+                                .getRef()))
+                .hasMessageContaining("#/channels/nowhere");
     }
 
     @Test
