@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.vocabulary.FOAF;
 import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 
@@ -24,6 +26,12 @@ final class VocabularyLabels {
     private final Map<String, Labels> labels = new HashMap<>();
 
     VocabularyLabels(PublishedVocabulary vocabulary) {
+        // rdf:type is in no file of the vocabulary, and a blank node's table names it.
+        labels.put(
+                RDF.type.getURI(),
+                new Labels()
+                        .add(NodeFactory.createLiteralLang("typ", "cs"))
+                        .add(NodeFactory.createLiteralLang("type", "en")));
         vocabulary.graphs().forEach((iri, graph) -> {
             if (iri.startsWith(vocabulary.graphPrefix() + "ontology/")
                     || iri.startsWith(vocabulary.graphPrefix() + "codelists/")) {
@@ -41,11 +49,6 @@ final class VocabularyLabels {
                 }
             });
         }
-    }
-
-    /** Whether the vocabulary describes {@code iri} (so /vocab has an entry for it). */
-    boolean knows(String iri) {
-        return labels.containsKey(iri);
     }
 
     Labels of(String iri) {
