@@ -1,11 +1,10 @@
 package cz.spojka.sparql;
 
+import cz.spojka.store.PublishedGraphs;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Predicate;
 import org.apache.jena.atlas.lib.Pair;
-import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQLProtocol;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
@@ -17,7 +16,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DynamicDatasets;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.sys.SystemTDB;
 
 /**
@@ -28,9 +26,6 @@ import org.apache.jena.tdb2.sys.SystemTDB;
  * limit are refused ({@link RowLimitedQueryExec}).
  */
 final class PublishedQueries extends SPARQL_QueryDataset {
-
-    /** TDB2 keeps the stored default graph as triples and the named graphs as quads: only quads are published. */
-    private static final Predicate<Tuple<NodeId>> NAMED_GRAPHS_ONLY = tuple -> tuple.len() == 4;
 
     private static final List<String> STORED_DEFAULT_GRAPH =
             List.of(Quad.defaultGraphIRI.getURI(), Quad.defaultGraphNodeGenerated.getURI());
@@ -72,7 +67,7 @@ final class PublishedQueries extends SPARQL_QueryDataset {
     protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
         QueryExec exec = super.createQueryExec(action, query, dataset);
         // Read by TDB2 when the query runs on the store itself: GRAPH <urn:x-arq:DefaultGraph> finds nothing.
-        exec.getContext().set(SystemTDB.symTupleFilter, NAMED_GRAPHS_ONLY);
+        exec.getContext().set(SystemTDB.symTupleFilter, PublishedGraphs.NAMED_GRAPHS_ONLY);
         return new RowLimitedQueryExec(exec, rowLimit);
     }
 

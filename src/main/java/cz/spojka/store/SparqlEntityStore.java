@@ -38,8 +38,13 @@ public final class SparqlEntityStore implements EntityStore {
         this.queryEndpoint = queryEndpoint;
         this.updateEndpoint = updateEndpoint;
         this.graphPrefix = graphPrefix;
-        this.offsetsGraph = "<" + graphPrefix + "spojka-changelog-offsets>";
+        this.offsetsGraph = "<" + offsetsGraph(graphPrefix) + ">";
         this.provenance = provenance;
+    }
+
+    /** The graph of the materializer's offsets in an external store: bookkeeping, never published. */
+    static String offsetsGraph(String graphPrefix) {
+        return graphPrefix + "spojka-changelog-offsets";
     }
 
     @Override

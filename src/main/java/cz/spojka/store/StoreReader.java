@@ -13,6 +13,7 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.sys.SystemTDB;
 
 /**
  * Reads the published data with SPARQL, from whichever store the change log is materialized into: the in-process
@@ -33,12 +34,15 @@ public final class StoreReader {
     }
 
     /**
-     * Reads the TDB2 dataset. Its queries are not cancelled after the SPARQL endpoint's timeout, which the endpoint
+     * Reads the TDB2 dataset, only its published part ({@link PublishedGraphs}: the stored default graph is never
+     * read). Its queries are not cancelled after the SPARQL endpoint's timeout, which the endpoint
      * sets on the dataset: they are the hub's own, and streaming a large dataset takes as long as the client reads.
      */
     public static StoreReader of(DatasetGraph dataset) {
         return new StoreReader(
-                () -> QueryExec.dataset(dataset).set(ARQ.queryTimeout, NO_TIMEOUT),
+                () -> QueryExec.dataset(dataset)
+                        .set(ARQ.queryTimeout, NO_TIMEOUT)
+                        .set(SystemTDB.symTupleFilter, PublishedGraphs.NAMED_GRAPHS_ONLY),
                 reads -> Txn.executeRead(dataset, reads::run));
     }
 

@@ -1,6 +1,7 @@
 package cz.spojka.system;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -33,6 +34,7 @@ import org.springframework.validation.annotation.Validated;
  * @param subscriptions delivering change events to webhook subscribers
  * @param privacy the personal-data guard
  * @param catalog the hub's open-data catalogue at {@code /catalog} (DCAT-AP-CZ), which NKOD harvests
+ * @param linkedData the pages of the IRIs the hub mints and of {@code /resource?iri=} (docs/linked-data.md)
  */
 @Validated
 @ConfigurationProperties("spojka")
@@ -57,7 +59,15 @@ public record SpojkaProperties(
         @Valid @NotNull @DefaultValue Admin admin,
         @Valid @NotNull @DefaultValue Subscriptions subscriptions,
         @Valid @NotNull @DefaultValue Privacy privacy,
-        @Valid @NotNull @DefaultValue Catalog catalog) {
+        @Valid @NotNull @DefaultValue Catalog catalog,
+        @Valid @NotNull @DefaultValue LinkedData linkedData) {
+
+    /**
+     * @param pageSize the entities one page lists: those linking to a resource (a municipality, an entity) and those
+     *     of a dataset's graph; the further ones are on the next pages ({@code ?page=N})
+     */
+    public record LinkedData(
+            @Min(1) @Max(1000) @DefaultValue("50") int pageSize) {}
 
     /**
      * @param titleCs the catalogue's title in Czech

@@ -1,0 +1,44 @@
+package cz.spojka.linkeddata;
+
+import cz.spojka.connector.Connectors;
+import cz.spojka.store.PublishedGraphs;
+import cz.spojka.store.StoreReader;
+import cz.spojka.system.SpojkaProperties;
+import cz.spojka.vocab.PublishedVocabulary;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.vocabulary.DCTerms;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Linked Data pages: the store's reader, the vocabulary's labels and prefixes, the hub's base IRI. */
+@Configuration(proxyBeanMethods = false)
+class LinkedDataConfiguration {
+
+    @Bean
+    HubIris hubIris(SpojkaProperties properties) {
+        return new HubIris(properties.baseIri());
+    }
+
+    @Bean
+    ResourcePages resourcePages(
+            StoreReader store,
+            PublishedVocabulary vocabulary,
+            Connectors connectors,
+            HubIris iris,
+            SpojkaProperties properties) {
+        PrefixMapping prefixes = PrefixMapping.Factory.create()
+                .setNsPrefixes(PrefixMapping.Standard)
+                .setNsPrefix("dcterms", DCTerms.NS)
+                .setNsPrefixes(vocabulary.ontologyPrefixes())
+                .lock();
+        return new ResourcePages(
+                new ResourceReader(store, new PublishedGraphs(properties.baseIri())),
+                new VocabularyLabels(vocabulary),
+                connectors,
+                iris,
+                prefixes,
+                new PageContent.MapTiles(
+                        properties.dashboard().tileUrl(), properties.dashboard().tileAttribution()),
+                properties.linkedData().pageSize());
+    }
+}
