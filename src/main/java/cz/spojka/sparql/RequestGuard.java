@@ -1,14 +1,18 @@
 package cz.spojka.sparql;
 
+import cz.spojka.system.AcceptHeader;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -17,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Answers, before Fuseki sees them, the requests to {@code /sparql} that Fuseki would answer with a bare or misleading
  * message (or not refuse at all): SPARQL Update and Graph Store writes (the endpoint is read-only), a POST whose body
  * is neither a query nor a form, a body in another charset than UTF-8, and a request without any parameter (which
- * Fuseki would answer with a dump of the whole store).
+ * Fuseki would answer with a dump of the whole store). Such a request from a browser (a GET without any parameter
+ * whose {@code Accept} prefers HTML to every result and RDF format) gets the query UI instead of the refusal.
  */
 final class RequestGuard extends OncePerRequestFilter {
 
@@ -29,11 +34,33 @@ final class RequestGuard extends OncePerRequestFilter {
             Set.of(QUERY_MEDIA_TYPE, MediaType.APPLICATION_FORM_URLENCODED_VALUE);
     private static final Set<String> WRITE_METHODS = Set.of("PUT", "POST", "DELETE", "PATCH");
 
+    /** What the endpoint answers in: HTML must be preferred to each of them for the query UI to be served. */
+    private static final List<MediaType> PROTOCOL_MEDIA_TYPES = Stream.of(
+                    "application/sparql-results+json",
+                    "application/sparql-results+xml",
+                    "application/json",
+                    "application/xml",
+                    "text/csv",
+                    "text/tab-separated-values",
+                    "text/turtle",
+                    "application/n-triples",
+                    "application/ld+json",
+                    "application/rdf+xml",
+                    "application/n-quads",
+                    "application/trig")
+            .map(MediaType::valueOf)
+            .toList();
+
     private record Refusal(int status, String message) {}
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (wantsQueryUi(request)) {
+            response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+            request.getRequestDispatcher(QueryUiController.PAGE).forward(request, response);
+            return;
+        }
         Optional<Refusal> refusal = refusal(request);
         if (refusal.isPresent()) {
             response.setStatus(refusal.get().status());
@@ -66,6 +93,15 @@ final class RequestGuard extends OncePerRequestFilter {
                             + " graph with ?default (Graph Store Protocol).\n");
         }
         return Optional.empty();
+    }
+
+    /** A browser opening the endpoint's address: no parameter at all, and HTML preferred. */
+    private static boolean wantsQueryUi(HttpServletRequest request) {
+        return (request.getMethod().equals("GET") || request.getMethod().equals("HEAD"))
+                && request.getRequestURI().equals(request.getContextPath() + SparqlEndpointConfiguration.PATH)
+                && request.getQueryString() == null
+                && AcceptHeader.prefers(
+                        request.getHeader(HttpHeaders.ACCEPT), MediaType.TEXT_HTML, PROTOCOL_MEDIA_TYPES);
     }
 
     private static boolean isUpdate(HttpServletRequest request, String contentType) {

@@ -31,7 +31,8 @@ import org.springframework.web.filter.CorsFilter;
  * origin, one port): queries ({@link PublishedQueries}: GET, POST form and POST direct, every result format by content
  * negotiation, full-text search with {@code text:query} and the GeoSPARQL functions) and Graph Store Protocol reads
  * ({@link PublishedGraphReads}). It is read-only: the data service has no update or write operation, and
- * {@link RequestGuard} says why. Browser apps of any allowed origin may query it (CORS). With an external store
+ * {@link RequestGuard} says why. A browser opening {@code /sparql} without a query gets the query UI (YASGUI with the
+ * examples of {@code vocab/queries/}, {@link QueryUiController}). Browser apps of any allowed origin may query it (CORS). With an external store
  * ({@code spojka.store.type=sparql}) consumers query that store's own endpoint.
  */
 @Configuration(proxyBeanMethods = false)
@@ -104,6 +105,12 @@ class SparqlEndpointConfiguration {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         PATHS.forEach(path -> source.registerCorsConfiguration(path.replace("*", "**"), cors));
         return filter(new CorsFilter(source), "sparqlCors", Ordered.HIGHEST_PRECEDENCE + 5);
+    }
+
+    /** The query UI's examples, {@code vocab/queries/*.rq}; a file with a problem stops the hub, naming it. */
+    @Bean
+    QueryExamples queryExamples(SpojkaProperties properties) {
+        return QueryExamples.read(properties.vocabDir().resolve("queries"));
     }
 
     @Bean

@@ -48,11 +48,12 @@ class StartupSummary {
                 .getPort();
         String http = "http://localhost:" + port;
         StringBuilder text = new StringBuilder("\n\nSpojka is running\n");
+        line(text, "Home page", http + "/");
         line(
                 text,
                 "SPARQL endpoint",
                 properties.store().type() == SpojkaProperties.StoreType.tdb2
-                        ? http + "/sparql"
+                        ? http + "/sparql (the query UI in a browser)"
                         : properties.store().sparql().queryEndpoint() + " (external store)");
         line(text, "Health", http + "/actuator/health");
         line(text, "Connectors API", http + "/api/connectors");

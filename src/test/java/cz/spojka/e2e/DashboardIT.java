@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -58,7 +56,7 @@ class DashboardIT extends EventStreamHubIT {
             assertThat(page.evaluate("document.querySelector('#reports li .badge').textContent")
                             .map(JsonNode::asText))
                     .hasValue("otevřený · open");
-            keep(page.screenshot());
+            HeadlessChromium.keep(page.screenshot(), "dashboard.png");
         }
     }
 
@@ -78,14 +76,5 @@ class DashboardIT extends EventStreamHubIT {
                 .isBetween(
                         Instant.now().minus(Duration.ofDays(7)).minusSeconds(60),
                         Instant.now().minus(Duration.ofDays(7)));
-    }
-
-    private static void keep(byte[] png) throws IOException {
-        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
-        Files.createDirectories(Path.of("target"));
-        Files.write(Path.of("target/dashboard.png"), png);
-        if (Boolean.getBoolean("spojka.docs.update")) {
-            Files.write(Path.of("docs/dashboard.png"), png);
-        }
     }
 }

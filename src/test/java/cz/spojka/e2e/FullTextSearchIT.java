@@ -35,7 +35,7 @@ class FullTextSearchIT extends HubIT {
 
     @Test
     void theExampleQueryFindsNoticesOfFoundWeapons() throws IOException {
-        List<Binding> found = sparql().rows(Files.readString(Path.of("docs/queries/full-text-search.rq")));
+        List<Binding> found = sparql().rows(Files.readString(Path.of("vocab/queries/full-text-search.rq")));
         assertThat(found).hasSize(20).allSatisfy(row -> {
             assertThat(row.get("label").getLiteralLanguage()).isEqualTo("cs");
             assertThat(row.get("label").getLiteralLexicalForm().toLowerCase())

@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * GeoSPARQL over the located entities, with the example queries of {@code docs/queries/} run as they are written: a
+ * GeoSPARQL over the located entities, with the example queries of {@code vocab/queries/} run as they are written: a
  * hub with the Chrudim notice board (eDesky) and Prague's air-quality stations (Golemio), and five municipalities with
  * their points put into the store as the hub's reference data carries them.
  */
@@ -74,7 +74,7 @@ class GeoSparqlIT extends HubUnderTest {
 
     @Test
     void noticesOfMunicipalitiesWithin10KmOfAPoint() throws IOException {
-        String query = Files.readString(Path.of("docs/queries/notices-within-10-km.rq"));
+        String query = Files.readString(Path.of("vocab/queries/notices-within-10-km.rq"));
         assertThat(query).contains(PARDUBICE);
         List<Binding> near = select(query);
         assertThat(near).hasSize(43).allSatisfy(row -> {
@@ -116,7 +116,7 @@ class GeoSparqlIT extends HubUnderTest {
 
     @Test
     void sensorsNearMe() throws IOException {
-        String query = Files.readString(Path.of("docs/queries/sensors-near-me.rq"));
+        String query = Files.readString(Path.of("vocab/queries/sensors-near-me.rq"));
         assertThat(query).contains(OLD_TOWN_SQUARE).contains("?metres <= 2000");
         List<Station> expected = stationsWithin(2_000, 14.4213, 50.0875);
         assertThat(expected).hasSizeGreaterThan(1);

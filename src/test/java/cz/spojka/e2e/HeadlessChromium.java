@@ -55,6 +55,9 @@ final class HeadlessChromium implements AutoCloseable {
     private final Path profile;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final Map<Integer, CompletableFuture<JsonNode>> calls = new ConcurrentHashMap<>();
+    /** The URL of every request each tab (by session id) has sent, in order. */
+    private final Map<String, List<String>> requests = new ConcurrentHashMap<>();
+
     private final AtomicInteger ids = new AtomicInteger();
     private final WebSocket socket;
 
@@ -128,6 +131,8 @@ final class HeadlessChromium implements AutoCloseable {
                 .get("sessionId")
                 .asText();
         Page page = new Page(session);
+        requests.put(session, new CopyOnWriteArrayList<>());
+        call("Network.enable", params(), session);
         call(
                 "Emulation.setDeviceMetricsOverride",
                 params().put("width", width)
@@ -157,6 +162,19 @@ final class HeadlessChromium implements AutoCloseable {
             return answer.get("result");
         } catch (Exception e) {
             throw new IllegalStateException(method + " failed; Chromium said: " + output, e);
+        }
+    }
+
+    /**
+     * Keeps a screenshot in {@code target/<fileName>}; with {@code -Dspojka.docs.update=true} it also replaces
+     * {@code docs/<fileName>}, the one the documentation shows.
+     */
+    static void keep(byte[] png, String fileName) throws IOException {
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", fileName), png);
+        if (Boolean.getBoolean("spojka.docs.update")) {
+            Files.write(Path.of("docs", fileName), png);
         }
     }
 
@@ -217,6 +235,11 @@ final class HeadlessChromium implements AutoCloseable {
                     + evaluate("document.body.innerText").map(JsonNode::asText).orElse("nothing"));
         }
 
+        /** The URL of every request the tab has sent so far (documents, scripts, styles, fetches), in order. */
+        List<String> requests() {
+            return List.copyOf(requests.get(session));
+        }
+
         byte[] screenshot() {
             return Base64.getDecoder()
                     .decode(call("Page.captureScreenshot", params().put("format", "png"), session)
@@ -234,7 +257,10 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    /** Gathers each reply (it may arrive in parts) and completes the call with its id; events are ignored. */
+    /**
+     * Gathers each reply (it may arrive in parts) and completes the call with its id; of the events, only the tabs'
+     * requests are kept.
+     */
     private final class Replies implements WebSocket.Listener {
 
         private final StringBuilder text = new StringBuilder();
@@ -250,6 +276,13 @@ final class HeadlessChromium implements AutoCloseable {
                                 calls.remove(message.get("id").asInt());
                         if (call != null) {
                             call.complete(message);
+                        }
+                    } else if ("Network.requestWillBeSent"
+                            .equals(message.path("method").asText())) {
+                        List<String> urls =
+                                requests.get(message.path("sessionId").asText());
+                        if (urls != null) {
+                            urls.add(message.at("/params/request/url").asText());
                         }
                     }
                 } catch (IOException e) {

@@ -179,7 +179,7 @@ class LinkedDataIT extends HubUnderTest {
         assertThat(get(resource("https://example.org/nothing"), "text/turtle").statusCode())
                 .isEqualTo(404);
 
-        String slashInId = BASE_IRI + "zdroj/usneseni/00270211/usnesení/12%2F2024";
+        String slashInId = BASE_IRI + "zdroj/usneseni/00270211/usneseni/12%2F2024";
         HttpResponse<String> encoded = get(slashInId, "application/ld+json");
         assertThat(encoded.statusCode())
                 .as("an id with a slash, encoded by ENCODE_FOR_URI, reaches the page rather than Tomcat's 400")

@@ -1,0 +1,65 @@
+package cz.spojka.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every example query of the query UI ({@code vocab/queries/}, as {@code /query-ui/examples.json} serves them) run
+ * against the demo hub: each finds something, so an example that a change of the data or the vocabulary broke fails
+ * here rather than in front of a user.
+ */
+class QueryExamplesIT extends DemoHubIT {
+
+    @Test
+    void theUiServesEveryExampleFile() throws Exception {
+        List<String> files;
+        try (Stream<Path> queries = Files.list(Path.of("vocab", "queries"))) {
+            files = queries.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".rq"))
+                    .map(name -> name.substring(0, name.length() - ".rq".length()))
+                    .sorted()
+                    .toList();
+        }
+
+        assertThat(ids(api().get("/query-ui/examples.json"))).isEqualTo(files);
+    }
+
+    @Test
+    void everyExampleQueryFindsSomething() throws Exception {
+        Map<String, Integer> rows = new TreeMap<>();
+        for (JsonNode example : api().get("/query-ui/examples.json")) {
+            rows.put(
+                    example.get("id").asText(),
+                    sparql().rows(example.get("query").asText()).size());
+        }
+
+        assertThat(rows).isNotEmpty();
+        assertThat(rows)
+                .allSatisfy((id, count) ->
+                        assertThat(count).as("rows of the example " + id).isPositive());
+    }
+
+    @Test
+    void thePrefixesTheEditorCompletesAreThoseOfTheExamples() throws Exception {
+        JsonNode prefixes = api().get("/query-ui/prefixes.json");
+
+        assertThat(prefixes.get("desky").asText()).isEqualTo("https://slovník.gov.cz/datový/ofn-úřední-desky/pojem/");
+        assertThat(prefixes.get("sosa").asText()).isEqualTo("http://www.w3.org/ns/sosa/");
+        assertThat(prefixes.get("text").asText()).isEqualTo("http://jena.apache.org/text#");
+    }
+
+    private static List<String> ids(JsonNode examples) {
+        List<String> ids = new ArrayList<>();
+        examples.forEach(example -> ids.add(example.get("id").asText()));
+        return ids;
+    }
+}
