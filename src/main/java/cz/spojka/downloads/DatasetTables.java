@@ -1,9 +1,8 @@
 package cz.spojka.downloads;
 
+import cz.spojka.vocab.VocabFolder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +57,7 @@ final class DatasetTables {
     static DatasetTables read(Path folder) {
         List<String> problems = new ArrayList<>();
         Map<String, DatasetTable> byDataset = new TreeMap<>();
-        for (Path file : queryFiles(folder)) {
+        for (Path file : VocabFolder.files(folder, ".rq")) {
             List<String> own = new ArrayList<>();
             DatasetTable table = read(file, own);
             own.forEach(problem -> problems.add(file + ": " + problem));
@@ -77,19 +76,6 @@ final class DatasetTables {
                     + problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
         }
         return new DatasetTables(Collections.unmodifiableMap(byDataset));
-    }
-
-    private static List<Path> queryFiles(Path folder) {
-        List<Path> files = new ArrayList<>();
-        if (Files.isDirectory(folder)) {
-            try (DirectoryStream<Path> queries = Files.newDirectoryStream(folder, "*.rq")) {
-                queries.forEach(files::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot list the tabular views in " + folder.toAbsolutePath(), e);
-            }
-        }
-        Collections.sort(files);
-        return files;
     }
 
     /** The file's view, or {@code null} with the reasons added to {@code problems}. */

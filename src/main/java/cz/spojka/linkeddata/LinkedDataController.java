@@ -1,5 +1,6 @@
 package cz.spojka.linkeddata;
 
+import cz.spojka.system.PageFormat;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The Linked Data pages. Every IRI the hub mints under its base ({@code <base>zdroj/…}, {@code <base>graph/…},
@@ -61,15 +63,11 @@ class LinkedDataController {
 
     private ResponseEntity<?> answer(
             List<String> candidates, String address, String format, String page, String accept, String root) {
-        Optional<PageFormat> chosen = format == null ? PageFormat.accepted(accept) : PageFormat.named(format);
-        if (chosen.isEmpty()) {
-            return format == null
-                    ? problem(
-                            HttpStatus.NOT_ACCEPTABLE,
-                            "Resources are served as text/html, text/turtle, application/ld+json,"
-                                    + " application/n-triples and application/rdf+xml; Accept asked for " + accept)
-                    : problem(
-                            HttpStatus.BAD_REQUEST, "format '" + format + "' is not one of " + PageFormat.parameters());
+        PageFormat form;
+        try {
+            form = PageFormat.choose(format, accept, "Resources");
+        } catch (ResponseStatusException e) {
+            return problem(HttpStatus.valueOf(e.getStatusCode().value()), e.getReason());
         }
         Paging paging;
         try {
@@ -79,25 +77,19 @@ class LinkedDataController {
         }
         Optional<ResourcePages.Found> found = pages.find(candidates, paging);
         if (found.isEmpty()) {
-            return notFound(candidates.get(0), chosen.get(), root);
+            return notFound(candidates.get(0), form, root);
         }
         ResourcePages.Found resource = found.get();
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         pagingLinks(resource, paging, root + address).forEach(link -> ok.header(HttpHeaders.LINK, link));
-        PageFormat form = chosen.get();
         if (form.lang() == null) {
             String html = ResourcePage.render(pages.content(resource, paging, root + address, root), iris);
-            return ok.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                    .body(html.getBytes(StandardCharsets.UTF_8));
+            return ok.contentType(form.contentType()).body(html.getBytes(StandardCharsets.UTF_8));
         }
         Graph rdf = pages.rdf(resource);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RDFDataMgr.write(out, rdf, form.lang());
-        return ok.contentType(
-                        form == PageFormat.RDF_XML || form == PageFormat.JSON_LD
-                                ? form.mediaType()
-                                : new MediaType(form.mediaType(), StandardCharsets.UTF_8))
-                .body(out.toByteArray());
+        return ok.contentType(form.contentType()).body(out.toByteArray());
     }
 
     /** {@code Link} headers to the first, previous, next and last pages of the listed entities, when there are more. */

@@ -1,6 +1,7 @@
 package cz.spojka.linkeddata;
 
 import cz.spojka.store.ProvenanceTriples;
+import cz.spojka.system.PageFormat;
 import java.text.Collator;
 import java.util.Comparator;
 import java.util.List;

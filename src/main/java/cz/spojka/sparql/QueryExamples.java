@@ -1,9 +1,8 @@
 package cz.spojka.sparql;
 
+import cz.spojka.vocab.VocabFolder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +58,7 @@ final class QueryExamples {
         List<String> problems = new ArrayList<>();
         List<QueryExample> examples = new ArrayList<>();
         Map<String, String> prefixes = new TreeMap<>();
-        for (Path file : queryFiles(folder)) {
+        for (Path file : VocabFolder.files(folder, ".rq")) {
             List<String> own = new ArrayList<>();
             QueryExample example = read(file, own, prefixes);
             own.forEach(problem -> problems.add(file + ": " + problem));
@@ -72,19 +71,6 @@ final class QueryExamples {
                     + " problem(s):\n  " + String.join("\n  ", problems));
         }
         return new QueryExamples(List.copyOf(examples), Collections.unmodifiableMap(prefixes));
-    }
-
-    private static List<Path> queryFiles(Path folder) {
-        List<Path> files = new ArrayList<>();
-        if (Files.isDirectory(folder)) {
-            try (DirectoryStream<Path> queries = Files.newDirectoryStream(folder, "*.rq")) {
-                queries.forEach(files::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot list the example queries in " + folder.toAbsolutePath(), e);
-            }
-        }
-        Collections.sort(files);
-        return files;
     }
 
     /** The file's example, or {@code null} with the reasons added to {@code problems}. */

@@ -1,8 +1,5 @@
 package cz.spojka.vocab;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
@@ -99,19 +95,7 @@ public final class PublishedVocabulary {
     }
 
     static List<Path> turtleFiles(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".ttl"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "Cannot list the vocabulary in " + folder.toAbsolutePath() + " (spojka.vocab-dir): "
-                            + e.getMessage(),
-                    e);
-        }
+        return VocabFolder.files(folder, ".ttl");
     }
 
     /** The triples of a Turtle file; a file that is not valid Turtle stops the hub with its name. */

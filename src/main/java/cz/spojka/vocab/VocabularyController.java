@@ -1,6 +1,7 @@
 package cz.spojka.vocab;
 
 import cz.spojka.connector.Connectors;
+import cz.spojka.system.PageFormat;
 import cz.spojka.system.SpojkaProperties;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ class VocabularyController {
     ResponseEntity<byte[]> vocabulary(
             @RequestParam(required = false) String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        VocabularyFormat chosen = VocabularyFormat.choose(format, accept);
+        PageFormat chosen = PageFormat.choose(format, accept, "/vocab");
         List<DatasetTerms> datasets = new ArrayList<>(DatasetTerms.ofConnectors(connectors.active(), pageIri));
         datasets.addAll(referenceData);
         VocabularyCatalogue catalogue = VocabularyCatalogue.of(vocabulary, datasets);
@@ -55,7 +56,7 @@ class VocabularyController {
             body = out.toByteArray();
         }
         return ResponseEntity.ok()
-                .contentType(new MediaType(chosen.mediaType(), StandardCharsets.UTF_8))
+                .contentType(chosen.contentType())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .body(body);
     }

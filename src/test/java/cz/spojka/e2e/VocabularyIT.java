@@ -109,7 +109,7 @@ class VocabularyIT extends HubIT {
                 .contains(true);
 
         HttpResponse<String> jsonLd = get("?format=jsonld", "text/html");
-        assertThat(jsonLd.headers().firstValue("Content-Type")).hasValue("application/ld+json;charset=UTF-8");
+        assertThat(jsonLd.headers().firstValue("Content-Type")).hasValue("application/ld+json");
         Graph fromJsonLd = parse(jsonLd, Lang.JSONLD11);
         assertThat(fromJsonLd.isIsomorphicWith(described)).isTrue();
     }

@@ -1,14 +1,18 @@
-package cz.spojka.vocab;
+package cz.spojka.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.web.server.ResponseStatusException;
 
-/** How {@code GET /vocab} picks HTML, Turtle or JSON-LD from {@code ?format=} and {@code Accept}. */
-class VocabularyFormatTest {
+/**
+ * How {@code /vocab} and the Linked Data pages pick HTML, Turtle, JSON-LD, N-Triples or RDF/XML from {@code ?format=}
+ * and {@code Accept}.
+ */
+class PageFormatTest {
 
     @ParameterizedTest
     @CsvSource(
@@ -27,10 +31,15 @@ class VocabularyFormatTest {
                 "turtle | -                                                                | TURTLE",
                 "jsonld | text/turtle                                                      | JSON_LD",
                 "json-ld| -                                                                | JSON_LD",
-                "html   | text/turtle                                                      | HTML"
+                "html   | text/turtle                                                      | HTML",
+                "-      | text/html;q=0.5, application/n-triples                           | N_TRIPLES",
+                "-      | application/rdf+xml                                              | RDF_XML",
+                "-      | application/xml                                                  | RDF_XML",
+                "nt     | -                                                                | N_TRIPLES",
+                "rdf    | text/html                                                        | RDF_XML"
             })
-    void choosesByFormatParameterElseByAccept(String format, String accept, VocabularyFormat expected) {
-        assertThat(VocabularyFormat.choose(format, accept)).isEqualTo(expected);
+    void choosesByFormatParameterElseByAccept(String format, String accept, PageFormat expected) {
+        assertThat(PageFormat.choose(format, accept, "/vocab")).isEqualTo(expected);
     }
 
     @ParameterizedTest
@@ -38,14 +47,23 @@ class VocabularyFormatTest {
             delimiter = '|',
             nullValues = "-",
             value = {
-                "xml | -         | 400 BAD_REQUEST \"format 'xml' is not one of html, turtle, ttl, jsonld, json-ld\"",
-                "-   | image/png | 406 NOT_ACCEPTABLE \"/vocab is served as text/html, text/turtle, application/ld+json;"
-                        + " Accept asked for image/png\"",
+                "xml | -         | 400 BAD_REQUEST \"format 'xml' is not one of html, ttl, turtle, jsonld, json-ld, nt, ntriples,"
+                        + " rdf, rdfxml\"",
+                "-   | image/png | 406 NOT_ACCEPTABLE \"/vocab is served as text/html, text/turtle, application/ld+json,"
+                        + " application/n-triples, application/rdf+xml; Accept asked for image/png\"",
                 "-   | ???       | 400 BAD_REQUEST \"Accept is not a list of media types: ???\""
             })
     void refusesWithAMessageThatSaysWhatItServes(String format, String accept, String message) {
-        assertThatThrownBy(() -> VocabularyFormat.choose(format, accept))
+        assertThatThrownBy(() -> PageFormat.choose(format, accept, "/vocab"))
                 .isInstanceOf(ResponseStatusException.class)
                 .hasMessage(message);
+    }
+
+    @Test
+    void textFormsNameTheirCharsetAndJsonLdAndRdfXmlDoNot() {
+        assertThat(PageFormat.TURTLE.contentType()).hasToString("text/turtle;charset=UTF-8");
+        assertThat(PageFormat.HTML.contentType()).hasToString("text/html;charset=UTF-8");
+        assertThat(PageFormat.JSON_LD.contentType()).hasToString("application/ld+json");
+        assertThat(PageFormat.RDF_XML.contentType()).hasToString("application/rdf+xml");
     }
 }
