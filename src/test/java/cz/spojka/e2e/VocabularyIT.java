@@ -118,7 +118,8 @@ class VocabularyIT extends HubIT {
     void refusesAnUnknownFormatAndAnUnservedMediaType() throws Exception {
         HttpResponse<String> format = get("?format=xml", "text/html");
         assertThat(format.statusCode()).isEqualTo(400);
-        assertThat(format.body()).contains("format 'xml' is not one of html, turtle, ttl, jsonld, json-ld");
+        assertThat(format.body())
+                .contains("format 'xml' is not one of html, ttl, turtle, jsonld, json-ld, nt, ntriples, rdf, rdfxml");
         assertThat(get("", "image/png").statusCode()).isEqualTo(406);
     }
 
