@@ -69,7 +69,7 @@ class DeadLettersIT {
                             request("", "open")));
             assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(202);
             ObjectNode large = request("700004", "closed");
-            large.put("description", "x".repeat(70_000));
+            large.put("status_notes", "x".repeat(70_000));
             assertThat(push(context, requests(large)).statusCode())
                     .as("the kind passes, unchanged")
                     .isEqualTo(202);
