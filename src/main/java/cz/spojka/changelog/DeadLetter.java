@@ -42,6 +42,11 @@ public record DeadLetter(
         return new DeadLetter(connectorId, recordId, entityIri, stage, reason, report, kept, Instant.now());
     }
 
+    /** Whether the record was cut at 64 KiB, so that what is kept is not the record the source sent. */
+    public boolean truncated() {
+        return record != null && record.length() > MAX_RECORD_CHARS;
+    }
+
     public String key() {
         return connectorId + "/" + recordId;
     }

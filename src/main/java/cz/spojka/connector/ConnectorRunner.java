@@ -2,11 +2,13 @@ package cz.spojka.connector;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import cz.spojka.changelog.Change;
 import cz.spojka.changelog.ChangeDetector;
 import cz.spojka.changelog.ChangePublisher;
 import cz.spojka.changelog.DeadLetter;
 import cz.spojka.changelog.DeadLetterPublisher;
+import cz.spojka.changelog.DeadLetterSink;
 import cz.spojka.changelog.RunContext;
 import cz.spojka.gate.ShaclGate;
 import cz.spojka.mapping.Entity;
@@ -120,7 +122,7 @@ public class ConnectorRunner {
             String connectorId, List<byte[]> bodies, Instant fetchedAt, boolean partial, String source) {
         Connectors.Active connector = connectors.active(connectorId);
         synchronized (connector) {
-            RunReport report = run(connector, bodies, fetchedAt, partial, source);
+            RunReport report = run(connector, bodies, fetchedAt, partial, source, deadLetters);
             connectors.recordRun(report);
             log.info("{}", report);
             return report;
@@ -136,14 +138,56 @@ public class ConnectorRunner {
         return List.of(bytes == null ? new byte[0] : bytes);
     }
 
-    private RunReport run(
-            Connectors.Active connector, List<byte[]> bodies, Instant fetchedAt, boolean partial, String source) {
-        long started = System.nanoTime();
-        String id = connector.definition().id();
+    /**
+     * Replays a dead letter's kept source records through the connector's current mapping, guard, gate and change
+     * detection, the flow a fetched body takes, under the connector's lock (between its runs). A replay derives no
+     * deletions and is not recorded as a run of the connector.
+     *
+     * @param records the records as the letter keeps them (each its tree, split from its body)
+     * @param rejectedAgain where the replay's own rejections go
+     */
+    public RunReport replayRecords(String connectorId, List<JsonNode> records, DeadLetterSink rejectedAgain) {
+        Connectors.Active connector = connectors.active(connectorId);
+        synchronized (connector) {
+            long started = System.nanoTime();
+            IngestRun run = newRun(connector, Instant.now(), rejectedAgain);
+            connector.mapper().mapKept(records, connector.bindings(), run::accept);
+            RunReport report = run.finish(false, millisSince(started));
+            log.info("Replay: {}", report);
+            return report;
+        }
+    }
+
+    /**
+     * Replays a dead letter's kept body (one that could not be read) like {@link #replayRecords}: split into records
+     * by the current mapping.
+     */
+    public RunReport replayBody(String connectorId, byte[] body, DeadLetterSink rejectedAgain) {
+        Connectors.Active connector = connectors.active(connectorId);
+        synchronized (connector) {
+            RunReport report = run(connector, List.of(body), Instant.now(), true, "replay", rejectedAgain);
+            log.info("Replay: {}", report);
+            return report;
+        }
+    }
+
+    private IngestRun newRun(Connectors.Active connector, Instant fetchedAt, DeadLetterSink sink) {
         RunContext context = connector.runContext(fetchedAt, connector.mapper().version());
         RunPrivacy privacy =
                 new RunPrivacy(context, connector.definition().dataset().privacy(), guard, heldEntities);
-        IngestRun run = new IngestRun(context, gate, detector, publisher, deadLetters, privacy);
+        return new IngestRun(context, gate, detector, publisher, sink, privacy);
+    }
+
+    private RunReport run(
+            Connectors.Active connector,
+            List<byte[]> bodies,
+            Instant fetchedAt,
+            boolean partial,
+            String source,
+            DeadLetterSink sink) {
+        long started = System.nanoTime();
+        String id = connector.definition().id();
+        IngestRun run = newRun(connector, fetchedAt, sink);
         if (bodies.isEmpty()) {
             log.info("Connector {}: the source reports no change since the last run", id);
             return run.finish(false, millisSince(started));
@@ -152,9 +196,9 @@ public class ConnectorRunner {
             connector.mapper().map(bodies, connector.bindings(), chunkRecords, run::accept);
         } catch (UnreadableBodyException e) {
             String reason = source == null ? e.getMessage() : source + ": " + e.getMessage();
-            deadLetters.publish(
+            sink.publish(
                     DeadLetter.now(id, "body", null, "fetch", reason, null, new String(bodies.get(e.index()), UTF_8)));
-            return RunReport.failed(id, context.runId(), fetchedAt, millisSince(started), reason);
+            return RunReport.failed(id, run.runId(), fetchedAt, millisSince(started), reason);
         }
         return run.finish(connector.definition().completeSnapshots() && !partial, millisSince(started));
     }

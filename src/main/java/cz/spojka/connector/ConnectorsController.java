@@ -14,16 +14,18 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /api/connectors}: every connector — loaded or skipped — with its municipality, privacy declaration, status
- * and last run (with what the personal-data guard found and did in it);
+ * and last run (with what the personal-data guard found and did in it), and how many of its dead letters are unresolved;
  * {@code GET /api/connectors/{id}/runs}: the connector's recorded runs, newest first.
  */
 @RestController
 class ConnectorsController {
 
     private final Connectors connectors;
+    private final UnresolvedDeadLetters deadLetters;
 
-    ConnectorsController(Connectors connectors) {
+    ConnectorsController(Connectors connectors, UnresolvedDeadLetters deadLetters) {
         this.connectors = connectors;
+        this.deadLetters = deadLetters;
     }
 
     @GetMapping("/api/connectors")
@@ -46,6 +48,7 @@ class ConnectorsController {
             item.put("privacy", privacy(definition.dataset().privacy()));
             item.put("graph", connector.graphIri());
             item.put("lastRun", last == null ? null : run(last));
+            item.put("unresolvedDeadLetters", deadLetters.count(definition.id()));
             list.add(item);
         }
         connectors.skipped().forEach((id, problems) -> {

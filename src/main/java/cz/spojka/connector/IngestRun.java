@@ -5,7 +5,7 @@ import cz.spojka.changelog.ChangeDetector;
 import cz.spojka.changelog.ChangePublisher;
 import cz.spojka.changelog.ChangeType;
 import cz.spojka.changelog.DeadLetter;
-import cz.spojka.changelog.DeadLetterPublisher;
+import cz.spojka.changelog.DeadLetterSink;
 import cz.spojka.changelog.RunContext;
 import cz.spojka.gate.ShaclGate;
 import cz.spojka.mapping.Entities;
@@ -47,7 +47,7 @@ final class IngestRun {
     private final ShaclGate gate;
     private final ChangeDetector detector;
     private final ChangePublisher publisher;
-    private final DeadLetterPublisher deadLetters;
+    private final DeadLetterSink deadLetters;
     private final RunPrivacy privacy;
 
     /** The run's source records by id, for the dead-letter log. */
@@ -77,7 +77,7 @@ final class IngestRun {
             ShaclGate gate,
             ChangeDetector detector,
             ChangePublisher publisher,
-            DeadLetterPublisher deadLetters,
+            DeadLetterSink deadLetters,
             RunPrivacy privacy) {
         this.context = context;
         this.gate = gate;
@@ -85,6 +85,10 @@ final class IngestRun {
         this.publisher = publisher;
         this.deadLetters = deadLetters;
         this.privacy = privacy;
+    }
+
+    String runId() {
+        return context.runId();
     }
 
     /** Takes the next chunk of mapped records, in source order. */

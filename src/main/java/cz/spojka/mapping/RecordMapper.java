@@ -132,6 +132,16 @@ public final class RecordMapper {
         }
     }
 
+    /**
+     * Maps records kept apart from their bodies (dead letters: each the record's tree as it was split from its body,
+     * whatever the body's format) like the records of one body, in one chunk handed over to {@code chunks}.
+     */
+    public void mapKept(List<JsonNode> records, MappingBindings bindings, Consumer<List<MappedRecord>> chunks) {
+        List<SourceRecords.SourceRecordNode> nodes = new ArrayList<>();
+        records.forEach(record -> nodes.addAll(SourceRecords.kept(record, spec)));
+        chunks.accept(nodes.stream().map(node -> mapRecord(node, bindings)).toList());
+    }
+
     private MappedRecord mapRecord(SourceRecords.SourceRecordNode node, MappingBindings bindings) {
         SourceRecord record = new SourceRecord(node.label(), node.id() != null, node.node());
         if (node.error() != null) {

@@ -36,6 +36,14 @@ final class SourceRecords {
         return selected(records, spec.source().select());
     }
 
+    /**
+     * A record kept as its tree (a dead letter's), read as {@link #split} reads a record of a body: its id by the
+     * mapping's id pointers, then the mapping's selection, which may leave nothing.
+     */
+    static List<SourceRecordNode> kept(JsonNode record, MappingSpec spec) {
+        return selected(List.of(recordNode(record, "#0", spec)), spec.source().select());
+    }
+
     /** The records at the first records pointer that finds anything in the body. */
     private static List<SourceRecordNode> tree(byte[] body, MappingSpec spec) {
         JsonNode root = parse(body, spec.format(), spec.source().charset());

@@ -62,6 +62,7 @@ class StartupSummary {
         line(text, "Live dashboard", http + "/dashboard");
         line(text, "Events contract", http + "/asyncapi.yaml");
         line(text, "Subscriptions API", http + "/api/subscriptions (admin key in X-Api-Key)");
+        line(text, "Dead letters API", http + "/api/deadletters (admin key in X-Api-Key)");
         line(text, "Downloads", http + "/data");
         line(
                 text,

@@ -167,6 +167,22 @@ class RecordMapperTest {
                 .isZero();
     }
 
+    /** A dead letter keeps an XML record as the JSON tree it was read into: replayed alone, it maps the same. */
+    @Test
+    void aKeptRecordMapsAsItDidInItsBody() throws IOException {
+        RecordMapper mapper = mapper("uredni-deska-edesky");
+        List<MappedRecord> inBody = mapper.map(sample("uredni-deska-edesky", "documents-chrudim.xml"), BINDINGS_EDESKY);
+        MappedRecord third = inBody.get(2);
+        JsonNode kept = JSON.readTree(third.record().json());
+
+        List<MappedRecord> replayed = new ArrayList<>();
+        mapper.mapKept(List.of(kept), BINDINGS_EDESKY, replayed::addAll);
+
+        assertThat(replayed).hasSize(1);
+        assertThat(replayed.get(0).record().id()).isEqualTo(third.record().id());
+        assertThat(canonical(replayed)).isEqualTo(canonical(List.of(third))).isNotEmpty();
+    }
+
     private static List<String> canonical(List<MappedRecord> records) {
         List<String> lines = new ArrayList<>();
         for (Entity entity : Entities.merge(records)) {
