@@ -27,12 +27,19 @@ public final class ChangeDetector {
         return index.get(entityIri) != null;
     }
 
-    /** Creations and updates: the entities whose canonical hash differs from their latest published state. */
+    /**
+     * Creations and updates: the entities whose canonical hash differs from their latest published state. A state
+     * fetched before the published one never replaces it: a dead letter replayed after the source delivered a newer
+     * version of its entity leaves that version in place (runs of one connector fetch in order, so only replays,
+     * which keep the time of the original fetch, can be older).
+     */
     public List<Change> changes(RunContext run, Collection<Entity> entities) {
         List<Change> changes = new ArrayList<>();
         for (Entity entity : entities) {
             ChangeLogIndex.Entry previous = index.get(entity.iri());
-            if (previous != null && previous.hash().equals(entity.hash())) {
+            if (previous != null
+                    && (previous.hash().equals(entity.hash())
+                            || previous.fetchedAt() != null && run.fetchedAt().isBefore(previous.fetchedAt()))) {
                 continue;
             }
             ChangeType type = previous == null ? ChangeType.CREATED : ChangeType.UPDATED;

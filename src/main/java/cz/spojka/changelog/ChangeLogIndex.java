@@ -2,6 +2,9 @@ package cz.spojka.changelog;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +22,8 @@ public final class ChangeLogIndex {
 
     /**
      * The latest state of one entity on the change log, and where that event is ({@code partition}, {@code offset}),
-     * so that the state itself can be read back when the entity changes again.
+     * so that the state itself can be read back when the entity changes again; {@code fetchedAt} is when the source
+     * delivered that state (the event's {@code time}; null when an event has none).
      */
     public record Entry(
             String hash,
@@ -29,7 +33,8 @@ public final class ChangeLogIndex {
             String dataset,
             String graph,
             int partition,
-            long offset) {}
+            long offset,
+            Instant fetchedAt) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
@@ -67,7 +72,8 @@ public final class ChangeLogIndex {
                             change.dataset(),
                             change.graphIri(),
                             partition,
-                            offset));
+                            offset,
+                            change.provenance().fetchedAt()));
         }
     }
 
@@ -102,7 +108,16 @@ public final class ChangeLogIndex {
                         header(record, "ce_" + ChangeEvents.EXT_DATASET),
                         header(record, "ce_" + ChangeEvents.EXT_GRAPH),
                         record.partition(),
-                        record.offset()));
+                        record.offset(),
+                        time(header(record, "ce_time"))));
+    }
+
+    private static Instant time(String ceTime) {
+        try {
+            return ceTime == null ? null : OffsetDateTime.parse(ceTime).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -144,13 +144,16 @@ public class ConnectorRunner {
      * deletions and is not recorded as a run of the connector.
      *
      * @param records the records as the letter keeps them (each its tree, split from its body)
+     * @param fetchedAt when the source delivered the records (the letter's time): change detection keeps a version of
+     *     an entity the source delivered later
      * @param rejectedAgain where the replay's own rejections go
      */
-    public RunReport replayRecords(String connectorId, List<JsonNode> records, DeadLetterSink rejectedAgain) {
+    public RunReport replayRecords(
+            String connectorId, List<JsonNode> records, Instant fetchedAt, DeadLetterSink rejectedAgain) {
         Connectors.Active connector = connectors.active(connectorId);
         synchronized (connector) {
             long started = System.nanoTime();
-            IngestRun run = newRun(connector, Instant.now(), rejectedAgain);
+            IngestRun run = newRun(connector, fetchedAt, rejectedAgain);
             connector.mapper().mapKept(records, connector.bindings(), run::accept);
             RunReport report = run.finish(false, millisSince(started));
             log.info("Replay: {}", report);
@@ -162,10 +165,10 @@ public class ConnectorRunner {
      * Replays a dead letter's kept body (one that could not be read) like {@link #replayRecords}: split into records
      * by the current mapping.
      */
-    public RunReport replayBody(String connectorId, byte[] body, DeadLetterSink rejectedAgain) {
+    public RunReport replayBody(String connectorId, byte[] body, Instant fetchedAt, DeadLetterSink rejectedAgain) {
         Connectors.Active connector = connectors.active(connectorId);
         synchronized (connector) {
-            RunReport report = run(connector, List.of(body), Instant.now(), true, "replay", rejectedAgain);
+            RunReport report = run(connector, List.of(body), fetchedAt, true, "replay", rejectedAgain);
             log.info("Replay: {}", report);
             return report;
         }

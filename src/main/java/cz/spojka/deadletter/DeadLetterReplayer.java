@@ -112,7 +112,7 @@ final class DeadLetterReplayer {
     private RunReport run(String letterId, DeadLetter letter, DeadLetterSink sink) {
         if ("fetch".equals(letter.stage())) {
             // The letter keeps the whole body that could not be read; the current mapping splits it again.
-            return runner.replayBody(letter.connectorId(), letter.record().getBytes(UTF_8), sink);
+            return runner.replayBody(letter.connectorId(), letter.record().getBytes(UTF_8), letter.rejectedAt(), sink);
         }
         JsonNode record;
         try {
@@ -120,6 +120,6 @@ final class DeadLetterReplayer {
         } catch (JsonProcessingException e) {
             throw new NotReplayable(letterId, "the kept record is not JSON: " + e.getOriginalMessage());
         }
-        return runner.replayRecords(letter.connectorId(), List.of(record), sink);
+        return runner.replayRecords(letter.connectorId(), List.of(record), letter.rejectedAt(), sink);
     }
 }

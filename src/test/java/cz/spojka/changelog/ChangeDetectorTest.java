@@ -58,6 +58,35 @@ class ChangeDetectorTest {
     }
 
     @Test
+    void aStateFetchedBeforeThePublishedOneNeverReplacesIt() {
+        RunContext replayOfAnOlderLetter = new RunContext(
+                "desky",
+                "uredni-deska",
+                "http://hub.test/graph/g",
+                Instant.parse("2026-11-26T09:00:00Z"),
+                "2",
+                "run-2");
+        assertThat(detect(
+                        replayOfAnOlderLetter,
+                        List.of(entity("b", "h2-old", "r1"), entity("d", "h4", "r3")),
+                        false,
+                        Set.of()))
+                .extracting(c -> c.type() + " " + c.entityIri())
+                .as("b was published from a later fetch; d is new")
+                .containsExactly("CREATED d");
+        RunContext later = new RunContext(
+                "desky",
+                "uredni-deska",
+                "http://hub.test/graph/g",
+                Instant.parse("2026-11-26T11:00:00Z"),
+                "2",
+                "run-3");
+        assertThat(detect(later, List.of(entity("b", "h2-new", "r1")), false, Set.of()))
+                .extracting(c -> c.type() + " " + c.entityIri())
+                .containsExactly("UPDATED b");
+    }
+
+    @Test
     void keepsTheEntitiesOfRejectedRecords() {
         assertThat(detect(RUN, List.of(entity("a", "h1", "r1"), entity("b", "h2", "r1")), true, Set.of("r2")))
                 .isEmpty();
