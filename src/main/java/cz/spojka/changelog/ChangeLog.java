@@ -6,13 +6,10 @@ import cz.spojka.system.SpojkaProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,24 +63,7 @@ public class ChangeLog extends PhasedLifecycle {
                         String.valueOf(TOMBSTONE_RETENTION.toMillis())));
         NewTopic deadletters = new NewTopic(config.deadletterTopic(), config.partitions(), config.replicationFactor())
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(DEADLETTER_RETENTION.toMillis())));
-        try (Admin admin = clients.admin()) {
-            for (NewTopic topic : List.of(changes, deadletters)) {
-                try {
-                    admin.createTopics(List.of(topic)).all().get();
-                    log.info("Created topic {}", topic.name());
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException(
-                                "Cannot create Kafka topic " + topic.name() + " on " + clients.bootstrapServers() + ": "
-                                        + e.getCause().getMessage(),
-                                e.getCause());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating the Kafka topics", e);
-        }
+        clients.createTopicsIfMissing(List.of(changes, deadletters));
     }
 
     /** Nothing to release: the topics and the index stay as they are. */

@@ -3,24 +3,32 @@ package cz.spojka.changelog;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates the hub's Kafka clients, all configured in one place against one bootstrap address (the in-process broker
  * or an external cluster). The address is looked up when a client is created, after the broker has started.
  */
 public final class KafkaClients {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaClients.class);
 
     private final Supplier<String> bootstrapServers;
 
@@ -38,6 +46,32 @@ public final class KafkaClients {
                 bootstrapServers(),
                 CommonClientConfigs.CLIENT_ID_CONFIG,
                 "spojka-admin"));
+    }
+
+    /**
+     * Creates each topic that does not exist yet; one that exists is left as it is.
+     *
+     * @throws IllegalStateException naming the topic and the broker when the broker refuses
+     */
+    public void createTopicsIfMissing(List<NewTopic> topics) {
+        try (Admin admin = admin()) {
+            for (NewTopic topic : topics) {
+                try {
+                    admin.createTopics(List.of(topic)).all().get();
+                    log.info("Created topic {}", topic.name());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException(
+                                "Cannot create Kafka topic " + topic.name() + " on " + bootstrapServers() + ": "
+                                        + e.getCause().getMessage(),
+                                e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating the Kafka topics", e);
+        }
     }
 
     /** Idempotent, acks from all replicas: a retried send never writes a record twice. */

@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,7 +25,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -180,20 +178,7 @@ final class DeadLetterLog extends PhasedLifecycle {
     private void createReplaysTopic() {
         NewTopic topic = new NewTopic(replaysTopic(), config.partitions(), config.replicationFactor())
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-        try (Admin admin = clients.admin()) {
-            admin.createTopics(List.of(topic)).all().get();
-            log.info("Created topic {}", topic.name());
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException(
-                        "Cannot create Kafka topic " + topic.name() + " on " + clients.bootstrapServers() + ": "
-                                + e.getCause().getMessage(),
-                        e.getCause());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating the Kafka topic " + topic.name(), e);
-        }
+        clients.createTopicsIfMissing(List.of(topic));
     }
 
     private static DeadLetter letter(ConsumerRecord<String, byte[]> record) {
