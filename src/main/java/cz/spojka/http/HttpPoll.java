@@ -100,7 +100,9 @@ public class HttpPoll {
                 stateIn(exchange, Incremental.SINCE),
                 stateIn(exchange, Incremental.ETAG),
                 stateIn(exchange, Incremental.LAST_MODIFIED));
-        HttpSource.Poll poll = source.poll(state, connectors.active(connectorId).mapper());
+        Connectors.Active connector = connectors.active(connectorId);
+        HttpSource.Poll poll =
+                source.poll(state, connector.mapper(), connector.definition().resilience());
         exchange.getMessage().setBody(poll.pages());
         exchange.setProperty(ConnectorRunner.PARTIAL_PROPERTY, poll.partial());
         poll.nextState().forEach((key, value) -> exchange.setProperty(ConnectorState.PROPERTY_PREFIX + key, value));
