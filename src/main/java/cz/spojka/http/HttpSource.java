@@ -101,6 +101,7 @@ final class HttpSource {
             throw new HttpPollException(
                     "Page " + pages.size() + " (" + page.uri() + ") cannot be read to find the next one: "
                             + e.getMessage(),
+                    page.body(),
                     e);
         }
     }
@@ -128,15 +129,16 @@ final class HttpSource {
     private HttpResponse<byte[]> get(URI page, Incremental.State validators, Resilience resilience) {
         for (int attempt = 1; ; attempt++) {
             boolean last = attempt > resilience.retries();
+            HttpResponse<byte[]> response = null;
             try {
-                HttpResponse<byte[]> response = attempt(page, validators);
-                if (last || !transientStatus(response.statusCode())) {
-                    return checked(page, validators, response, attempt);
-                }
+                response = attempt(page, validators);
             } catch (HttpPollException e) {
                 if (last || !(e.getCause() instanceof IOException)) {
                     throw attempt == 1 ? e : new HttpPollException(e.getMessage() + attempts(attempt), e.getCause());
                 }
+            }
+            if (response != null && (last || !transientStatus(response.statusCode()))) {
+                return checked(page, validators, response, attempt);
             }
             pause(resilience.backoff(attempt));
         }
