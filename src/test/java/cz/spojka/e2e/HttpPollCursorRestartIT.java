@@ -79,12 +79,13 @@ class HttpPollCursorRestartIT {
             RunReport afterRestart = connectors.runs("cursor").get(0);
             assertThat(afterRestart.error()).isNull();
             assertThat(afterRestart.records()).isZero();
+            // The change log lives in the hub's own broker: read it while the hub runs.
+            assertThat(hub.changeLog().endOffsetSum("spojka.changes")).isEqualTo(published);
         }
         assertThat(AGENDA.findAll(getRequestedFor(urlPathEqualTo(PATH))).stream()
                         .map(request -> request.getUrl())
                         .toList())
                 .containsExactlyInAnyOrder(PATH, PATH + "?zmeneno-od=2024-05-24T20%3A20%3A09Z");
-        assertThat(hub.changeLog().endOffsetSum("spojka.changes")).isEqualTo(published);
     }
 
     private static RunReport firstRun(ConfigurableApplicationContext hub) {
