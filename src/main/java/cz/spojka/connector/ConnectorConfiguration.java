@@ -8,8 +8,11 @@ import cz.spojka.mapping.OfflineContextLoader;
 import cz.spojka.privacy.HeldEntities;
 import cz.spojka.privacy.PersonalDataGuard;
 import cz.spojka.system.SpojkaProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.apache.camel.CamelContext;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
@@ -97,9 +100,28 @@ class ConnectorConfiguration {
     }
 
     @Bean
+    SourceBreakers sourceBreakers() {
+        return new SourceBreakers();
+    }
+
+    @Bean
+    StaleSources staleSources(Connectors connectors) {
+        return new StaleSources(connectors, Clock.systemUTC());
+    }
+
+    /** Also the {@code connectors} component of {@code /actuator/health}. */
+    @Bean("connectorsHealthIndicator")
+    ConnectorAlerts connectorAlerts(Connectors connectors, SourceBreakers breakers, StaleSources staleSources) {
+        return new ConnectorAlerts(connectors, breakers, staleSources);
+    }
+
+    @Bean
     ConnectorScheduler connectorScheduler(
-            CamelContext camel, ThreadPoolTaskScheduler connectorTaskScheduler, Connectors connectors) {
-        return new ConnectorScheduler(camel, connectorTaskScheduler, connectors);
+            CamelContext camel,
+            ThreadPoolTaskScheduler connectorTaskScheduler,
+            Connectors connectors,
+            SourceBreakers breakers) {
+        return new ConnectorScheduler(camel, connectorTaskScheduler, connectors, breakers);
     }
 
     @Bean(destroyMethod = "close")
@@ -121,14 +143,18 @@ class ConnectorConfiguration {
             CamelContext camel,
             Connectors connectors,
             ConnectorScheduler scheduler,
-            JdbcDataSources dataSources) {
-        return new ConnectorStarter(properties, templates, loader, contexts, camel, connectors, scheduler, dataSources);
+            JdbcDataSources dataSources,
+            SourceBreakers breakers) {
+        return new ConnectorStarter(
+                properties, templates, loader, contexts, camel, connectors, scheduler, dataSources, breakers);
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(START_ORDER)
     void startConnectors(ApplicationReadyEvent event) {
-        event.getApplicationContext().getBean(ConnectorStarter.class).start();
+        ApplicationContext context = event.getApplicationContext();
+        context.getBean(ConnectorStarter.class).start();
+        context.getBean(ConnectorAlerts.class).registerGauges(context.getBean(MeterRegistry.class));
     }
 
     /** First thing on shutdown: the closed event comes before Camel and the other lifecycles stop. */

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param dataset the dataset the connector feeds (for a connector of many municipalities: the first one's)
  * @param municipalities one row per municipality when one connector serves many ({@code name}, {@code ico},
  *     {@code ruian} and any other values its parameters use as {@code {key}}); empty for one municipality
+ * @param resilience retries, circuit breaker and stale alert of the connector's source (each municipality's own)
  */
 public record ConnectorDefinition(
         String id,
@@ -35,7 +36,8 @@ public record ConnectorDefinition(
         boolean completeSnapshots,
         MappingSpec mapping,
         Dataset dataset,
-        List<Map<String, String>> municipalities) {
+        List<Map<String, String>> municipalities,
+        Resilience resilience) {
 
     /** Separates a connector's id from the IČO in the ids of its per-municipality instances. */
     public static final String INSTANCE_SEPARATOR = "--";
@@ -75,7 +77,8 @@ public record ConnectorDefinition(
                     completeSnapshots,
                     mapping,
                     own,
-                    List.of()));
+                    List.of(),
+                    resilience));
         }
         return instances;
     }

@@ -39,7 +39,8 @@ public final class ConnectorLoader {
             "snapshot",
             "mapping",
             "dataset",
-            "municipalities");
+            "municipalities",
+            "resilience");
     static final List<String> SNAPSHOT_MODES = List.of("complete", "incremental");
     static final List<String> LANGUAGES = List.of("cs", "en");
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -108,6 +109,7 @@ public final class ConnectorLoader {
                 "snapshot",
                 in.optional("snapshot", declared == null ? "complete" : declared.snapshot()),
                 SNAPSHOT_MODES);
+        Resilience resilience = new ResilienceReader(in).read(schedule);
         MappingSpec mapping = mapping(in, folder, name, problems);
         ConnectorDefinition.Dataset dataset = new DatasetReader(in, pseudonymKey)
                 .read(
@@ -128,7 +130,8 @@ public final class ConnectorLoader {
                 "complete".equals(snapshot),
                 mapping,
                 dataset,
-                municipalities);
+                municipalities,
+                resilience);
     }
 
     private ConnectorReader reader(Path file, String connector, List<ConfigProblem> problems) {

@@ -1,5 +1,6 @@
 package cz.spojka.connector;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.springframework.scheduling.TaskScheduler;
  * Runs the polling connectors: once at start-up, then on their {@link Schedule}. A poll sends an exchange to the
  * connector's route ({@code direct:spojka-poll-<id>}, the entry of every polling template) and waits for its run
  * report; a route that fails (the source answered an error, timed out, sent garbage) is a failed run, logged with its
- * reason.
+ * reason, and a poll that the source's open circuit breaker ({@link SourceBreakers}) refuses is a skipped run.
  */
 public class ConnectorScheduler {
 
@@ -26,14 +27,17 @@ public class ConnectorScheduler {
     private final ProducerTemplate producer;
     private final TaskScheduler scheduler;
     private final Connectors connectors;
+    private final SourceBreakers breakers;
     private final List<ScheduledFuture<?>> scheduled = new CopyOnWriteArrayList<>();
     private volatile boolean stopped;
 
-    public ConnectorScheduler(CamelContext camel, TaskScheduler scheduler, Connectors connectors) {
+    public ConnectorScheduler(
+            CamelContext camel, TaskScheduler scheduler, Connectors connectors, SourceBreakers breakers) {
         this.camel = camel;
         this.producer = camel.createProducerTemplate();
         this.scheduler = scheduler;
         this.connectors = connectors;
+        this.breakers = breakers;
     }
 
     public static String pollEndpoint(String connectorId) {
@@ -68,6 +72,12 @@ public class ConnectorScheduler {
             return producer.requestBody(pollEndpoint(connectorId), null, RunReport.class);
         } catch (CamelExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof CallNotPermittedException) {
+                RunReport skipped = RunReport.skipped(connectorId, started, whyOpen(connectorId));
+                connectors.recordRun(skipped);
+                log.warn("{}", skipped);
+                return skipped;
+            }
             RunReport failed = RunReport.failed(
                     connectorId,
                     RunReport.newRunId(),
@@ -78,6 +88,26 @@ public class ConnectorScheduler {
             log.warn("{}", failed);
             return failed;
         }
+    }
+
+    /** Why the breaker refused the poll, with the last failure and when the source is tried again. */
+    private String whyOpen(String connectorId) {
+        SourceBreakers.Status status = breakers.status(connectorId);
+        RunReport lastFailure = connectors.runs(connectorId).stream()
+                .filter(run -> run.error() != null)
+                .findFirst()
+                .orElse(null);
+        StringBuilder reason = new StringBuilder("the source's circuit breaker is open");
+        if (status != null) {
+            reason.append(" after ").append(status.opensAfter()).append(" failed runs in a row");
+        }
+        if (lastFailure != null) {
+            reason.append(" (the last: ").append(lastFailure.error()).append(')');
+        }
+        if (status != null && status.retryAt() != null) {
+            reason.append("; the first poll after ").append(status.retryAt()).append(" tries the source again");
+        }
+        return reason.toString();
     }
 
     /**

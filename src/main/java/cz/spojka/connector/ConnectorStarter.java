@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings the connectors up once the hub is ready (the demo samples are then being served): loads and validates every
  * connector folder, reports each skipped one with all its problems, instantiates one route per loaded connector from
- * its template (after binding its database pool, if the template reads a database) and schedules the polling ones.
+ * its template (after binding its database pool, if the template reads a database, and the circuit breaker of a
+ * polled source) and schedules the polling ones.
  */
 public class ConnectorStarter {
 
@@ -34,6 +35,7 @@ public class ConnectorStarter {
     private final ConnectorScheduler scheduler;
     private final RouteTemplates templates;
     private final JdbcDataSources dataSources;
+    private final SourceBreakers breakers;
 
     public ConnectorStarter(
             SpojkaProperties properties,
@@ -43,7 +45,8 @@ public class ConnectorStarter {
             CamelContext camel,
             Connectors connectors,
             ConnectorScheduler scheduler,
-            JdbcDataSources dataSources) {
+            JdbcDataSources dataSources,
+            SourceBreakers breakers) {
         this.properties = properties;
         this.templates = templates;
         this.loader = loader;
@@ -52,6 +55,7 @@ public class ConnectorStarter {
         this.connectors = connectors;
         this.scheduler = scheduler;
         this.dataSources = dataSources;
+        this.breakers = breakers;
     }
 
     public void start() {
@@ -145,6 +149,9 @@ public class ConnectorStarter {
             connectors.activate(
                     new Connectors.Active(instance, mapper, bindings, dataset.graphIri(properties.baseIri())));
             dataSources.bind(instance, camel.getRegistry());
+            if (templates.get(instance.template()).polled()) {
+                breakers.bind(instance, camel.getRegistry());
+            }
             // No route id here: ConnectorRouteIds names the route, see there why.
             TemplatedRouteBuilder route = TemplatedRouteBuilder.builder(camel, instance.template())
                     .parameter(RouteTemplates.CONNECTOR_ID, instance.id());

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -35,6 +36,10 @@ public final class Connectors {
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     private final Map<String, List<ConfigProblem>> skipped = new ConcurrentHashMap<>();
     private final RunHistory history;
+    /** When each connector became active, the start of its wait for a first successful run. */
+    private final Map<String, Instant> activatedAt = new ConcurrentHashMap<>();
+    /** When each connector's newest successful run started; absent until asked for or recorded. */
+    private final Map<String, Optional<Instant>> lastSuccess = new ConcurrentHashMap<>();
 
     public Connectors(RunHistory history) {
         this.history = history;
@@ -42,6 +47,7 @@ public final class Connectors {
 
     void activate(Active connector) {
         active.put(connector.definition().id(), connector);
+        activatedAt.put(connector.definition().id(), Instant.now());
     }
 
     void skip(String connectorId, List<ConfigProblem> problems) {
@@ -74,6 +80,28 @@ public final class Connectors {
 
     void recordRun(RunReport report) {
         history.record(report);
+        if (report.succeeded()) {
+            lastSuccess.put(report.connectorId(), Optional.of(report.startedAt()));
+        }
+    }
+
+    /**
+     * When the connector's newest successful run started, or {@code null} when none of its kept runs succeeded.
+     */
+    public Instant lastSuccess(String connectorId) {
+        return lastSuccess
+                .computeIfAbsent(
+                        connectorId,
+                        id -> history.runs(id).stream()
+                                .filter(RunReport::succeeded)
+                                .map(RunReport::startedAt)
+                                .findFirst())
+                .orElse(null);
+    }
+
+    /** When the connector became active in this hub, or {@code null} when it is not active. */
+    Instant activatedAt(String connectorId) {
+        return activatedAt.get(connectorId);
     }
 
     public RunReport lastRun(String connectorId) {

@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code GET /api/connectors}: every connector — loaded or skipped — with its municipality, privacy declaration, status
- * and last run (with what the personal-data guard found and did in it), and how many of its dead letters are unresolved;
+ * {@code GET /api/connectors}: every connector — loaded or skipped — with its municipality, privacy declaration, status,
+ * last run (with what the personal-data guard found and did in it), stale alert, circuit breaker, and how many of its
+ * dead letters are unresolved;
  * {@code GET /api/connectors/{id}/runs}: the connector's recorded runs, newest first.
  */
 @RestController
@@ -22,10 +23,18 @@ class ConnectorsController {
 
     private final Connectors connectors;
     private final UnresolvedDeadLetters deadLetters;
+    private final SourceBreakers breakers;
+    private final StaleSources staleSources;
 
-    ConnectorsController(Connectors connectors, UnresolvedDeadLetters deadLetters) {
+    ConnectorsController(
+            Connectors connectors,
+            UnresolvedDeadLetters deadLetters,
+            SourceBreakers breakers,
+            StaleSources staleSources) {
         this.connectors = connectors;
         this.deadLetters = deadLetters;
+        this.breakers = breakers;
+        this.staleSources = staleSources;
     }
 
     @GetMapping("/api/connectors")
@@ -49,6 +58,12 @@ class ConnectorsController {
             item.put("graph", connector.graphIri());
             item.put("lastRun", last == null ? null : run(last));
             item.put("unresolvedDeadLetters", deadLetters.count(definition.id()));
+            StaleSources.Freshness freshness = staleSources.of(definition);
+            item.put("stale", freshness.stale());
+            item.put("staleSince", text(freshness.staleSince()));
+            item.put("staleAfter", text(freshness.staleAfter()));
+            item.put("lastSuccess", text(freshness.lastSuccess()));
+            item.put("breaker", breaker(breakers.status(definition.id())));
             list.add(item);
         }
         connectors.skipped().forEach((id, problems) -> {
@@ -69,6 +84,24 @@ class ConnectorsController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No connector '" + id + "' is loaded");
         }
         return connectors.runs(id).stream().map(ConnectorsController::run).toList();
+    }
+
+    /** The source's circuit breaker, or {@code null} for a source that pushes. */
+    private static Map<String, Object> breaker(SourceBreakers.Status status) {
+        if (status == null) {
+            return null;
+        }
+        Map<String, Object> breaker = new LinkedHashMap<>();
+        breaker.put("state", status.state().label());
+        breaker.put("failedRuns", status.failedRuns());
+        breaker.put("opensAfter", status.opensAfter());
+        breaker.put("openedAt", text(status.openedAt()));
+        breaker.put("retryAt", text(status.retryAt()));
+        return breaker;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private static Map<String, Object> privacy(DatasetPrivacy privacy) {
@@ -95,6 +128,7 @@ class ConnectorsController {
         run.put("changed", report.changed());
         run.put("rejected", report.rejected());
         run.put("error", report.error());
+        run.put("skipped", report.skipped());
         run.put("created", report.created());
         run.put("updated", report.updated());
         run.put("deleted", report.deleted());

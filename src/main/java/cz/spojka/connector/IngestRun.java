@@ -161,7 +161,8 @@ final class IngestRun {
                 millis,
                 null,
                 privacy.counts(),
-                List.copyOf(rejections));
+                List.copyOf(rejections),
+                null);
     }
 
     /** An entity held for review or discarded: not passed, and its last published state is not deleted. */

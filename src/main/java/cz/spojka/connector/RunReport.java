@@ -24,6 +24,8 @@ import java.util.UUID;
  * @param personalData what the personal-data guard found and did, or {@code null} for a dataset it does not look into
  * @param rejections why records and entities were rejected, in the order they were, at most
  *     {@link #MAX_REJECTIONS} (all of them are in the dead-letter log); not part of {@code /api/connectors}
+ * @param skipped why the poll was not even tried (the source's circuit breaker is open), or {@code null}; a skipped
+ *     run fetched, published and deleted nothing
  */
 public record RunReport(
         String connectorId,
@@ -39,7 +41,8 @@ public record RunReport(
         long millis,
         String error,
         PersonalDataCounts personalData,
-        @JsonIgnore List<Rejection> rejections) {
+        @JsonIgnore List<Rejection> rejections,
+        String skipped) {
 
     public RunReport {
         // The run history keeps reports without their rejections (they are in the dead-letter log).
@@ -60,7 +63,12 @@ public record RunReport(
     public record Rejection(String recordId, String entityIri, String stage, String reason) {}
 
     static RunReport failed(String connectorId, String runId, Instant startedAt, long millis, String error) {
-        return new RunReport(connectorId, runId, startedAt, 0, 0, 0, 0, 0, 0, 0, millis, error, null, List.of());
+        return new RunReport(connectorId, runId, startedAt, 0, 0, 0, 0, 0, 0, 0, millis, error, null, List.of(), null);
+    }
+
+    /** A poll not tried at all, and why. */
+    static RunReport skipped(String connectorId, Instant at, String reason) {
+        return new RunReport(connectorId, newRunId(), at, 0, 0, 0, 0, 0, 0, 0, 0, null, null, List.of(), reason);
     }
 
     /** A new run's id. */
@@ -78,12 +86,16 @@ public record RunReport(
         return created + updated;
     }
 
+    /** Whether the run went through: neither failed nor skipped. */
     public boolean succeeded() {
-        return error == null;
+        return error == null && skipped == null;
     }
 
     @Override
     public String toString() {
+        if (skipped != null) {
+            return "connector " + connectorId + ": poll SKIPPED: " + skipped;
+        }
         if (!succeeded()) {
             return "connector " + connectorId + ": run FAILED after " + millis + " ms: " + error;
         }

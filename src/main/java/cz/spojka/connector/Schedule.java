@@ -1,7 +1,9 @@
 package cz.spojka.connector;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
 import org.springframework.scheduling.Trigger;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.scheduling.support.PeriodicTrigger;
 
@@ -30,6 +32,20 @@ public record Schedule(Duration interval, String cron) {
         PeriodicTrigger trigger = new PeriodicTrigger(interval);
         trigger.setInitialDelay(firstPollDelay.plus(interval));
         return trigger;
+    }
+
+    /**
+     * The time between two polls: the interval, or for a cron expression the gap between its next two times from
+     * now; {@code null} when the expression has no two next times.
+     */
+    Duration typicalInterval() {
+        if (cron == null) {
+            return interval;
+        }
+        CronExpression expression = CronExpression.parse(cron);
+        LocalDateTime first = expression.next(LocalDateTime.now());
+        LocalDateTime second = first == null ? null : expression.next(first);
+        return second == null ? null : Duration.between(first, second);
     }
 
     @Override

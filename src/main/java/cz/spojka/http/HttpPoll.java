@@ -1,11 +1,14 @@
 package cz.spojka.http;
 
+import cz.spojka.changelog.DeadLetter;
+import cz.spojka.changelog.DeadLetterPublisher;
 import cz.spojka.connector.ConnectorRunner;
 import cz.spojka.connector.ConnectorState;
 import cz.spojka.connector.Connectors;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -28,6 +31,7 @@ public class HttpPoll {
 
     private String connectorId;
     private Connectors connectors;
+    private DeadLetterPublisher deadLetters;
     private String url;
     private String accept;
     private int timeoutMillis;
@@ -100,8 +104,27 @@ public class HttpPoll {
                 stateIn(exchange, Incremental.SINCE),
                 stateIn(exchange, Incremental.ETAG),
                 stateIn(exchange, Incremental.LAST_MODIFIED));
-        HttpSource.Poll poll = source.poll(state, connectors.active(connectorId).mapper());
+        Connectors.Active connector = connectors.active(connectorId);
+        HttpSource.Poll poll;
+        try {
+            poll = source.poll(state, connector.mapper(), connector.definition().resilience());
+        } catch (HttpPollException e) {
+            if (e.unreadableBody() != null) {
+                // The run fails in the route, before the runner, which would otherwise keep the body it cannot read.
+                deadLetters.publish(DeadLetter.now(
+                        connectorId,
+                        "body",
+                        null,
+                        "fetch",
+                        e.getMessage(),
+                        null,
+                        new String(e.unreadableBody(), StandardCharsets.UTF_8)));
+            }
+            throw e;
+        }
         exchange.getMessage().setBody(poll.pages());
+        // A run that cannot read the pages names the address in its error and its dead letter.
+        exchange.setProperty(ConnectorRunner.SOURCE_PROPERTY, url);
         exchange.setProperty(ConnectorRunner.PARTIAL_PROPERTY, poll.partial());
         poll.nextState().forEach((key, value) -> exchange.setProperty(ConnectorState.PROPERTY_PREFIX + key, value));
     }
@@ -143,6 +166,10 @@ public class HttpPoll {
 
     public void setConnectors(Connectors connectors) {
         this.connectors = connectors;
+    }
+
+    public void setDeadLetters(DeadLetterPublisher deadLetters) {
+        this.deadLetters = deadLetters;
     }
 
     public void setUrl(String url) {

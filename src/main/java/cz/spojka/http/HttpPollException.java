@@ -7,12 +7,27 @@ final class HttpPollException extends RuntimeException {
 
     private static final int EXCERPT = 200;
 
+    /** A body the poll received but could not read, for the dead-letter log; {@code null} for other failures. */
+    private final transient byte[] unreadableBody;
+
     HttpPollException(String message) {
         super(message);
+        this.unreadableBody = null;
+    }
+
+    /** A page was received but cannot be read; the failure keeps the page for the dead-letter log. */
+    HttpPollException(String message, byte[] unreadableBody, Throwable cause) {
+        super(message, cause);
+        this.unreadableBody = unreadableBody;
+    }
+
+    byte[] unreadableBody() {
+        return unreadableBody;
     }
 
     HttpPollException(String message, Throwable cause) {
         super(message, cause);
+        this.unreadableBody = null;
     }
 
     /** The start of an error body, which usually says why, for the message. */

@@ -1,5 +1,6 @@
 package cz.spojka.http;
 
+import cz.spojka.connector.Resilience;
 import cz.spojka.mapping.MappingException;
 import cz.spojka.mapping.RecordMapper;
 import java.io.IOException;
@@ -69,8 +70,9 @@ final class HttpSource {
      * reaches the data flow.
      *
      * @param reader the connector's mapping, which reads record counts, next links and since values from bodies
+     * @param resilience how often and after what waits a request that failed transiently is sent again
      */
-    Poll poll(Incremental.State state, RecordMapper reader) {
+    Poll poll(Incremental.State state, RecordMapper reader, Resilience resilience) {
         Instant started = clock.instant();
         Paging.Walk walk = paging.walk(incremental.first(url, state));
         List<HttpResponse<byte[]>> pages = new ArrayList<>();
@@ -79,7 +81,7 @@ final class HttpSource {
             URI page = walk.next();
             check(page, pages.size() + 1, fetched);
             boolean conditional = pages.isEmpty() && incremental.conditionalOn(state);
-            HttpResponse<byte[]> response = get(page, conditional ? state : null);
+            HttpResponse<byte[]> response = get(page, conditional ? state : null, resilience);
             if (response.statusCode() == 304) {
                 return new Poll(List.of(), incremental.sends(state), Map.of());
             }
@@ -99,6 +101,7 @@ final class HttpSource {
             throw new HttpPollException(
                     "Page " + pages.size() + " (" + page.uri() + ") cannot be read to find the next one: "
                             + e.getMessage(),
+                    page.body(),
                     e);
         }
     }
@@ -119,20 +122,64 @@ final class HttpSource {
     }
 
     /**
-     * One GET. A {@code 401} is answered once with renewed credentials (an OAuth2 token that expired early); any
-     * other status outside 2xx fails the poll, except {@code 304} to a conditional request.
+     * One GET, sent again after a transient failure (see {@link #transientStatus}, and any I/O failure: a timeout, a
+     * reset or refused connection, a body cut short) up to {@code resilience.retries()} times, each time after a
+     * longer wait. The last failure fails the poll, saying how many attempts were made.
      */
-    private HttpResponse<byte[]> get(URI page, Incremental.State validators) {
+    private HttpResponse<byte[]> get(URI page, Incremental.State validators, Resilience resilience) {
+        for (int attempt = 1; ; attempt++) {
+            boolean last = attempt > resilience.retries();
+            HttpResponse<byte[]> response = null;
+            try {
+                response = attempt(page, validators);
+            } catch (HttpPollException e) {
+                if (last || !(e.getCause() instanceof IOException)) {
+                    throw attempt == 1 ? e : new HttpPollException(e.getMessage() + attempts(attempt), e.getCause());
+                }
+            }
+            if (response != null && (last || !transientStatus(response.statusCode()))) {
+                return checked(page, validators, response, attempt);
+            }
+            pause(resilience.backoff(attempt));
+        }
+    }
+
+    /** A {@code 401} is answered once with renewed credentials (an OAuth2 token that expired early). */
+    private HttpResponse<byte[]> attempt(URI page, Incremental.State validators) {
         HttpResponse<byte[]> response = send(client, request(page, validators));
         if (response.statusCode() == 401 && authentication.renew()) {
             response = send(client, request(page, validators));
         }
+        return response;
+    }
+
+    /** Any status outside 2xx fails the poll, except {@code 304} to a conditional request. */
+    private static HttpResponse<byte[]> checked(
+            URI page, Incremental.State validators, HttpResponse<byte[]> response, int attempt) {
         int status = response.statusCode();
         if ((status < 200 || status > 299) && !(status == 304 && validators != null)) {
-            throw new HttpPollException(
-                    "GET " + page + " answered HTTP " + status + HttpPollException.excerpt(response.body()));
+            throw new HttpPollException("GET " + page + " answered HTTP " + status
+                    + HttpPollException.excerpt(response.body()) + (attempt == 1 ? "" : attempts(attempt)));
         }
         return response;
+    }
+
+    /** Answers that may well be different a moment later: server errors, a timeout, too many requests. */
+    static boolean transientStatus(int status) {
+        return status >= 500 || status == 408 || status == 429;
+    }
+
+    private static String attempts(int attempts) {
+        return " (gave up after " + attempts + " attempts)";
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HttpPollException("The poll was interrupted while it waited to retry", e);
+        }
     }
 
     private HttpRequest request(URI page, Incremental.State validators) {

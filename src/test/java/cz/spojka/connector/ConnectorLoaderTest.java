@@ -7,6 +7,7 @@ import cz.spojka.privacy.DatasetPrivacy;
 import cz.spojka.privacy.PrivacyPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +54,8 @@ class ConnectorLoaderTest {
         assertThat(messages("broken"))
                 .containsExactly(
                         yaml + ":8: connector 'broken', field 'colour': unknown field; allowed fields: id, title,"
-                                + " description, template, parameters, schedule, snapshot, mapping, dataset, municipalities",
+                                + " description, template, parameters, schedule, snapshot, mapping, dataset, municipalities,"
+                                + " resilience",
                         yaml
                                 + ":1: connector 'broken', field 'id': 'broken-connector' must equal the connector's folder"
                                 + " name 'broken'",
@@ -128,6 +130,51 @@ class ConnectorLoaderTest {
                                 + " exist in " + typed.resolve("typed"),
                         yaml + ":9: connector 'typed', field 'schedule': the template is pushed to by the source, so"
                                 + " the connector has no schedule");
+    }
+
+    @Test
+    void theResilienceBlockDefaultsToThreeRetriesFiveFailuresAndThreeIntervalsAndChecksEveryValue() throws IOException {
+        Resilience defaults = result.loaded().get(0).resilience();
+        assertThat(defaults)
+                .isEqualTo(new Resilience(
+                        3,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(30),
+                        5,
+                        Duration.ofMinutes(15),
+                        Duration.ofMinutes(45)));
+        assertThat(defaults.backoff(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(defaults.backoff(3)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(defaults.backoff(9)).isEqualTo(Duration.ofSeconds(30));
+
+        Path fixtures = Path.of("src/test/resources/cz/spojka/connector/connectors-resilience");
+        ConnectorLoader.Result loaded =
+                new ConnectorLoader(RouteTemplates.read(Path.of("routes")), text -> text, false).loadAll(fixtures);
+        assertThat(loaded.loaded()).extracting(ConnectorDefinition::id).containsExactly("resilience-set");
+        assertThat(loaded.loaded().get(0).resilience())
+                .isEqualTo(new Resilience(
+                        5,
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(4),
+                        2,
+                        Duration.ofMinutes(1),
+                        Duration.ofHours(2)));
+        Path yaml = fixtures.resolve("resilience-wrong/connector.yaml");
+        assertThat(loaded.skipped().get("resilience-wrong").stream().map(ConfigProblem::toString))
+                .containsExactly(
+                        yaml + ":34: connector 'resilience-wrong', field 'resilience.timeout': unknown field; allowed"
+                                + " fields: retries, retryBackoff, retryBackoffMax, breakerFailures, breakerWait,"
+                                + " staleAfter",
+                        yaml + ":28: connector 'resilience-wrong', field 'resilience.retries': 'many' is not a whole"
+                                + " number from 0 to 10",
+                        yaml + ":30: connector 'resilience-wrong', field 'resilience.retryBackoffMax': 'PT5S' is"
+                                + " shorter than retryBackoff 'PT10S'",
+                        yaml + ":31: connector 'resilience-wrong', field 'resilience.breakerFailures': '0' is not a"
+                                + " whole number from 1 to 1000",
+                        yaml + ":32: connector 'resilience-wrong', field 'resilience.breakerWait': '15 minutes' is not"
+                                + " an ISO-8601 duration (e.g. PT2S, PT15M, PT3H)",
+                        yaml + ":33: connector 'resilience-wrong', field 'resilience.staleAfter': 'PT0S' is shorter"
+                                + " than the minimum PT1S");
     }
 
     @Test

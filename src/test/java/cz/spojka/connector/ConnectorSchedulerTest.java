@@ -29,7 +29,8 @@ class ConnectorSchedulerTest {
             false,
             null,
             null,
-            List.of());
+            List.of(),
+            Resilience.defaults(Schedule.every(Duration.ofHours(1))));
 
     @TempDir
     Path dir;
@@ -49,7 +50,7 @@ class ConnectorSchedulerTest {
         });
         camel.start();
         tasks.initialize();
-        scheduler = new ConnectorScheduler(camel, tasks, new Connectors(new RunHistory(dir)));
+        scheduler = new ConnectorScheduler(camel, tasks, new Connectors(new RunHistory(dir)), new SourceBreakers());
     }
 
     @AfterEach

@@ -63,7 +63,8 @@ class RunHistoryTest {
                         250,
                         null,
                         new PersonalDataCounts(7, 5, 0, 1),
-                        List.of())
+                        List.of(),
+                        null)
                 : RunReport.failed("c", "run-" + second, T0.plusSeconds(second), 40, error);
     }
 }

@@ -28,6 +28,22 @@ class ConnectorsApiIT extends HubIT {
     }
 
     @Test
+    void aPolledConnectorHasAClosedCircuitBreakerAndAStaleLimitOfThreeIntervals() throws Exception {
+        awaitStartupRuns();
+        JsonNode list = api().get("/api/connectors");
+        JsonNode ofn = HubApi.item(list, "id", OFN);
+        assertThat(ofn.get("stale").asBoolean()).isFalse();
+        assertThat(ofn.get("staleAfter").asText()).isEqualTo("PT3H");
+        assertThat(ofn.at("/breaker/state").asText()).isEqualTo("closed");
+        assertThat(ofn.at("/breaker/opensAfter").asInt()).isEqualTo(5);
+        assertThat(ofn.at("/lastRun/skipped").isNull()).isTrue();
+        assertThat(api().get("/actuator/health")
+                        .at("/components/connectors/status")
+                        .asText())
+                .isEqualTo("UP");
+    }
+
+    @Test
     void theRunHistoryIsNewestFirstAndStartsWithTheStartUpRun() throws Exception {
         awaitStartupRuns();
         JsonNode runs = api().get("/api/connectors/" + EDESKY + "/runs");

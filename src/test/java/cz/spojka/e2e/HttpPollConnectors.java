@@ -23,7 +23,12 @@ final class HttpPollConnectors {
 
     /** Copies the connectors into {@code dir}, with their mappings, and returns it. */
     static Path assemble(Path dir) {
-        try (Stream<Path> folders = Files.list(FIXTURES)) {
+        return assemble(FIXTURES, dir);
+    }
+
+    /** Copies the connectors of another test's fixtures (OFN or eDesky boards alike) into {@code dir}. */
+    static Path assemble(Path fixtures, Path dir) {
+        try (Stream<Path> folders = Files.list(fixtures)) {
             for (Path fixture : folders.toList()) {
                 String id = fixture.getFileName().toString();
                 Path folder = Files.createDirectories(dir.resolve(id));

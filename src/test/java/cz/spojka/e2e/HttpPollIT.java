@@ -169,12 +169,19 @@ class HttpPollIT extends HubUnderTest {
     @Order(3)
     void aFailingMiddlePageFailsTheRunAndDeletesNothing() {
         long events = HUB.changeLog().endOffsetSum("spojka.changes");
+        RequestPatternBuilder page3 =
+                getRequestedFor(urlPathEqualTo("/ofn-by-page/desky")).withQueryParam("strana", equalTo("3"));
+        int page3Before = AGENDA.findAll(page3).size();
         AGENDA.stubFor(page("/ofn-by-page/desky", "strana", 3)
                 .willReturn(aResponse().withStatus(500).withBody("Údržba")));
         RunReport serverError = scheduler.poll("ofn-by-page");
         assertThat(serverError.error())
                 .isEqualTo("HttpPollException: GET " + AGENDA.baseUrl()
-                        + "/ofn-by-page/desky?strana=3&pocet=50 answered HTTP 500: Údržba");
+                        + "/ofn-by-page/desky?strana=3&pocet=50 answered HTTP 500: Údržba (gave up after 4"
+                        + " attempts)");
+        assertThat(AGENDA.findAll(page3).size() - page3Before)
+                .as("the first attempt and three retries")
+                .isEqualTo(4);
 
         AGENDA.stubFor(page("/ofn-by-page/desky", "strana", 3).willReturn(json("<html>Údržba</html>".getBytes(UTF_8))));
         RunReport garbage = scheduler.poll("ofn-by-page");
@@ -182,6 +189,15 @@ class HttpPollIT extends HubUnderTest {
                 .startsWith("HttpPollException: Page 3 (" + AGENDA.baseUrl()
                         + "/ofn-by-page/desky?strana=3&pocet=50) cannot be read to find the next one: The body is not"
                         + " well-formed jsonld");
+        assertThat(deadLetters("ofn-by-page")).singleElement().satisfies(letter -> {
+            assertThat(letter.stage()).isEqualTo("fetch");
+            assertThat(letter.recordId()).isEqualTo("body");
+            assertThat(letter.reason())
+                    .startsWith("Page 3 (" + AGENDA.baseUrl() + "/ofn-by-page/desky?strana=3&pocet=50) cannot be"
+                            + " read to find the next one: The body is not well-formed jsonld");
+            assertThat(garbage.error()).startsWith("HttpPollException: " + letter.reason());
+            assertThat(letter.record()).isEqualTo("<html>Údržba</html>");
+        });
 
         assertThat(HUB.changeLog().endOffsetSum("spojka.changes")).isEqualTo(events);
         awaitMaterialized();
@@ -253,7 +269,9 @@ class HttpPollIT extends HubUnderTest {
                 .willReturn(json("{\"nedokončeno\": ".getBytes(UTF_8))
                         .withHeader("Link", "</ofn-by-link-header/desky?po=20>; rel=\"next\"")));
         RunReport run = scheduler.poll("ofn-by-link-header");
-        assertThat(run.error()).startsWith("Page 2 of 3: The body is not well-formed jsonld");
+        assertThat(run.error())
+                .startsWith(AGENDA.baseUrl() + "/ofn-by-link-header/desky: Page 2 of 3: The body is not well-formed"
+                        + " jsonld");
         assertThat(HUB.changeLog().endOffsetSum("spojka.changes")).isEqualTo(events);
         DeadLetter letter = deadLetters("ofn-by-link-header").get(0);
         assertThat(letter.stage()).isEqualTo("fetch");

@@ -35,7 +35,8 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
  * unchanged from {@code connectors/}) against a real PostgreSQL loaded with the connector's own sample script, only
  * its {@code jdbcUrl} overridden. Step by step: the first run publishes every row; a re-run publishes nothing; rows
  * inserted and updated after the watermark are picked up; a failing query stores no watermark and deletes nothing; a
- * restart keeps the watermark; a database that is down fails the run the same way. And in demo mode, with no database
+ * restart keeps the watermark; a database that is down fails the run the same way, and once it is back the next run
+ * succeeds without fetching or publishing anything again. And in demo mode, with no database
  * configured, the same connector reads its sample from in-memory H2.
  */
 class JdbcPollIT {
@@ -56,13 +57,15 @@ class JdbcPollIT {
     @TempDir
     static Path work;
 
+    private static final int POSTGRES_PORT = TestPorts.free();
+
     private static EmbeddedPostgres postgres;
     /** Set once JUnit has made {@link #work}, where its folders are. */
     private static TestHub testHub;
 
     @BeforeAll
     static void startAgendaDatabase() throws IOException, SQLException {
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = startPostgres();
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
             ScriptUtils.executeSqlScript(
                     connection,
@@ -160,7 +163,26 @@ class JdbcPollIT {
                     .isEqualTo("CannotGetJdbcConnectionException: Failed to obtain JDBC Connection (caused by"
                             + " ConnectException: Connection refused)");
             assertNothingChangedSinceTheUpdate(hub);
+
+            postgres = startPostgres();
+            RunReport databaseBack = poll(hub);
+            assertThat(databaseBack.error())
+                    .as("the connector's pool connects to the restarted database")
+                    .isNull();
+            assertThat(databaseBack.records())
+                    .as("the watermark survived the failed run: nothing is fetched or published again")
+                    .isZero();
+            assertNothingChangedSinceTheUpdate(hub);
         }
+    }
+
+    /** The agenda database, in the same folder and on the same port each time, so that a restart keeps its data. */
+    private static EmbeddedPostgres startPostgres() throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(work.resolve("postgres"))
+                .setCleanDataDirectory(false)
+                .setPort(POSTGRES_PORT)
+                .start();
     }
 
     /** Demo mode: no agenda database is configured, so the connector reads its sample script in in-memory H2. */

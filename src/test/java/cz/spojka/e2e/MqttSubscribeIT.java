@@ -33,7 +33,7 @@ class MqttSubscribeIT {
 
     private static final String CONNECTOR = "desky-mqtt";
     private static final int MQTT_PORT = TestPorts.free();
-    private static final Server BROKER = new Server();
+    private static Server broker = new Server();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -44,19 +44,61 @@ class MqttSubscribeIT {
 
     @BeforeAll
     static void startBroker() throws Exception {
+        broker.startServer(brokerConfig());
+        testHub = TestHub.onFreePorts(dataDir, Path.of("src/test/resources/cz/spojka/e2e/mqtt-connectors"));
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.stopServer();
+    }
+
+    private static Properties brokerConfig() {
         Properties config = new Properties();
         config.setProperty("host", "127.0.0.1");
         config.setProperty("port", Integer.toString(MQTT_PORT));
         config.setProperty("allow_anonymous", "true");
         config.setProperty("persistence_enabled", "false");
         config.setProperty("telemetry_enabled", "false");
-        BROKER.startServer(config);
-        testHub = TestHub.onFreePorts(dataDir, Path.of("src/test/resources/cz/spojka/e2e/mqtt-connectors"));
+        return config;
     }
 
-    @AfterAll
-    static void stopBroker() {
-        BROKER.stopServer();
+    /**
+     * The broker restarts (without persistence, so it forgets every session) while the hub runs: the subscription
+     * reconnects, subscribes again, and a message published after the restart arrives as a run.
+     */
+    @Test
+    void theSubscriptionResumesAfterTheBrokerRestartsAndMessagesAfterTheRestartArrive(@TempDir Path ownDataDir)
+            throws Exception {
+        // The first two boards: Moquette refuses a message over 8 KiB, as the third board is.
+        JsonNode boards =
+                JSON.readTree(AgendaSystem.sample(AgendaSystem.OFN, "mvcr-policie-uredni-desky-ofn-2024-05.json"));
+        try (ConfigurableApplicationContext hub = startHub(testHub.withDataDir(ownDataDir.resolve("hub")))) {
+            Connectors connectors = hub.getBean(Connectors.class);
+            publish("desky/1", JSON.writeValueAsBytes(boards.get(0)));
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> connectors.runs(CONNECTOR).size() == 1);
+
+            broker.stopServer();
+            broker = new Server();
+            broker.startServer(brokerConfig());
+
+            // Until the hub has subscribed again a message published now would reach no one, and the broker may
+            // still refuse the publisher: publish until one arrives (QoS 1 to a subscriber that is back).
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        publish("desky/2", JSON.writeValueAsBytes(boards.get(1)));
+                        return connectors.runs(CONNECTOR).size() > 1;
+                    });
+            RunReport afterRestart =
+                    connectors.runs(CONNECTOR).get(connectors.runs(CONNECTOR).size() - 2);
+            assertThat(afterRestart.succeeded()).isTrue();
+            assertThat(afterRestart.records()).isEqualTo(1);
+            assertThat(afterRestart.created())
+                    .isEqualTo(1 + boards.get(1).get("informace").size());
+        }
     }
 
     @Test

@@ -101,7 +101,8 @@ class DatasetTermsTest {
                 one.dataset(),
                 List.of(
                         Map.of("name", "Chrudim", "ico", "00270211", "ruian", "571164"),
-                        Map.of("name", "Plasy", "ico", "00258245", "ruian", "559351")));
+                        Map.of("name", "Plasy", "ico", "00258245", "ruian", "559351")),
+                one.resilience());
         DatasetTerms terms =
                 DatasetTerms.ofConnectors(active(List.of(many)), PAGE).get(0);
         assertThat(terms.connectors()).containsExactly(one.id());
