@@ -2,6 +2,8 @@ package cz.spojka.store;
 
 import cz.spojka.changelog.Change;
 import cz.spojka.changelog.ChangeType;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -177,6 +179,20 @@ public final class TdbEntityStore implements EntityStore {
     @Override
     public String describe() {
         return "TDB2 in " + location;
+    }
+
+    /** The store's directory, which holds its generations {@code Data-NNNN}. */
+    public Path location() {
+        return location;
+    }
+
+    @Override
+    public long freeBytes() {
+        try {
+            return Files.getFileStore(location).getUsableSpace();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     @Override

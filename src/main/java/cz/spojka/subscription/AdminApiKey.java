@@ -9,15 +9,16 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Lets a request to the administration API through only with the admin key ({@code spojka.admin.api-key}) in
- * {@value #HEADER}; any other is answered {@code 401} with the reason. An empty key closes the API.
+ * {@value #HEADER}; any other is answered {@code 401} with the reason. An empty key closes the API. Guards
+ * {@code /api/subscriptions} and {@code /api/store}.
  */
-final class AdminApiKey implements HandlerInterceptor {
+public final class AdminApiKey implements HandlerInterceptor {
 
     static final String HEADER = "X-Api-Key";
 
     private final String apiKey;
 
-    AdminApiKey(String apiKey) {
+    public AdminApiKey(String apiKey) {
         this.apiKey = apiKey;
     }
 
