@@ -125,7 +125,7 @@ public final class StoreCompaction {
             long started = System.nanoTime();
             String error = null;
             try {
-                DatabaseMgr.compact(store.dataset(), true);
+                DatabaseMgr.compact(store.switchable(), true);
             } catch (RuntimeException | InternalError | IOError e) {
                 // InternalError: a write to a memory-mapped file of the copy faulted (a full disk). TDB2 has removed
                 // the unfinished copy and goes on in the old generation.
