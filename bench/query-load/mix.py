@@ -53,7 +53,7 @@ def main():
         out.write("local i = 0\n")
         out.write("init = function(args) i = math.random(1, #paths) end\n")
         out.write("wrk.headers[\"Accept\"] = \"application/sparql-results+json\"\n")
-        out.write("request = function()\n  i = i %% #paths + 1\n  return wrk.format(\"GET\", paths[i])\nend\n")
+        out.write("request = function()\n  i = i % #paths + 1\n  return wrk.format(\"GET\", paths[i])\nend\n")
 
 
 if __name__ == "__main__":

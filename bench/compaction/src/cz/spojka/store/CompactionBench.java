@@ -34,7 +34,9 @@ import org.springframework.util.unit.DataSize;
  * Heavy incremental change through the hub's store code: N notices written, then rewritten ROUNDS times, in
  * transactions of BATCH changes each (the materializer's write path, {@link TdbEntityStore#apply}, with the full-text
  * index), once without compaction and once with the growth trigger checked every CHECK batches; beside them the
- * final quads bulk-loaded into a fresh store by {@code tdb2.tdbloader}. Prints one line per measurement (tab-separated).
+ * final quads bulk-loaded into a fresh store by {@code tdb2.tdbloader}. Prints one line per measurement (tab-separated):
+ * the files' lengths, the bytes du counts (what the hub's growth trigger reads), and the milliseconds since the phase
+ * began; {@code peak-checked} is the largest store a check of the growth trigger saw.
  *
  * <p>Arguments: WORK N ROUNDS BATCH CHECK GROWTH_FACTOR GROWTH_MIN_MB.
  */
@@ -86,12 +88,13 @@ public final class CompactionBench {
             CompactionSchedule schedule = CompactionSchedule.of(
                     new SpojkaProperties.Compaction(Duration.ZERO, "", factor, DataSize.ofMegabytes(growthMinMb), Duration.ofMinutes(1)),
                     ZoneOffset.UTC);
-            long[] peak = {0};
+            long[] peak = {0, 0};
             int[] compactions = {0};
             long started = System.nanoTime();
             Runnable checker = () -> {
                 long size = compaction.sizeBytes();
                 peak[0] = Math.max(peak[0], size);
+                peak[1] = Math.max(peak[1], apparentOrZero(b.resolve("tdb2")));
                 String reason = schedule.due(Instant.now(), compaction.since(), size, compaction.referenceBytes());
                 if (reason != null) {
                     compaction.compact(reason);
@@ -102,7 +105,7 @@ public final class CompactionBench {
                 write(store, n, round, batch, checker, check);
                 print("B", "after-round-" + round, compaction.sizeBytes(), du(b.resolve("tdb2")), started);
             }
-            System.out.printf("B\tpeak-bytes\t%d%nB\tcompactions\t%d%n", peak[0], compactions[0]);
+            System.out.printf("B\tpeak-checked\t%d\t%d%nB\tcompactions\t%d%n", peak[1], peak[0], compactions[0]);
         }
 
         // C: the final quads bulk-loaded.
@@ -158,6 +161,14 @@ public final class CompactionBench {
 
     private static void print(String phase, String what, long apparent, long allocated, long since) {
         System.out.printf("%s\t%s\t%d\t%d\t%d%n", phase, what, apparent, allocated, (System.nanoTime() - since) / 1_000_000);
+    }
+
+    private static long apparentOrZero(Path dir) {
+        try {
+            return apparent(dir);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
     }
 
     private static long apparent(Path dir) throws IOException {
