@@ -38,6 +38,11 @@ public interface EntityStore extends AutoCloseable {
     /** A short description for the start-up summary and health ("TDB2 in /data/tdb2"). */
     String describe();
 
+    /** Bytes free for the store on its file system, or -1 when unknown (an external store). */
+    default long freeBytes() {
+        return -1;
+    }
+
     @Override
     void close();
 }

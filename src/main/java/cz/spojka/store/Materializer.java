@@ -5,8 +5,10 @@ import cz.spojka.changelog.ChangeEvents;
 import cz.spojka.changelog.ChangeLog;
 import cz.spojka.changelog.KafkaClients;
 import io.cloudevents.CloudEvent;
+import java.io.IOError;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Consumes the change log and applies it to the store in group commits: each poll's changes and the offsets after
  * them go into one store transaction. Offsets are kept only in the store (no consumer group), so the store and the
- * position in the log can never disagree. {@link #rebuild()} wipes the store and replays the compacted log.
+ * position in the log can never disagree. A batch the store refuses (a full disk) changes nothing: the materializer
+ * goes back to the stored offsets and tries again, with a growing wait, until the store accepts it. {@link #rebuild()} wipes the store and replays the compacted log.
  */
 public class Materializer implements SmartLifecycle {
 
@@ -42,7 +45,10 @@ public class Materializer implements SmartLifecycle {
     private final boolean rebuildOnStart;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    private final Duration retryBackoffMax;
     private volatile boolean rebuildRequested;
+    private volatile boolean resync;
+    private volatile int failedTries;
     private volatile boolean running;
     private volatile String failure;
     private volatile Map<TopicPartition, Long> position = Map.of();
@@ -57,7 +63,9 @@ public class Materializer implements SmartLifecycle {
             int batchSize,
             Duration pollTimeout,
             Duration commitLinger,
-            boolean rebuildOnStart) {
+            boolean rebuildOnStart,
+            Duration retryBackoffMax) {
+        this.retryBackoffMax = retryBackoffMax;
         this.clients = clients;
         this.topic = topic;
         this.store = store;
@@ -87,7 +95,7 @@ public class Materializer implements SmartLifecycle {
         thread.start();
     }
 
-    private void seekToStoredOffsets(List<TopicPartition> partitions) {
+    private void seekToStoredOffsets(Collection<TopicPartition> partitions) {
         Map<TopicPartition, Long> stored = store.offsets();
         for (TopicPartition partition : partitions) {
             Long next = stored.get(partition);
@@ -103,28 +111,82 @@ public class Materializer implements SmartLifecycle {
     private void run() {
         try {
             while (running) {
-                if (rebuildRequested) {
-                    store.clear();
-                    consumer.seekToBeginning(consumer.assignment());
-                    position = Map.of();
-                    rebuildRequested = false;
-                    log.info("Store cleared; replaying the change log {} from the beginning", topic);
+                try {
+                    step();
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException | InternalError | IOError e) {
+                    if (running) {
+                        refused(e);
+                    }
                 }
-                applyBatch(collectBatch());
             }
         } catch (WakeupException e) {
             // stop() woke the consumer up: leave the loop.
-        } catch (RuntimeException e) {
-            failure = e.getMessage() == null ? e.toString() : e.getMessage();
-            running = false;
-            log.error(
-                    "The materializer stopped: {}. The store keeps its last committed state; restart the hub"
-                            + " to resume from there.",
-                    failure,
-                    e);
         } finally {
+            running = false;
             consumer.close();
         }
+    }
+
+    private void step() {
+        if (resync) {
+            seekToStoredOffsets(List.copyOf(consumer.assignment()));
+            resync = false;
+        }
+        if (rebuildRequested) {
+            store.clear();
+            consumer.seekToBeginning(consumer.assignment());
+            position = Map.of();
+            rebuildRequested = false;
+            log.info("Store cleared; replaying the change log {} from the beginning", topic);
+        }
+        applyBatch(collectBatch());
+        if (failure != null) {
+            log.info(
+                    "The store ({}) accepts writes again after {} refused tries; the materializer goes on from"
+                            + " offsets {}",
+                    store.describe(),
+                    failedTries,
+                    position);
+            failure = null;
+            failedTries = 0;
+        }
+    }
+
+    /**
+     * The store refused a batch (a full disk, a failing file system) or could not be read. The store's transaction was
+     * aborted, so it holds the batches before and their offsets: the consumer goes back to those offsets and tries
+     * again after a wait that doubles up to {@code retryBackoffMax}, until the store accepts the batch.
+     */
+    private void refused(Throwable e) {
+        failedTries++;
+        resync = true;
+        long free = store.freeBytes();
+        failure = "cannot store the changes after offsets " + position + ": " + StoreFailures.describe(e)
+                + (free >= 0 ? " (" + free + " bytes free on the store's file system)" : "");
+        Duration wait = backoff();
+        String message = "{}. Nothing of the batch was stored; the store keeps its last committed state and the"
+                + " change-log offsets stored with it. Try {} failed; trying again in {} ms.";
+        if (failedTries == 1) {
+            log.error(message, failure, failedTries, wait.toMillis(), e);
+        } else {
+            log.error(message, failure, failedTries, wait.toMillis());
+        }
+        long until = System.nanoTime() + wait.toNanos();
+        try {
+            while (running && System.nanoTime() < until) {
+                Thread.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private Duration backoff() {
+        long millis = 1000L << Math.min(failedTries - 1, 20);
+        return millis >= retryBackoffMax.toMillis() ? retryBackoffMax : Duration.ofMillis(millis);
     }
 
     /**
@@ -216,9 +278,14 @@ public class Materializer implements SmartLifecycle {
                 .sum();
     }
 
-    /** Why the materializer stopped, or {@code null} while it runs or after a clean stop. */
+    /** Why the store refused the last batch, or {@code null} while the store accepts them. */
     public String failure() {
         return failure;
+    }
+
+    /** Tries of the current batch the store refused in a row; 0 while it accepts them. */
+    public int failedTries() {
+        return failedTries;
     }
 
     public long appliedChanges() {

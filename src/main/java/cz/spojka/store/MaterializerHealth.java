@@ -4,7 +4,10 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** {@code /actuator/health} component {@code materializer}: whether it runs and how far the store lags the log. */
+/**
+ * {@code /actuator/health} component {@code materializer}: whether it runs and how far the store lags the log; DOWN
+ * with the reason while the store refuses its writes (a full disk).
+ */
 @Component("materializerHealthIndicator")
 class MaterializerHealth implements HealthIndicator {
 
@@ -18,12 +21,13 @@ class MaterializerHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        Health.Builder health = materializer.isRunning() ? Health.up() : Health.down();
+        Health.Builder health =
+                materializer.isRunning() && materializer.failure() == null ? Health.up() : Health.down();
         health.withDetail("store", store.describe())
                 .withDetail("appliedChanges", materializer.appliedChanges())
                 .withDetail("skippedRecords", materializer.skippedRecords());
         if (materializer.failure() != null) {
-            health.withDetail("error", materializer.failure());
+            health.withDetail("error", materializer.failure()).withDetail("refusedTries", materializer.failedTries());
         }
         try {
             health.withDetail("lag", materializer.lag());

@@ -2,21 +2,56 @@ package cz.spojka.store;
 
 import cz.spojka.changelog.ChangeEvents;
 import cz.spojka.changelog.KafkaClients;
+import cz.spojka.subscription.AdminApiKey;
 import cz.spojka.system.SpojkaProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.ZoneId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The store the change log is materialized into ({@code spojka.store.type}), the materializer, and the reader of the
- * published data.
+ * The store the change log is materialized into ({@code spojka.store.type}), the materializer, the reader of the
+ * published data, and the compaction of the TDB2 store with its admin API.
  */
 @Configuration(proxyBeanMethods = false)
-class StoreConfiguration {
+class StoreConfiguration implements WebMvcConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
+
+    private final SpojkaProperties properties;
+
+    StoreConfiguration(SpojkaProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new AdminApiKey(properties.admin().apiKey()))
+                .addPathPatterns(StoreController.PATH + "/**");
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "spojka.store.type", havingValue = "tdb2", matchIfMissing = true)
+    StoreCompaction storeCompaction(TdbEntityStore store, MeterRegistry metrics) {
+        return new StoreCompaction(store, properties.compactionStateFile(), metrics);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "spojka.store.type", havingValue = "tdb2", matchIfMissing = true)
+    CompactionScheduler compactionScheduler(StoreCompaction compaction) {
+        SpojkaProperties.Compaction config = properties.store().compaction();
+        return new CompactionScheduler(
+                compaction, CompactionSchedule.of(config, ZoneId.systemDefault()), config.checkInterval());
+    }
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "spojka.store.type", havingValue = "tdb2", matchIfMissing = true)
-    TdbEntityStore tdbEntityStore(SpojkaProperties properties, ChangeEvents events) {
+    TdbEntityStore tdbEntityStore(ChangeEvents events) {
         return new TdbEntityStore(
                 properties.tdbDir(),
                 properties.textIndexDir(),
@@ -26,10 +61,18 @@ class StoreConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "spojka.store.type", havingValue = "sparql")
-    SparqlEntityStore sparqlEntityStore(SpojkaProperties properties, ChangeEvents events) {
+    SparqlEntityStore sparqlEntityStore(ChangeEvents events) {
         SpojkaProperties.Sparql sparql = properties.store().sparql();
         require(sparql.queryEndpoint(), "spojka.store.sparql.query-endpoint");
         require(sparql.updateEndpoint(), "spojka.store.sparql.update-endpoint");
+        SpojkaProperties.Compaction compaction = properties.store().compaction();
+        if (!compaction.interval().isZero() || !compaction.cron().isBlank()) {
+            log.warn(
+                    "{}interval and {}cron are ignored: the hub compacts only its embedded TDB2 store, and"
+                            + " spojka.store.type is 'sparql'; compact the external store with its own tools",
+                    CompactionSchedule.PREFIX,
+                    CompactionSchedule.PREFIX);
+        }
         return new SparqlEntityStore(
                 sparql.queryEndpoint(),
                 sparql.updateEndpoint(),
@@ -46,7 +89,7 @@ class StoreConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "spojka.store.type", havingValue = "sparql")
-    StoreReader sparqlStoreReader(SpojkaProperties properties) {
+    StoreReader sparqlStoreReader() {
         return StoreReader.of(properties.store().sparql().queryEndpoint());
     }
 
@@ -58,7 +101,7 @@ class StoreConfiguration {
     }
 
     @Bean
-    Materializer materializer(KafkaClients clients, SpojkaProperties properties, EntityStore store) {
+    Materializer materializer(KafkaClients clients, EntityStore store) {
         SpojkaProperties.Store config = properties.store();
         return new Materializer(
                 clients,
@@ -67,6 +110,7 @@ class StoreConfiguration {
                 config.batchSize(),
                 config.pollTimeout(),
                 config.commitLinger(),
-                config.rebuild());
+                config.rebuild(),
+                config.retryBackoffMax());
     }
 }

@@ -2,6 +2,8 @@ package cz.spojka.store;
 
 import cz.spojka.changelog.Change;
 import cz.spojka.changelog.ChangeType;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +18,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.store.DatasetGraphSwitchable;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.kafka.common.TopicPartition;
 
@@ -32,7 +35,9 @@ public final class TdbEntityStore implements EntityStore {
 
     private final Path location;
     private final String graphPrefix;
-    private final DatasetGraph stored;
+    /** The stored dataset, safe across compactions: what queries and downloads read. */
+    private final CompactionSafeDataset stored;
+
     private final TitleIndex titles;
     /** The stored dataset seen through the text index: what the store writes to. */
     private final DatasetGraph dataset;
@@ -46,7 +51,8 @@ public final class TdbEntityStore implements EntityStore {
     public TdbEntityStore(Path location, Path textLocation, String graphPrefix, ProvenanceTriples provenance) {
         this.location = location.toAbsolutePath();
         this.graphPrefix = graphPrefix;
-        this.stored = DatabaseMgr.connectDatasetGraph(this.location.toString());
+        this.stored = new CompactionSafeDataset(
+                (DatasetGraphSwitchable) DatabaseMgr.connectDatasetGraph(this.location.toString()));
         this.titles = TitleIndex.open(textLocation.toAbsolutePath());
         this.dataset = titles.over(stored);
         Txn.executeRead(stored, () -> titles.catchUp(stored));
@@ -179,11 +185,30 @@ public final class TdbEntityStore implements EntityStore {
         return "TDB2 in " + location;
     }
 
+    /** The dataset {@link DatabaseMgr#compact} switches to a new generation. */
+    DatasetGraphSwitchable switchable() {
+        return stored.switchable();
+    }
+
+    /** The store's directory, which holds its generations {@code Data-NNNN}. */
+    public Path location() {
+        return location;
+    }
+
+    @Override
+    public long freeBytes() {
+        try {
+            return Files.getFileStore(location).getUsableSpace();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     @Override
     public void close() {
         // Closes the index, and releases the location, so the same directory can be opened again (a restart within
         // one JVM).
         dataset.close();
-        TDBInternal.expel(stored);
+        TDBInternal.expel(stored.switchable());
     }
 }

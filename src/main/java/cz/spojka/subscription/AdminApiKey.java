@@ -9,8 +9,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Lets a request to the administration API through only with the admin key ({@code spojka.admin.api-key}) in
- * {@value #HEADER}; any other is answered {@code 401} with the reason. An empty key closes the API. Guards the
- * subscriptions and the dead-letter log.
+ * {@value #HEADER}; any other is answered {@code 401} with the reason. An empty key closes the API. Guards
+ * {@code /api/subscriptions}, the dead-letter log ({@code /api/deadletters}) and {@code /api/store}.
  */
 public final class AdminApiKey implements HandlerInterceptor {
 

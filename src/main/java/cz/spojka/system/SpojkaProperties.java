@@ -12,6 +12,7 @@ import java.util.List;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -256,7 +257,10 @@ public record SpojkaProperties(
      *     it commits: TDB2 copies every index block a transaction touches and keeps the old copies until a compaction,
      *     so many small commits (thousands of small connector runs) grow the store fast; the store lags behind the log
      *     by at most this long
+     * @param retryBackoffMax the longest wait between two tries of a batch the store refused (a full disk, a failing
+     *     file system); the wait starts at one second and doubles, and the store resumes from its last committed batch
      * @param sparql the external SPARQL 1.1 store, used when {@code type} is {@code sparql}
+     * @param compaction when the TDB2 store is compacted (docs/operations.md); ignored with an external store
      */
     public record Store(
             @NotNull @DefaultValue("tdb2") StoreType type,
@@ -264,7 +268,37 @@ public record SpojkaProperties(
             @Min(1) @DefaultValue("50000") int batchSize,
             @NotNull @DefaultValue("1s") Duration pollTimeout,
             @NotNull @DefaultValue("2s") Duration commitLinger,
-            @Valid @NotNull @DefaultValue Sparql sparql) {}
+
+            @NotNull @DurationMin(seconds = 1) @DefaultValue("30s")
+            Duration retryBackoffMax,
+
+            @Valid @NotNull @DefaultValue Sparql sparql,
+            @Valid @NotNull @DefaultValue Compaction compaction) {}
+
+    /**
+     * TDB2 keeps every index block a write transaction replaced until the store is compacted: a compaction copies the
+     * current state into a new generation directory ({@code Data-NNNN}), switches to it and deletes the old one.
+     * Queries go on meanwhile; the materializer's writes wait until the copy is switched in.
+     *
+     * @param interval compact this long after the last compaction (or the start-up); {@code 0s} for no fixed interval
+     * @param cron compact at the times of this cron expression (second minute hour day-of-month month day-of-week, as
+     *     Spring's {@code @Scheduled}, e.g. {@code 0 0 3 * * *} for 03:00 every day); empty for none. The hub looks
+     *     every {@code check-interval}, so a run starts up to that much later
+     * @param growthFactor compact when the store's files are this many times their size after the last compaction
+     *     (the first reference is the size at the first start); {@code 0} switches the growth trigger off, otherwise
+     *     at least 1.1
+     * @param growthMin the growth trigger waits until the store has also grown by this much since the last compaction,
+     *     so a small store is not compacted over and over
+     * @param checkInterval how often the hub checks the store's size and the schedule
+     */
+    public record Compaction(
+            @NotNull @DefaultValue("0s") Duration interval,
+            @NotNull @DefaultValue("") String cron,
+            @DefaultValue("1.5") double growthFactor,
+            @NotNull @DefaultValue("64MB") DataSize growthMin,
+
+            @NotNull @DurationMin(seconds = 1) @DefaultValue("1m")
+            Duration checkInterval) {}
 
     public enum StoreType {
         tdb2,
@@ -285,6 +319,11 @@ public record SpojkaProperties(
 
     public Path tdbDir() {
         return dataDir.resolve("tdb2");
+    }
+
+    /** The TDB2 store's size after its last compaction, the growth trigger's reference. */
+    public Path compactionStateFile() {
+        return dataDir.resolve("tdb2-compaction.properties");
     }
 
     /** The Lucene index of the titles and labels in the TDB2 store. */

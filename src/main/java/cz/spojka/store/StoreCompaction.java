@@ -1,0 +1,224 @@
+package cz.spojka.store;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compacts the TDB2 store: {@link DatabaseMgr#compact} copies the current state into the next generation directory
+ * ({@code Data-NNNN}), switches the store to it and deletes the old one. TDB2 blocks write transactions on the store
+ * for the copy (the materializer's next commit waits), while queries go on against the old generation until they end.
+ * The size after the last compaction is kept in a small file beside the store, the growth trigger's reference across
+ * restarts. Sizes are the bytes the files take on disk ({@link #sizeBytes}).
+ */
+public final class StoreCompaction {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreCompaction.class);
+    private static final String REFERENCE = "compactedBytes";
+    private static final String AT = "compactedAt";
+
+    /**
+     * One compaction.
+     *
+     * @param error why it failed, {@code null} when it succeeded
+     */
+    public record Outcome(Instant at, String reason, long beforeBytes, long afterBytes, long millis, String error) {}
+
+    /** Refused: a compaction is running already. */
+    public static final class Busy extends RuntimeException {
+        Busy() {
+            super("a compaction of the store is running already");
+        }
+    }
+
+    private final TdbEntityStore store;
+    private final Path stateFile;
+    private final ReentrantLock running = new ReentrantLock();
+    private final Counter succeeded;
+    private final Counter failed;
+    private final Timer duration;
+    private volatile long referenceBytes;
+    private volatile Instant since;
+    private volatile Outcome last;
+
+    public StoreCompaction(TdbEntityStore store, Path stateFile, MeterRegistry metrics) {
+        this.store = store;
+        this.stateFile = stateFile;
+        loadState();
+        Gauge.builder("spojka.store.size", this, StoreCompaction::sizeBytes)
+                .description("Bytes the TDB2 store's files take on disk")
+                .baseUnit("bytes")
+                .register(metrics);
+        Gauge.builder("spojka.store.compacted.size", this, StoreCompaction::referenceBytes)
+                .description("Bytes the TDB2 store's files took on disk after the last compaction")
+                .baseUnit("bytes")
+                .register(metrics);
+        succeeded = Counter.builder("spojka.store.compactions")
+                .tag("outcome", "success")
+                .register(metrics);
+        failed = Counter.builder("spojka.store.compactions")
+                .tag("outcome", "failure")
+                .register(metrics);
+        duration = Timer.builder("spojka.store.compaction.duration").register(metrics);
+    }
+
+    private void loadState() {
+        Properties state = new Properties();
+        try (InputStream in = Files.newInputStream(stateFile)) {
+            state.load(in);
+            referenceBytes = Long.parseLong(state.getProperty(REFERENCE));
+            since = Instant.parse(state.getProperty(AT));
+        } catch (NoSuchFileException e) {
+            // A store never compacted: its size now is the reference, and the interval counts from now.
+            referenceBytes = sizeBytes();
+            since = Instant.now();
+            saveState();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Cannot read {} ({}); the store's size now is the compaction reference", stateFile, e.toString());
+            referenceBytes = sizeBytes();
+            since = Instant.now();
+        }
+    }
+
+    private void saveState() {
+        Properties state = new Properties();
+        state.setProperty(REFERENCE, Long.toString(referenceBytes));
+        state.setProperty(AT, since.toString());
+        try (OutputStream out = Files.newOutputStream(stateFile)) {
+            state.store(out, "The TDB2 store's size after its last compaction (spojka.store.compaction.growth-factor)");
+        } catch (IOException e) {
+            log.warn("Cannot write {}: {}", stateFile, e.toString());
+        }
+    }
+
+    /**
+     * Compacts the store now, in the calling thread, and deletes the old generation.
+     *
+     * @param reason why, for the log and the outcome
+     * @throws Busy when another compaction is running
+     */
+    public Outcome compact(String reason) {
+        if (!running.tryLock()) {
+            throw new Busy();
+        }
+        try {
+            Instant at = Instant.now();
+            long before = sizeBytes();
+            log.info("Compacting the store ({}, {} bytes): {}", store.describe(), before, reason);
+            long started = System.nanoTime();
+            String error = null;
+            try {
+                DatabaseMgr.compact(store.switchable(), true);
+            } catch (RuntimeException | InternalError | IOError e) {
+                // InternalError: a write to a memory-mapped file of the copy faulted (a full disk). TDB2 has removed
+                // the unfinished copy and goes on in the old generation.
+                error = StoreFailures.describe(e);
+            }
+            long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            duration.record(Duration.ofMillis(millis));
+            long after = sizeBytes();
+            Outcome outcome = new Outcome(at, reason, before, after, millis, error);
+            last = outcome;
+            if (error == null) {
+                succeeded.increment();
+                referenceBytes = after;
+                since = at;
+                saveState();
+                log.info("Compacted the store in {} ms: {} bytes before, {} after", millis, before, after);
+            } else {
+                failed.increment();
+                log.error(
+                        "Compaction of the store failed after {} ms: {}. The store goes on in its previous"
+                                + " generation; {} bytes free on its file system",
+                        millis,
+                        error,
+                        store.freeBytes());
+            }
+            return outcome;
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /**
+     * The bytes the store's files take on disk (all its generations, and a compaction's copy while it runs), as
+     * {@code du} counts them: TDB2 extends its files in sparse 8 MiB steps, so their lengths overstate a small store by
+     * up to some 200 MB. Where {@code du} cannot be run, the files' lengths.
+     */
+    public long sizeBytes() {
+        try {
+            Process du = new ProcessBuilder("du", "-s", "-B1", store.location().toString())
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(du.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (du.waitFor() == 0) {
+                return Long.parseLong(out.trim().split("\\s+")[0]);
+            }
+        } catch (IOException | NumberFormatException e) {
+            // No du here: the lengths below.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return fileLengths();
+    }
+
+    private long fileLengths() {
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> files = Files.walk(store.location())) {
+                return files.filter(Files::isRegularFile)
+                        .mapToLong(StoreCompaction::length)
+                        .sum();
+            } catch (IOException | UncheckedIOException e) {
+                // A compaction deleted a directory of the old generation while we walked it.
+                if (attempt == 3) {
+                    throw new IllegalStateException("Cannot measure the store in " + store.location() + ": " + e, e);
+                }
+            }
+        }
+    }
+
+    private static long length(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            // A file of an old generation deleted while we walk.
+            return 0;
+        }
+    }
+
+    /** The store's size after its last compaction (or when it was first opened). */
+    public long referenceBytes() {
+        return referenceBytes;
+    }
+
+    /** The last compaction, or the hub's first start when there was none. */
+    public Instant since() {
+        return since;
+    }
+
+    /** The last compaction this hub ran, or {@code null}. */
+    public Outcome last() {
+        return last;
+    }
+
+    public boolean isRunning() {
+        return running.isLocked();
+    }
+}
