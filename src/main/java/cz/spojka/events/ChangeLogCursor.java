@@ -71,9 +71,12 @@ final class ChangeLogCursor implements AutoCloseable {
         return position;
     }
 
-    /** The events of the next batch of records, waiting up to {@code timeout} for one. */
-    List<StreamedEvent> poll(Duration timeout) {
-        return poll(timeout, null);
+    /**
+     * The next batch of records, waiting up to {@code timeout} for one, not yet read as events: reading the entity of
+     * every event costs more than the rest of the stream, and the live stream needs it only while a client listens.
+     */
+    List<Polled> pollRecords(Duration timeout) {
+        return pollRecords(timeout, null);
     }
 
     /**
@@ -82,7 +85,7 @@ final class ChangeLogCursor implements AutoCloseable {
      */
     void readUntil(StreamPosition target, Consumer<StreamedEvent> sink, BooleanSupplier stopped) {
         while (!stopped.getAsBoolean() && !reached(target)) {
-            poll(REPLAY_POLL, target).forEach(sink);
+            decoded(pollRecords(REPLAY_POLL, target)).forEach(sink);
         }
         seek(target);
     }
@@ -101,8 +104,8 @@ final class ChangeLogCursor implements AutoCloseable {
     }
 
     /** A record at or past {@code limit} (if given) neither becomes an event nor moves the position. */
-    private List<StreamedEvent> poll(Duration timeout, StreamPosition limit) {
-        List<StreamedEvent> events = new ArrayList<>();
+    private List<Polled> pollRecords(Duration timeout, StreamPosition limit) {
+        List<Polled> events = new ArrayList<>();
         Iterable<ConsumerRecord<String, CloudEvent>> records;
         try {
             records = consumer.poll(timeout);
@@ -124,18 +127,33 @@ final class ChangeLogCursor implements AutoCloseable {
             }
             position = position.after(record.partition(), record.offset());
             if (record.value() != null) {
-                decode(record).ifPresent(events::add);
+                events.add(new Polled(record.key(), record.value(), position));
             }
         }
         return events;
     }
 
-    private Optional<StreamedEvent> decode(ConsumerRecord<String, CloudEvent> record) {
-        try {
-            return Optional.of(new StreamedEvent(record.value(), position));
-        } catch (IllegalArgumentException e) {
-            log.warn("Skipped the change-log record of {}, not a change event: {}", record.key(), e.getMessage());
-            return Optional.empty();
+    private static List<StreamedEvent> decoded(List<Polled> records) {
+        List<StreamedEvent> events = new ArrayList<>(records.size());
+        records.forEach(record -> record.decode().ifPresent(events::add));
+        return events;
+    }
+
+    /**
+     * A change-log record as polled, with the stream position after it.
+     *
+     * @param key the entity IRI
+     */
+    record Polled(String key, CloudEvent value, StreamPosition position) {
+
+        /** The event, or nothing (logged) when the record is not a change event. */
+        Optional<StreamedEvent> decode() {
+            try {
+                return Optional.of(new StreamedEvent(value, position));
+            } catch (IllegalArgumentException e) {
+                log.warn("Skipped the change-log record of {}, not a change event: {}", key, e.getMessage());
+                return Optional.empty();
+            }
         }
     }
 

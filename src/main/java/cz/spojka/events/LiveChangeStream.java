@@ -63,7 +63,7 @@ public class LiveChangeStream implements SmartLifecycle {
     private void run() {
         try {
             while (true) {
-                dispatch(cursor.poll(POLL));
+                dispatch(cursor.pollRecords(POLL));
             }
         } catch (WakeupException e) {
             log.debug("The live change stream stopped");
@@ -75,10 +75,18 @@ public class LiveChangeStream implements SmartLifecycle {
         }
     }
 
-    private synchronized void dispatch(List<StreamedEvent> events) {
-        for (StreamedEvent event : events) {
-            position = event.position();
-            subscribers.forEach(client -> client.offer(event));
+    /**
+     * Hands the records to the subscribers, read as events only when there is one: a client that subscribes later
+     * starts after them (under the same lock) and replays them with its own cursor.
+     */
+    private synchronized void dispatch(List<ChangeLogCursor.Polled> records) {
+        if (!subscribers.isEmpty()) {
+            for (ChangeLogCursor.Polled record : records) {
+                record.decode().ifPresent(event -> {
+                    position = event.position();
+                    subscribers.forEach(client -> client.offer(event));
+                });
+            }
         }
         position = cursor.position();
     }

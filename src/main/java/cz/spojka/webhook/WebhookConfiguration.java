@@ -2,12 +2,14 @@ package cz.spojka.webhook;
 
 import cz.spojka.changelog.DeadLetterPublisher;
 import cz.spojka.connector.Connectors;
+import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
+import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHttpEngine;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.core.env.Environment;
 
-/** The webhook: the bean its route template calls, the threads its requests run on, and the guard of its bodies. */
+/** The webhook: the bean its route template calls, the engine its requests run on, and the guard of its bodies. */
 @Configuration(proxyBeanMethods = false)
 class WebhookConfiguration {
 
@@ -17,19 +19,16 @@ class WebhookConfiguration {
     }
 
     /**
-     * Camel's platform-http engine runs every request on a {@code ThreadPoolTaskExecutor} bean and refuses to start
-     * without one. Spring Boot creates none here (the connector scheduler is an executor already), so the webhook
-     * brings its own, small: pushes to one connector run one at a time anyway.
+     * Camel's platform-http engine, replacing the auto-configured one, which hands every request over to a
+     * {@code ThreadPoolTaskExecutor} while the servlet thread waits for it (and refuses to start without one). Here
+     * the route runs on the servlet thread that received the push: the hand-over cost two thread wake-ups per push
+     * and, on a busy machine, a wait for a core each time (BENCHMARKS.md, events). Tomcat's thread pool bounds the
+     * pushes in progress; pushes to one connector run one at a time anyway.
      */
-    @Bean(destroyMethod = "shutdown")
-    ThreadPoolTaskExecutor webhookExecutor() {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(2);
-        executor.setMaxPoolSize(4);
-        executor.setQueueCapacity(100);
-        executor.setThreadNamePrefix("spojka-webhook-");
-        executor.initialize();
-        return executor;
+    @Bean("platform-http-engine")
+    PlatformHttpEngine platformHttpEngine(Environment environment) {
+        return new SpringBootPlatformHttpEngine(
+                environment.getProperty("server.port", Integer.class, 8080), Runnable::run);
     }
 
     @Bean
