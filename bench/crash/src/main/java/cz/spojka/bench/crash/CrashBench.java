@@ -243,7 +243,7 @@ public final class CrashBench {
         if (!rows.isEmpty() && recovery != null) {
             rows.get(rows.size() - 1).put("recoverySeconds", Math.round(recovery * 10) / 10.0);
         }
-        if (!rows.isEmpty()) {
+        if (!rows.isEmpty() && recovery != null) {
             ObjectNode row = rows.get(rows.size() - 1);
             row.put("eventsAfter", check.events());
             row.put("duplicates", check.duplicates());
