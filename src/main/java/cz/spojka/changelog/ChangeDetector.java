@@ -24,6 +24,7 @@ public final class ChangeDetector {
 
     /** Whether the entity has been published (and not deleted) before. */
     public boolean published(String entityIri) {
+        index.ensureCurrent();
         return index.get(entityIri) != null;
     }
 
@@ -34,6 +35,7 @@ public final class ChangeDetector {
      * which keep the time of the original fetch, can be older).
      */
     public List<Change> changes(RunContext run, Collection<Entity> entities) {
+        index.ensureCurrent();
         List<Change> changes = new ArrayList<>();
         for (Entity entity : entities) {
             ChangeLogIndex.Entry previous = index.get(entity.iri());
@@ -64,6 +66,7 @@ public final class ChangeDetector {
      * @param rejected ids of the source records and IRIs of the entities the run rejected
      */
     public List<Change> deletions(RunContext run, Set<String> seen, Set<String> rejected) {
+        index.ensureCurrent();
         List<Change> deletions = new ArrayList<>();
         if (seen.isEmpty()) {
             return deletions;

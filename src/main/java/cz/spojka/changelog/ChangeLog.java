@@ -47,8 +47,31 @@ public class ChangeLog extends PhasedLifecycle {
                     .toList();
             index.load(consumer, partitions, Duration.ofMillis(500));
         }
+        index.catchUpWith(this::catchUp);
         log.info(
                 "Change log {}: {} entities indexed in {} ms",
+                config.changesTopic(),
+                index.size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Reads what a failed publish may have written after all; fails while the broker cannot be reached. */
+    private void catchUp(ChangeLogIndex index) {
+        long started = System.nanoTime();
+        try (KafkaConsumer<String, byte[]> consumer = clients.byteConsumer("spojka-index")) {
+            List<TopicPartition> partitions = consumer.partitionsFor(config.changesTopic()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            index.catchUp(consumer, partitions, Duration.ofMillis(500));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                    "Cannot read the change log " + config.changesTopic() + " on " + clients.bootstrapServers()
+                            + " to learn what an earlier failed publish wrote; nothing is published until it can"
+                            + " be read: " + e.getMessage(),
+                    e);
+        }
+        log.info(
+                "Change log {}: read again after a failed publish, {} entities indexed, in {} ms",
                 config.changesTopic(),
                 index.size(),
                 (System.nanoTime() - started) / 1_000_000);

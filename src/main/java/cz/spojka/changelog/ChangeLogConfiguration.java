@@ -26,12 +26,14 @@ class ChangeLogConfiguration {
 
     @Bean
     KafkaClients kafkaClients(SpojkaProperties properties, ObjectProvider<EmbeddedKafkaBroker> broker) {
-        return new KafkaClients(() -> {
-            EmbeddedKafkaBroker embedded = broker.getIfAvailable();
-            return embedded != null
-                    ? embedded.bootstrapServers()
-                    : properties.kafka().bootstrapServers();
-        });
+        return new KafkaClients(
+                () -> {
+                    EmbeddedKafkaBroker embedded = broker.getIfAvailable();
+                    return embedded != null
+                            ? embedded.bootstrapServers()
+                            : properties.kafka().bootstrapServers();
+                },
+                properties.kafka().publishTimeout());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package cz.spojka.changelog;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,19 +48,29 @@ public final class ChangePublisher implements AutoCloseable {
         List<Future<RecordMetadata>> tombstones = new ArrayList<>();
         for (Change change : changes) {
             CloudEvent event = events.toEvent(change);
-            sent.add(producer.send(
-                    KafkaMessageFactory.createWriter(topic, change.entityIri()).writeBinary(event)));
+            Future<RecordMetadata> send = producer.send(
+                    KafkaMessageFactory.createWriter(topic, change.entityIri()).writeBinary(event));
+            sent.add(send);
             if (change.type() == ChangeType.DELETED) {
                 tombstones.add(producer.send(new ProducerRecord<>(topic, change.entityIri(), null)));
+            }
+            if (failedAlready(send)) {
+                // The broker is unreachable (no metadata within max.block.ms): every further send would wait as long.
+                break;
             }
         }
         producer.flush();
         IllegalStateException failure = null;
+        Map<Integer, Long> last = new HashMap<>();
         for (int i = 0; i < changes.size(); i++) {
             Change change = changes.get(i);
             try {
+                if (i >= sent.size()) {
+                    throw new IllegalStateException("not sent: an earlier send failed at once");
+                }
                 RecordMetadata written = await(sent.get(i));
                 index.apply(change, written.partition(), written.offset());
+                last.merge(written.partition(), written.offset(), Math::max);
             } catch (IllegalStateException e) {
                 if (failure == null) {
                     failure = new IllegalStateException("Could not write the change of " + change.entityIri() + " to "
@@ -69,7 +80,8 @@ public final class ChangePublisher implements AutoCloseable {
         }
         for (Future<RecordMetadata> tombstone : tombstones) {
             try {
-                await(tombstone);
+                RecordMetadata written = await(tombstone);
+                last.merge(written.partition(), written.offset(), Math::max);
             } catch (IllegalStateException e) {
                 if (failure == null) {
                     failure = new IllegalStateException(
@@ -78,7 +90,14 @@ public final class ChangePublisher implements AutoCloseable {
             }
         }
         if (failure != null) {
+            // The broker may have written what it did not acknowledge: the index reads the log again before the
+            // next detection, and a fresh producer starts without the failed one's pending state.
+            index.markUncertain();
+            closeProducer();
             throw failure;
+        }
+        if (!index.uncertain()) {
+            last.forEach((partition, offset) -> index.completeUpTo(partition, offset + 1));
         }
     }
 
@@ -107,6 +126,21 @@ public final class ChangePublisher implements AutoCloseable {
         return described;
     }
 
+    private static boolean failedAlready(Future<RecordMetadata> send) {
+        if (!send.isDone()) {
+            return false;
+        }
+        try {
+            send.get();
+            return false;
+        } catch (ExecutionException | InterruptedException | RuntimeException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        }
+    }
+
     /** The broker's acknowledgement, or an {@link IllegalStateException} with the reason it failed. */
     private static RecordMetadata await(Future<RecordMetadata> send) {
         try {
@@ -132,6 +166,14 @@ public final class ChangePublisher implements AutoCloseable {
         previousStates.close();
         if (producer != null) {
             producer.close();
+            producer = null;
+        }
+    }
+
+    /** Drops the producer after a failed publish without waiting for a broker that may be gone. */
+    private void closeProducer() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
             producer = null;
         }
     }

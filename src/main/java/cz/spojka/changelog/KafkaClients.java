@@ -2,6 +2,7 @@ package cz.spojka.changelog;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,23 @@ public final class KafkaClients {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaClients.class);
 
+    /** How long a health check waits for the broker before it reports it unreachable. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+
     private final Supplier<String> bootstrapServers;
+    private final Duration publishTimeout;
 
     public KafkaClients(Supplier<String> bootstrapServers) {
+        this(bootstrapServers, Duration.ofMinutes(2));
+    }
+
+    /**
+     * @param publishTimeout how long a send may wait for the broker ({@code delivery.timeout.ms}, {@code
+     *     max.block.ms}), and a consumer's blocking call ({@code default.api.timeout.ms})
+     */
+    public KafkaClients(Supplier<String> bootstrapServers, Duration publishTimeout) {
         this.bootstrapServers = bootstrapServers;
+        this.publishTimeout = publishTimeout;
     }
 
     public String bootstrapServers() {
@@ -100,6 +114,14 @@ public final class KafkaClients {
                 consumerConfig(clientId, 5000), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
+    /** A consumer for health checks, whose calls give up after a few seconds while the broker is unreachable. */
+    public KafkaConsumer<String, byte[]> probeConsumer(String clientId) {
+        Map<String, Object> config = consumerConfig(clientId, 1);
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis());
+        config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis());
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
     private Map<String, Object> producerConfig(String clientId) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
@@ -109,6 +131,12 @@ public final class KafkaClients {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        // A broker that is away fails a publish after publishTimeout rather than the producer's defaults (120 s to
+        // deliver, 60 s blocked in send() per record without metadata); the run fails and the next run retries.
+        int timeout = (int) publishTimeout.toMillis();
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, timeout / 2));
         return config;
     }
 
@@ -121,6 +149,7 @@ public final class KafkaClients {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) publishTimeout.toMillis());
         return config;
     }
 }

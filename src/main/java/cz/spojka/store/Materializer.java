@@ -265,7 +265,7 @@ public class Materializer implements SmartLifecycle {
      */
     public synchronized long lag() {
         if (probe == null) {
-            probe = clients.byteConsumer("spojka-materializer-lag");
+            probe = clients.probeConsumer("spojka-materializer-lag");
         }
         List<TopicPartition> partitions = probe.partitionsFor(topic).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition()))

@@ -224,6 +224,9 @@ public record SpojkaProperties(
      * @param deadletterTopic rejected records with the reason
      * @param partitions partitions of the topics the hub creates
      * @param replicationFactor replication factor of the topics the hub creates (1 for a single broker)
+     * @param publishTimeout how long a change may wait for the broker before the run that publishes it fails and
+     *     is retried by the connector's next run (the producer's {@code delivery.timeout.ms} and {@code max.block.ms};
+     *     the idempotent producer retries within it); the hub stays up meanwhile and health reports the broker down
      */
     public record Kafka(
             @DefaultValue("") String bootstrapServers,
@@ -231,7 +234,10 @@ public record SpojkaProperties(
             @NotBlank @DefaultValue("spojka.changes") String changesTopic,
             @NotBlank @DefaultValue("spojka.deadletter") String deadletterTopic,
             @Min(1) @DefaultValue("3") int partitions,
-            @Min(1) @DefaultValue("1") short replicationFactor) {
+            @Min(1) @DefaultValue("1") short replicationFactor,
+
+            @NotNull @DurationMin(seconds = 1) @DefaultValue("2m")
+            Duration publishTimeout) {
 
         public boolean external() {
             return !bootstrapServers.isBlank();

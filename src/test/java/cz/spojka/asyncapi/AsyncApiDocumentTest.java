@@ -20,6 +20,7 @@ import cz.spojka.vocab.EntityShapes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -52,7 +53,8 @@ class AsyncApiDocumentTest {
                 "spojka.changes",
                 "spojka.deadletter",
                 3,
-                (short) 1);
+                (short) 1,
+                Duration.ofMinutes(2));
         ObjectNode built = AsyncApiDocument.of(
                 EventCatalog.of(loader.loadAll(Path.of("connectors")).loaded()),
                 kafka,
