@@ -42,7 +42,9 @@ final class HttpSource {
     private final Authentication authentication;
     private final HttpClient client;
     private final Clock clock;
+    private final long maxBytes;
 
+    /** @param maxBytes the largest body of one page read; the poll fails on a larger one, which is not read further */
     HttpSource(
             URI url,
             String accept,
@@ -52,7 +54,9 @@ final class HttpSource {
             Incremental incremental,
             Authentication authentication,
             HttpClient client,
-            Clock clock) {
+            Clock clock,
+            long maxBytes) {
+        this.maxBytes = maxBytes;
         this.url = url;
         this.accept = accept;
         this.timeout = timeout;
@@ -123,9 +127,9 @@ final class HttpSource {
      * other status outside 2xx fails the poll, except {@code 304} to a conditional request.
      */
     private HttpResponse<byte[]> get(URI page, Incremental.State validators) {
-        HttpResponse<byte[]> response = send(client, request(page, validators));
+        HttpResponse<byte[]> response = send(client, request(page, validators), maxBytes);
         if (response.statusCode() == 401 && authentication.renew()) {
-            response = send(client, request(page, validators));
+            response = send(client, request(page, validators), maxBytes);
         }
         int status = response.statusCode();
         if ((status < 200 || status > 299) && !(status == 304 && validators != null)) {
@@ -155,8 +159,17 @@ final class HttpSource {
 
     /** Sends a request; the body is read as the bytes the server sent. */
     static HttpResponse<byte[]> send(HttpClient client, HttpRequest request) {
+        return send(client, request, Long.MAX_VALUE);
+    }
+
+    /** Sends a request; the body is read as the bytes the server sent, failing once it exceeds {@code maxBytes}. */
+    static HttpResponse<byte[]> send(HttpClient client, HttpRequest request, long maxBytes) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(
+                    request,
+                    maxBytes == Long.MAX_VALUE
+                            ? HttpResponse.BodyHandlers.ofByteArray()
+                            : info -> new CappedBody(maxBytes));
         } catch (IOException e) {
             throw new HttpPollException(
                     request.method() + " " + request.uri() + " failed: "

@@ -1,29 +1,64 @@
 package cz.spojka.mapping;
 
+import com.ctc.wstx.api.WstxInputProperties;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * Splits a fetched body into records: JSON and XML by the mapping's JSON Pointers, CSV rows and KXX data lines one
  * record each ({@link CsvRecords}, {@link KxxRecords}); then keeps the records the mapping selects. XML is read into
- * the same JSON tree (attributes and child elements become fields) with DTDs and external entities disabled, so a
- * hostile document cannot read files or expand entities.
+ * the same JSON tree (attributes and child elements become fields). A hostile body is refused as a whole, with a
+ * reason naming the limit it broke (docs/connector-guide.md, "Limits on what a source sends"): an XML body that
+ * declares a DOCTYPE (whose entities could read local files or the network, or expand without bound), nesting deeper
+ * than {@value #MAX_DEPTH} levels, a string (an XML text or attribute) longer than {@value #MAX_STRING_CHARS}
+ * characters, a JSON object with a duplicate field, or anything after the JSON value.
  */
 final class SourceRecords {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final XmlMapper XML = new XmlMapper(secureXmlFactory());
+    /** The deepest nesting of a body: arrays and objects in JSON, elements in XML. */
+    static final int MAX_DEPTH = 1000;
+
+    /**
+     * The longest string of a body. A literal longer than this is garbage or an attack: the change log's records are
+     * at most 8 MiB, and no field of the data Spojka publishes comes near a million characters.
+     */
+    static final int MAX_STRING_CHARS = 1_000_000;
+
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH)
+                            .maxStringLength(MAX_STRING_CHARS)
+                            .build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final XMLInputFactory XML_INPUT = secureXmlInput();
+    private static final XmlMapper XML =
+            new XmlMapper(XmlFactory.builder().xmlInputFactory(XML_INPUT).build());
 
     private SourceRecords() {}
 
@@ -84,7 +119,11 @@ final class SourceRecords {
         try {
             // Without a charset the parsers detect the encoding themselves (JSON's UTF-8/16/32, the XML declaration).
             return switch (format) {
-                case xml -> charset == null ? XML.readTree(body) : XML.readTree(BodyText.decode(body, charset));
+                case xml -> {
+                    String text = charset == null ? null : BodyText.decode(body, charset);
+                    refuseDoctype(body, text);
+                    yield refuseLongTexts(text == null ? XML.readTree(body) : XML.readTree(text));
+                }
                 default -> charset == null ? JSON.readTree(body) : JSON.readTree(BodyText.decode(body, charset));
             };
         } catch (IOException e) {
@@ -145,11 +184,71 @@ final class SourceRecords {
         return new SourceRecordNode(String.join("/", parts), position, node, null);
     }
 
-    private static XmlFactory secureXmlFactory() {
+    /**
+     * Refuses an XML body with a DOCTYPE before it is read. With DTD support off the parser skips a DTD without
+     * reading its entities, so an external entity (XXE) or an entity expansion ("billion laughs") in it cannot harm
+     * the hub; but a document that relies on them is not the document the source meant to send, and reading it
+     * without them would publish something else, or nothing, silently. Only the prolog is read here.
+     */
+    private static void refuseDoctype(byte[] body, String text) {
+        XMLStreamReader reader = null;
+        try {
+            reader = text == null
+                    ? XML_INPUT.createXMLStreamReader(new ByteArrayInputStream(body))
+                    : XML_INPUT.createXMLStreamReader(new StringReader(text));
+            while (reader.hasNext()) {
+                int event = reader.next();
+                if (event == XMLStreamConstants.DTD) {
+                    throw new MappingException("The body declares a DOCTYPE: the hub reads no DTDs and no entities"
+                            + " declared in them, as they can read local files or the network (XXE) or expand"
+                            + " without bound (billion laughs); send the document without its DOCTYPE");
+                }
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    return;
+                }
+            }
+        } catch (XMLStreamException e) {
+            // A malformed prolog: the full read reports it with its position.
+        } finally {
+            close(reader);
+        }
+    }
+
+    /**
+     * Refuses an XML tree with a text longer than {@value #MAX_STRING_CHARS} characters, as the JSON parser refuses
+     * such a string: Woodstox enforces its text length limit only on some of its reading paths.
+     */
+    private static JsonNode refuseLongTexts(JsonNode root) {
+        Deque<JsonNode> pending = new ArrayDeque<>(List.of(root));
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.pop();
+            if (node.isTextual() && node.textValue().length() > MAX_STRING_CHARS) {
+                throw new MappingException("The body is not well-formed xml: a text of "
+                        + node.textValue().length() + " characters exceeds the maximum allowed (" + MAX_STRING_CHARS
+                        + ")");
+            }
+            node.forEach(pending::push);
+        }
+        return root;
+    }
+
+    private static void close(XMLStreamReader reader) {
+        if (reader != null) {
+            try {
+                reader.close();
+            } catch (XMLStreamException e) {
+                // Nothing is held open: the reader reads a byte array or a string.
+            }
+        }
+    }
+
+    private static XMLInputFactory secureXmlInput() {
         XMLInputFactory input = XMLInputFactory.newFactory();
         input.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         input.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        return XmlFactory.builder().xmlInputFactory(input).build();
+        input.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, MAX_DEPTH);
+        input.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, MAX_STRING_CHARS);
+        return input;
     }
 
     /**

@@ -1,0 +1,86 @@
+package cz.spojka.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bodies a hostile or broken source sends, each refused as a whole with a reason naming what is wrong; the cases of
+ * the hostile-input corpus (HostileInputIT) that found a weakness, at unit level.
+ */
+class HostileBodiesTest {
+
+    private static final String ITEM = "<documents><document><id>1</id></document></documents>";
+
+    @Test
+    void anXmlBodyWithAParameterEntityIsRefusedForItsDoctype() {
+        // Found by the corpus: with DTD support off the DTD was skipped and the document read without it.
+        assertThatThrownBy(() -> xml("<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY % p SYSTEM"
+                        + " \"http://localhost:1/x.dtd\"> %p;]>" + ITEM))
+                .isInstanceOf(MappingException.class)
+                .hasMessageStartingWith("The body declares a DOCTYPE: the hub reads no DTDs and no entities");
+    }
+
+    @Test
+    void anXmlBodyWithAnExternalEntityOrEntityExpansionIsRefusedForItsDoctype() {
+        assertThatThrownBy(() -> xml("<!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                        + "<documents><document><id>&x;</id></document></documents>"))
+                .hasMessageContaining("DOCTYPE");
+        assertThatThrownBy(() -> xml("<!DOCTYPE d [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;\">]>"
+                        + "<documents><document><id>&b;</id></document></documents>"))
+                .hasMessageContaining("DOCTYPE");
+    }
+
+    @Test
+    void anXmlBodyWithoutDoctypeIsStillRead() {
+        assertThat(xml("<?xml version=\"1.0\"?>" + ITEM).at("/document/id").asText())
+                .isEqualTo("1");
+    }
+
+    @Test
+    void aJsonBodyWithSomethingAfterItsValueIsRefused() {
+        // Found by the corpus: two bodies run together, or a value with garbage after it, read as the first value.
+        assertThatThrownBy(() -> json("[{\"id\": 1}] garbage"))
+                .isInstanceOf(MappingException.class)
+                .hasMessageStartingWith("The body is not well-formed json: Unrecognized token 'garbage'");
+        assertThatThrownBy(() -> json("[{\"id\": 1}][{\"id\": 2}]")).hasMessageContaining("Trailing token");
+    }
+
+    @Test
+    void aJsonObjectWithADuplicateFieldIsRefused() {
+        // Found by the corpus: the last value won silently.
+        assertThatThrownBy(() -> json("[{\"id\": 1, \"name\": \"a\", \"name\": \"b\"}]"))
+                .hasMessageStartingWith("The body is not well-formed json: Duplicate field 'name'");
+    }
+
+    @Test
+    void aStringOverAMillionCharactersIsRefusedInJsonAndXml() {
+        // Found by the corpus: a 10 MB literal was read, and its entity was too large for the change log.
+        String huge = "x".repeat(SourceRecords.MAX_STRING_CHARS + 1);
+        assertThatThrownBy(() -> json("[{\"id\": \"" + huge + "\"}]"))
+                .hasMessageContaining("String value length (1000001) exceeds the maximum allowed (1000000");
+        assertThatThrownBy(() -> xml("<documents><document><id>" + huge + "</id></document></documents>"))
+                .hasMessage("The body is not well-formed xml: a text of 1000001 characters exceeds the maximum allowed"
+                        + " (1000000)");
+        assertThatThrownBy(() -> xml("<documents><document id=\"" + huge + "\"/></documents>"))
+                .hasMessageContaining("limit (1000000)");
+    }
+
+    @Test
+    void nestingDeeperThanAThousandLevelsIsRefusedInJsonAndXml() {
+        assertThatThrownBy(() -> json("[".repeat(10_000) + "]".repeat(10_000)))
+                .hasMessageContaining("nesting depth (1001) exceeds the maximum allowed (1000");
+        assertThatThrownBy(() -> xml("<a>".repeat(10_000) + "</a>".repeat(10_000)))
+                .hasMessageContaining("Maximum Element Depth limit (1000) Exceeded");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String body) {
+        return SourceRecords.parse(body.getBytes(StandardCharsets.UTF_8), MappingSpec.SourceFormat.json, null);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode xml(String body) {
+        return SourceRecords.parse(body.getBytes(StandardCharsets.UTF_8), MappingSpec.SourceFormat.xml, null);
+    }
+}
