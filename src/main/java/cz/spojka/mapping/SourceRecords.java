@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -68,7 +69,37 @@ final class SourceRecords {
      */
     static List<SourceRecordNode> split(byte[] body, MappingSpec spec) {
         List<SourceRecordNode> records = spec.format().lineBased() ? lines(body, spec) : tree(body, spec);
-        return selected(records, spec.source().select());
+        return withoutDuplicateIds(selected(records, spec.source().select()));
+    }
+
+    /**
+     * Rejects every record whose id another record of the body has too: which of them the source meant is unknown,
+     * and publishing the last one would hide the others silently.
+     */
+    private static List<SourceRecordNode> withoutDuplicateIds(List<SourceRecordNode> records) {
+        Map<String, List<String>> positions = new HashMap<>();
+        for (SourceRecordNode record : records) {
+            if (record.id() != null && record.error() == null) {
+                positions.computeIfAbsent(record.id(), id -> new ArrayList<>()).add(record.position());
+            }
+        }
+        if (positions.values().stream().allMatch(p -> p.size() == 1)) {
+            return records;
+        }
+        return records.stream()
+                .map(record -> record.id() == null
+                                || record.error() != null
+                                || positions.get(record.id()).size() == 1
+                        ? record
+                        : new SourceRecordNode(
+                                record.id(),
+                                record.position(),
+                                record.node(),
+                                "the record id '" + record.id() + "' appears "
+                                        + positions.get(record.id()).size() + " times in the body ("
+                                        + String.join(", ", positions.get(record.id()))
+                                        + "): which of the records is right is unknown, so none is published"))
+                .toList();
     }
 
     /**

@@ -76,6 +76,29 @@ class HostileBodiesTest {
                 .hasMessageContaining("Maximum Element Depth limit (1000) Exceeded");
     }
 
+    @Test
+    void everyRecordOfABodyThatSharesItsIdWithAnotherIsRejected() {
+        // Found by the corpus: both records were mapped to the same entity and the last one won silently.
+        MappingSpec spec = new MappingSpec(
+                "1",
+                MappingSpec.SourceFormat.json,
+                java.util.List.of(""),
+                "/id",
+                "{}",
+                java.util.List.of(),
+                "CONSTRUCT {} WHERE {}");
+        var records = SourceRecords.split(
+                "[{\"id\": 7, \"v\": 1}, {\"id\": 8}, {\"id\": 7, \"v\": 2}]".getBytes(StandardCharsets.UTF_8), spec);
+        assertThat(records)
+                .extracting(SourceRecords.SourceRecordNode::error)
+                .containsExactly(
+                        "the record id '7' appears 2 times in the body (#0, #2): which of the records is right is"
+                                + " unknown, so none is published",
+                        null,
+                        "the record id '7' appears 2 times in the body (#0, #2): which of the records is right is"
+                                + " unknown, so none is published");
+    }
+
     private static com.fasterxml.jackson.databind.JsonNode json(String body) {
         return SourceRecords.parse(body.getBytes(StandardCharsets.UTF_8), MappingSpec.SourceFormat.json, null);
     }
