@@ -1,14 +1,9 @@
 package cz.spojka.mapping;
 
 import com.ctc.wstx.api.WstxInputProperties;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import java.io.ByteArrayInputStream;
@@ -40,23 +35,12 @@ import javax.xml.stream.XMLStreamReader;
 final class SourceRecords {
 
     /** The deepest nesting of a body: arrays and objects in JSON, elements in XML. */
-    static final int MAX_DEPTH = 1000;
+    static final int MAX_DEPTH = StrictJson.MAX_DEPTH;
 
-    /**
-     * The longest string of a body. A literal longer than this is garbage or an attack: the change log's records are
-     * at most 8 MiB, and no field of the data Spojka publishes comes near a million characters.
-     */
-    static final int MAX_STRING_CHARS = 1_000_000;
+    /** The longest string of a body. */
+    static final int MAX_STRING_CHARS = StrictJson.MAX_STRING_CHARS;
 
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(MAX_DEPTH)
-                            .maxStringLength(MAX_STRING_CHARS)
-                            .build())
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private static final ObjectMapper JSON = StrictJson.MAPPER;
     private static final XMLInputFactory XML_INPUT = secureXmlInput();
     private static final XmlMapper XML =
             new XmlMapper(XmlFactory.builder().xmlInputFactory(XML_INPUT).build());
@@ -68,6 +52,11 @@ final class SourceRecords {
      * throws, since then no record can be trusted.
      */
     static List<SourceRecordNode> split(byte[] body, MappingSpec spec) {
+        if (blank(body)) {
+            // Otherwise JSON reads as nothing at the records pointer, CSV as a missing header, KXX as a missing file
+            // header: the one cause, said plainly.
+            throw new MappingException("The body is empty");
+        }
         List<SourceRecordNode> records = spec.format().lineBased() ? lines(body, spec) : tree(body, spec);
         return withoutDuplicateIds(selected(records, spec.source().select()));
     }
@@ -135,11 +124,23 @@ final class SourceRecords {
                                         .toList());
     }
 
+    private static boolean blank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static List<SourceRecordNode> records(JsonNode records, MappingSpec spec) {
         List<SourceRecordNode> result = new ArrayList<>();
         if (records.isArray()) {
             records.forEach(node -> result.add(recordNode(node, "#" + result.size(), spec)));
-        } else if (!records.isNull()) {
+        } else if (records.isNull()) {
+            // Not an empty list: a complete snapshot read as no records would delete every published entity.
+            throw new MappingException("The body has null where its records should be, not a list of them");
+        } else {
             // XML has no arrays: a single repeated element reads as one object.
             result.add(recordNode(records, "#0", spec));
         }

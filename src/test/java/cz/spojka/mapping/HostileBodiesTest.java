@@ -99,6 +99,34 @@ class HostileBodiesTest {
                                 + " unknown, so none is published");
     }
 
+    @Test
+    void utf8TextLabelledWindows1250IsRefused() {
+        // Found by the corpus: a UTF-8 export read as windows-1250 became "PĹ™Ă­liĹˇ" and passed every check.
+        byte[] utf8 = "Příliš žluťoučký kůň".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> BodyText.decode(utf8, java.nio.charset.Charset.forName("windows-1250")))
+                .hasMessageStartingWith("The body is not valid windows-1250: it is UTF-8");
+        byte[] cp1250 = "Příliš žluťoučký kůň".getBytes(java.nio.charset.Charset.forName("windows-1250"));
+        assertThat(BodyText.decode(cp1250, java.nio.charset.Charset.forName("windows-1250")))
+                .isEqualTo("Příliš žluťoučký kůň");
+    }
+
+    @Test
+    void anEmptyOrNullBodyIsRefusedAsSuch() {
+        MappingSpec spec = new MappingSpec(
+                "1",
+                MappingSpec.SourceFormat.json,
+                java.util.List.of(""),
+                "/id",
+                "{}",
+                java.util.List.of(),
+                "CONSTRUCT {} WHERE {}");
+        assertThatThrownBy(() -> SourceRecords.split(" \n".getBytes(StandardCharsets.UTF_8), spec))
+                .hasMessage("The body is empty");
+        // Found by the corpus: null read as no records, which a complete snapshot would take as "delete everything".
+        assertThatThrownBy(() -> SourceRecords.split("null".getBytes(StandardCharsets.UTF_8), spec))
+                .hasMessage("The body has null where its records should be, not a list of them");
+    }
+
     private static com.fasterxml.jackson.databind.JsonNode json(String body) {
         return SourceRecords.parse(body.getBytes(StandardCharsets.UTF_8), MappingSpec.SourceFormat.json, null);
     }
