@@ -69,6 +69,27 @@ class HostileBodiesTest {
     }
 
     @Test
+    void aCsvFieldOverAMillionCharactersRejectsItsLine() {
+        // Found by the corpus: an amount of ten million digits, cast to a number by the mapping, held a mapping
+        // thread for minutes and stalled every connector's mapping.
+        MappingSpec spec = new MappingSpec(
+                "1",
+                MappingSpec.SourceFormat.csv,
+                java.util.List.of(""),
+                "/id",
+                "{}",
+                java.util.List.of(),
+                "CONSTRUCT {} WHERE {}");
+        var records = SourceRecords.split(
+                ("id,amount\n1,5\n2," + "9".repeat(SourceRecords.MAX_STRING_CHARS + 1) + "\n")
+                        .getBytes(StandardCharsets.UTF_8),
+                spec);
+        assertThat(records)
+                .extracting(SourceRecords.SourceRecordNode::error)
+                .containsExactly(null, "a field of 1000001 characters exceeds the maximum allowed (1000000)");
+    }
+
+    @Test
     void nestingDeeperThanAThousandLevelsIsRefusedInJsonAndXml() {
         assertThatThrownBy(() -> json("[".repeat(10_000) + "]".repeat(10_000)))
                 .hasMessageContaining("nesting depth (1001) exceeds the maximum allowed (1000");
