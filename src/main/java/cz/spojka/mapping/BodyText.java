@@ -20,6 +20,32 @@ final class BodyText {
 
     private BodyText() {}
 
+    /**
+     * Fails unless the body is valid UTF-8, naming the first bad byte and its line; the text is not kept, so a large
+     * body is checked without a copy of it.
+     */
+    static void requireUtf8(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                int offset = in.position();
+                throw new MappingException("The body is not valid UTF-8: byte " + offset + " (0x"
+                        + String.format("%02X", body[offset]) + ", line " + line(body, offset)
+                        + ") is not part of a UTF-8 character; is it in another charset?");
+            }
+            if (result.isUnderflow()) {
+                return;
+            }
+            out.clear();
+        }
+    }
+
     /** The body as text, without a leading byte-order mark. */
     static String decode(byte[] body, Charset charset) {
         if (!charset.equals(StandardCharsets.UTF_8) && charset.newEncoder().maxBytesPerChar() == 1 && utf8(body)) {

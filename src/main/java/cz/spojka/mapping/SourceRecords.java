@@ -124,6 +124,21 @@ final class SourceRecords {
                                         .toList());
     }
 
+    /**
+     * Whether an XML body is in UTF-8 by its declaration (or by having none, without a UTF-16 byte-order mark), so
+     * that it is checked strictly: the XML parser, like Jackson, decodes overlong UTF-8 sequences without complaint.
+     */
+    private static boolean declaresUtf8(byte[] body) {
+        if (body.length >= 2 && (body[0] == (byte) 0xFE || body[0] == (byte) 0xFF || body[0] == 0 || body[1] == 0)) {
+            return false;
+        }
+        String prolog = new String(body, 0, Math.min(body.length, 200), StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher encoding = Pattern.compile(
+                        "^(?:\uFEFF|\u00EF\u00BB\u00BF)?<\\?xml[^>]*encoding\\s*=\\s*[\"']([^\"']+)")
+                .matcher(prolog);
+        return !encoding.find() || encoding.group(1).equalsIgnoreCase("UTF-8");
+    }
+
     private static boolean blank(byte[] body) {
         for (byte b : body) {
             if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
@@ -152,11 +167,14 @@ final class SourceRecords {
             // Without a charset the parsers detect the encoding themselves (JSON's UTF-8/16/32, the XML declaration).
             return switch (format) {
                 case xml -> {
+                    if (charset == null && declaresUtf8(body)) {
+                        BodyText.requireUtf8(body);
+                    }
                     String text = charset == null ? null : BodyText.decode(body, charset);
                     refuseDoctype(body, text);
                     yield refuseLongTexts(text == null ? XML.readTree(body) : XML.readTree(text));
                 }
-                default -> charset == null ? JSON.readTree(body) : JSON.readTree(BodyText.decode(body, charset));
+                default -> charset == null ? StrictJson.read(body) : JSON.readTree(BodyText.decode(body, charset));
             };
         } catch (IOException e) {
             throw new MappingException("The body is not well-formed " + format + ": " + e.getMessage(), e);

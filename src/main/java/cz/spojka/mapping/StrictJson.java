@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 
 /**
  * How the hub reads JSON a source sends, wherever it arrives (a fetched body, a webhook push): a body with anything
@@ -36,4 +38,30 @@ public final class StrictJson {
             .build();
 
     private StrictJson() {}
+
+    /**
+     * Reads a JSON body in the encoding Jackson detects (UTF-8, or UTF-16/32 by a BOM or zero bytes). UTF-8 is first
+     * checked strictly: Jackson decodes overlong sequences such as {@code C0 AF} (a {@code /}) without complaint, and
+     * an overlong or otherwise invalid sequence must fail the body, not become a character.
+     */
+    public static JsonNode read(byte[] body) throws IOException {
+        if (!utf16or32(body)) {
+            BodyText.requireUtf8(body);
+        }
+        return MAPPER.readTree(body);
+    }
+
+    private static boolean utf16or32(byte[] body) {
+        if (body.length >= 2
+                && ((body[0] == (byte) 0xFE && body[1] == (byte) 0xFF)
+                        || (body[0] == (byte) 0xFF && body[1] == (byte) 0xFE))) {
+            return true;
+        }
+        for (int i = 0; i < Math.min(4, body.length); i++) {
+            if (body[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -263,7 +263,7 @@ final class HostileCorpus {
                     format,
                     "wrong-types",
                     Expect.REJECTED,
-                    "no id",
+                    "no id|no entity",
                     bytes("<edesky_search_api><documents><document name='x'>" + wrong
                             + "</document></documents></edesky_search_api>"));
         }

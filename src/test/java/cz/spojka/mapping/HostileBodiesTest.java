@@ -90,6 +90,19 @@ class HostileBodiesTest {
     }
 
     @Test
+    void anOverlongUtf8SequenceFailsTheBodyInJsonAndXml() {
+        // Found by the corpus: C0 AF (an overlong "/") was decoded by Jackson and by the XML parser as a character.
+        byte[] json = {'[', '{', '"', 'i', 'd', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}', ']'};
+        assertThatThrownBy(() -> SourceRecords.parse(json, MappingSpec.SourceFormat.json, null))
+                .hasMessage("The body is not valid UTF-8: byte 8 (0xC0, line 1) is not part of a UTF-8 character; is it"
+                        + " in another charset?");
+        byte[] xml = ("<documents><document><id>1" + (char) 0xC0 + (char) 0xAF + "</id></document></documents>")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> SourceRecords.parse(xml, MappingSpec.SourceFormat.xml, null))
+                .hasMessageStartingWith("The body is not valid UTF-8: byte 26 (0xC0");
+    }
+
+    @Test
     void nestingDeeperThanAThousandLevelsIsRefusedInJsonAndXml() {
         assertThatThrownBy(() -> json("[".repeat(10_000) + "]".repeat(10_000)))
                 .hasMessageContaining("nesting depth (1001) exceeds the maximum allowed (1000");
