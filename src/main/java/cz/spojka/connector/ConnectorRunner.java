@@ -47,6 +47,15 @@ public class ConnectorRunner {
      */
     public static final String PARTIAL_PROPERTY = "spojkaPartialSnapshot";
 
+    /**
+     * Exchange property: the largest file, in bytes, the file templates hand over; a larger one is refused by its
+     * size (the {@code CamelFileLength} header) before it is read, with a dead letter.
+     */
+    public static final String MAX_BYTES_PROPERTY = "spojkaMaxBytes";
+
+    /** Bytes of an unreadable body decoded for its dead letter: enough for the 64 KiB of text a letter keeps. */
+    private static final int LETTER_BODY_BYTES = 4 * 64 * 1024 + 4;
+
     private static final Logger log = LoggerFactory.getLogger(ConnectorRunner.class);
 
     private final Connectors connectors;
@@ -90,6 +99,11 @@ public class ConnectorRunner {
         String connectorId = exchange.getProperty(CONNECTOR_PROPERTY, String.class);
         String source = exchange.getProperty(SOURCE_PROPERTY, String.class);
         boolean partial = exchange.getProperty(PARTIAL_PROPERTY, false, Boolean.class);
+        Long length = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
+        Long maxBytes = exchange.getProperty(MAX_BYTES_PROPERTY, Long.class);
+        if (length != null && maxBytes != null && length > maxBytes) {
+            return refuseTooLarge(connectorId, source, length, maxBytes);
+        }
         RunReport report = runAndRecord(connectorId, bodies(exchange), Instant.now(), partial, source);
         if (report.succeeded()) {
             Map<String, String> next = new TreeMap<>();
@@ -123,6 +137,23 @@ public class ConnectorRunner {
         Connectors.Active connector = connectors.active(connectorId);
         synchronized (connector) {
             RunReport report = run(connector, bodies, fetchedAt, partial, source, deadLetters);
+            connectors.recordRun(report);
+            log.info("{}", report);
+            return report;
+        }
+    }
+
+    /** A file over the size limit: never read, a failed run and a dead letter without the body. */
+    private RunReport refuseTooLarge(String connectorId, String source, long length, long maxBytes) {
+        Connectors.Active connector = connectors.active(connectorId);
+        synchronized (connector) {
+            Instant now = Instant.now();
+            String reason = (source == null ? "" : source + ": ") + "The body of " + length
+                    + " bytes exceeds the connector's size limit (maxBytes " + maxBytes
+                    + "); it was not read. Raise maxBytes if the source really sends files this large.";
+            deadLetters.publish(DeadLetter.now(connectorId, "body", null, "fetch", reason, null, null));
+            RunReport report = RunReport.failed(
+                    connectorId, newRun(connector, now, deadLetters).runId(), now, 0, reason);
             connectors.recordRun(report);
             log.info("{}", report);
             return report;
@@ -199,8 +230,10 @@ public class ConnectorRunner {
             connector.mapper().map(bodies, connector.bindings(), chunkRecords, run::accept);
         } catch (UnreadableBodyException e) {
             String reason = source == null ? e.getMessage() : source + ": " + e.getMessage();
-            sink.publish(
-                    DeadLetter.now(id, "body", null, "fetch", reason, null, new String(bodies.get(e.index()), UTF_8)));
+            byte[] body = bodies.get(e.index());
+            // Only what the letter keeps is decoded: a body near the size limit would be a string as large again.
+            String kept = new String(body, 0, Math.min(body.length, LETTER_BODY_BYTES), UTF_8);
+            sink.publish(DeadLetter.now(id, "body", null, "fetch", reason, null, kept));
             return RunReport.failed(id, run.runId(), fetchedAt, millisSince(started), reason);
         }
         return run.finish(connector.definition().completeSnapshots() && !partial, millisSince(started));

@@ -35,6 +35,7 @@ public class HttpPoll {
     private String url;
     private String accept;
     private int timeoutMillis;
+    private long maxBytes;
     private String pagination;
     private String pageParam;
     private String pageStart;
@@ -71,6 +72,7 @@ public class HttpPoll {
                 settings.incremental(sinceParam, sinceFrom, sinceHeader, sincePointer, conditional, paging);
         settings.positive("maxPages", maxPages);
         settings.positive("timeoutMillis", timeoutMillis);
+        settings.positive("maxBytes", maxBytes);
         Duration timeout = Duration.ofMillis(Math.max(1, timeoutMillis));
         HttpClient client = client(timeout, "none".equals(HttpPollSettings.text(auth)));
         Authentication authentication = settings.authentication(
@@ -95,7 +97,8 @@ public class HttpPoll {
                 incremental,
                 authentication,
                 client,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                maxBytes);
     }
 
     /** Fetches every page of one poll; see the class description for what it leaves on the exchange. */
@@ -182,6 +185,10 @@ public class HttpPoll {
 
     public void setTimeoutMillis(int timeoutMillis) {
         this.timeoutMillis = timeoutMillis;
+    }
+
+    public void setMaxBytes(long maxBytes) {
+        this.maxBytes = maxBytes;
     }
 
     public void setPagination(String pagination) {

@@ -108,7 +108,7 @@ final class HttpPollSettings {
         }
     }
 
-    void positive(String name, int value) {
+    void positive(String name, long value) {
         if (value < 1) {
             problems.add(name + " must be at least 1, not " + value);
         }

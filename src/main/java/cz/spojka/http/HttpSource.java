@@ -43,7 +43,9 @@ final class HttpSource {
     private final Authentication authentication;
     private final HttpClient client;
     private final Clock clock;
+    private final long maxBytes;
 
+    /** @param maxBytes the largest body of one page read; the poll fails on a larger one, which is not read further */
     HttpSource(
             URI url,
             String accept,
@@ -53,7 +55,9 @@ final class HttpSource {
             Incremental incremental,
             Authentication authentication,
             HttpClient client,
-            Clock clock) {
+            Clock clock,
+            long maxBytes) {
+        this.maxBytes = maxBytes;
         this.url = url;
         this.accept = accept;
         this.timeout = timeout;
@@ -146,9 +150,9 @@ final class HttpSource {
 
     /** A {@code 401} is answered once with renewed credentials (an OAuth2 token that expired early). */
     private HttpResponse<byte[]> attempt(URI page, Incremental.State validators) {
-        HttpResponse<byte[]> response = send(client, request(page, validators));
+        HttpResponse<byte[]> response = send(client, request(page, validators), maxBytes);
         if (response.statusCode() == 401 && authentication.renew()) {
-            response = send(client, request(page, validators));
+            response = send(client, request(page, validators), maxBytes);
         }
         return response;
     }
@@ -202,8 +206,17 @@ final class HttpSource {
 
     /** Sends a request; the body is read as the bytes the server sent. */
     static HttpResponse<byte[]> send(HttpClient client, HttpRequest request) {
+        return send(client, request, Long.MAX_VALUE);
+    }
+
+    /** Sends a request; the body is read as the bytes the server sent, failing once it exceeds {@code maxBytes}. */
+    static HttpResponse<byte[]> send(HttpClient client, HttpRequest request, long maxBytes) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(
+                    request,
+                    maxBytes == Long.MAX_VALUE
+                            ? HttpResponse.BodyHandlers.ofByteArray()
+                            : info -> new CappedBody(maxBytes));
         } catch (IOException e) {
             throw new HttpPollException(
                     request.method() + " " + request.uri() + " failed: "

@@ -10,6 +10,8 @@ import cz.spojka.changelog.DeadLetter;
 import cz.spojka.changelog.DeadLetterPublisher;
 import cz.spojka.connector.ConnectorRunner;
 import cz.spojka.connector.RunReport;
+import cz.spojka.mapping.MappingException;
+import cz.spojka.mapping.StrictJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -169,8 +171,10 @@ public class Webhook {
     private Refusal checkJson(Message in, byte[] body, PushSettings settings) {
         JsonNode root;
         try {
-            root = JSON.readTree(body);
-        } catch (IOException e) {
+            // Strict as the mapping reads it: a body with trailing garbage or a duplicate field must not be passed on
+            // as its first value or its last field once fields are dropped and it is written again.
+            root = StrictJson.read(body);
+        } catch (IOException | MappingException e) {
             return new Refusal(
                     400,
                     "The body is not well-formed JSON: " + e.getMessage(),

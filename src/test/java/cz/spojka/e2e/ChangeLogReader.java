@@ -43,6 +43,15 @@ final class ChangeLogReader {
         return letters;
     }
 
+    /** A consumer of every partition of the topic from its beginning, for a reader that follows the topic as it grows. */
+    KafkaConsumer<String, byte[]> tailing(String topic) {
+        KafkaConsumer<String, byte[]> consumer = consumer(new ByteArrayDeserializer());
+        List<TopicPartition> partitions = partitions(consumer, topic);
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
     long endOffsetSum(String topic) {
         try (KafkaConsumer<String, byte[]> consumer = consumer(new ByteArrayDeserializer())) {
             return consumer.endOffsets(partitions(consumer, topic)).values().stream()

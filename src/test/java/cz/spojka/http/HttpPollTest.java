@@ -38,6 +38,7 @@ class HttpPollTest {
         poll.setUrl("https://agenda.example/desky");
         poll.setAccept("application/json");
         poll.setTimeoutMillis(30000);
+        poll.setMaxBytes(33554432);
         poll.setPagination("none");
         poll.setPageParam("");
         poll.setPageStart("");
