@@ -98,7 +98,7 @@ class ConnectorLoaderTest {
                 .containsExactly(
                         yaml
                                 + ":6: connector 'no-mapping', field 'parameters.acept': unknown field; allowed fields: url,"
-                                + " accept, timeoutMillis, pagination, pageParam, pageStart, pageSizeParam, pageSize,"
+                                + " accept, timeoutMillis, maxBytes, pagination, pageParam, pageStart, pageSizeParam, pageSize,"
                                 + " nextLinkPointer, maxPages, sinceParam, sinceFrom, sinceHeader, sincePointer,"
                                 + " conditional, auth, username, password, apiKeyHeader, apiKey, tokenUrl, clientId,"
                                 + " clientSecret, scope",
