@@ -15,7 +15,8 @@
 # 4. From the hub's run history (data/connector-runs/*.jsonl) computes, per run, how late it started: the first run
 #    of the i-th municipality against start + i/M × 15 min, every later run against the end of the previous run +
 #    15 min (the schedule is a fixed delay); prints the worst, the 99th percentile and the median, the runs that
-#    failed, the CPU used and the peak memory, and writes them to $WORK/result.json.
+#    failed, the CPU used and the peak memory, and writes them to $WORK/result.json; the last line names it for
+#    bench/run-suite.sh: RESULT_JSON=$WORK/result.json.
 #
 # Environment: WORK=target/bench/municipalities-M, DOCS=10, HUB_JAVA_OPTS="".
 # Only localhost is used. The hub and WireMock are killed on exit whatever happens.
@@ -128,3 +129,4 @@ PEAK_RSS=$(sed -n 's/^VmHWM:\s*//p' "/proc/$HUB_PID/status")
 cleanup
 log "stopped after ${SECONDS_TO_RUN}s; analysing the run history"
 python3 bench/municipalities/analyse.py "$WORK" "$M" 900 "$PEAK_RSS" | tee "$WORK/result.json"
+echo "RESULT_JSON=$WORK/result.json"
