@@ -66,15 +66,15 @@ command_of() { # bench mode -> the command line
     sparql:full) echo "ROUNDS=3 WARMUP=10 TIMED=20 bench/sparql/run.sh 50000" ;;
     events:quick) echo "bench/events/run.sh 200 50 500" ;;
     events:full) echo "bench/events/run.sh 500 50 1000" ;;
-    publish:quick) echo "bench/publish/run.sh 20000 2 1000" ;;
+    publish:quick) echo "bench/publish/run.sh 10000 2 1000" ;;
     publish:full) echo "bench/publish/run.sh 100000 3 1000" ;;
-    municipalities:quick) echo "bench/municipalities/run.sh 1000 240" ;;
+    municipalities:quick) echo "bench/municipalities/run.sh 1000 180" ;;
     municipalities:full) echo "bench/municipalities/run.sh 6254 1080" ;;
     downloads:quick) echo "bench/downloads/run.sh 10000 384m" ;;
     downloads:full) echo "bench/downloads/run.sh 100000 384m" ;;
   esac
 }
-BENCHES="${ONLY:-ingest store mapping sparql events publish municipalities downloads}"
+BENCHES="${ONLY:-ingest mapping sparql events municipalities downloads store publish}"
 
 : >"$OUT/runs.jsonl"
 for bench in $BENCHES; do

@@ -164,6 +164,11 @@ def main():
         n = len(row["hub"])
         print(f"| {bench}{f' (×{n})' if n > 1 else ''} | {figure} | {fmt(hub)} | {fmt(ref)} | "
               f"{fmt(ratio) + '×' if ratio is not None else '—'} | {row['target']} | {met} |")
+    stem = out.rstrip("/").split("/")[-1]
+    for f in failures:
+        why = f.get("error") or f"exit {f['exit']}, no result"
+        print(f"| {f['bench']} | **run {f['rep']} failed** ({why}); see `target/bench/suite/{stem}/{f['bench']}-{f['rep']}.log` "
+              "| — | — | — | — | — |")
     print()
     print("| benchmark run | command | seconds | load average before → after | result |")
     print("|---|---|---|---|---|")
