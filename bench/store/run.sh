@@ -6,7 +6,8 @@
 #   bench/store/run.sh [N] [K]       # defaults 20000 notices, 5 rewrites
 #
 # 1. Generates N notices (bench/ingest/generate_notices.py) into a copy of the uredni-deska-ofn connector, polled
-#    every PT10S instead of hourly, and starts the hub (target/spojka.jar, copied to $WORK) on a fresh data directory.
+#    every PT1M instead of hourly (the shortest schedule the catalogue's update frequency allows), and starts the hub
+#    (target/spojka.jar, copied to $WORK) on a fresh data directory.
 # 2. Waits until the first run's entities are stored (materializer lag 0), then K times: rewrites the served file with
 #    a new title for every notice (same IRIs, so every notice is an update), waits for a connector run that updated
 #    all N notices and for lag 0, and records the size of data/tdb2 (du, bytes) after each step.
@@ -39,9 +40,9 @@ SAMPLE="$WORK/connectors/$CONNECTOR/samples/bench.json"
 [[ -f target/spojka.jar ]] || mvn -q -o -DskipTests package
 cp target/spojka.jar "$WORK/spojka.jar"
 cp connectors/$CONNECTOR/{connector.yaml,mapping.yaml,context.jsonld} "$WORK/connectors/$CONNECTOR/"
-sed -i -E "s#^(  url: .*/$CONNECTOR/).*#\\1bench.json#; s#^schedule: .*#schedule: PT10S#" \
+sed -i -E "s#^(  url: .*/$CONNECTOR/).*#\\1bench.json#; s#^schedule: .*#schedule: PT1M#" \
   "$WORK/connectors/$CONNECTOR/connector.yaml"
-grep -q '^schedule: PT10S' "$WORK/connectors/$CONNECTOR/connector.yaml" || fail "could not set the bench schedule"
+grep -q '^schedule: PT1M' "$WORK/connectors/$CONNECTOR/connector.yaml" || fail "could not set the bench schedule"
 python3 bench/ingest/generate_notices.py "$N" --seed "$SEED" --out "$SAMPLE" --summary "$WORK/generated.json" 2>/dev/null
 EXPECTED=$(jq .entities "$WORK/generated.json")
 
@@ -62,7 +63,7 @@ stop_hub() {
 }
 trap stop_hub EXIT
 trap 'exit 130' INT TERM
-log "starting the hub on port $HTTP_PORT with $N notices ($EXPECTED entities), polled every PT10S"
+log "starting the hub on port $HTTP_PORT with $N notices ($EXPECTED entities), polled every PT1M"
 # shellcheck disable=SC2086 # HUB_JAVA_OPTS and HUB_ARGS are lists of options
 java ${HUB_JAVA_OPTS:-} -jar "$WORK/spojka.jar" --spojka.data-dir="$WORK/data" \
   --spojka.connectors-dir="$WORK/connectors" --server.port="$HTTP_PORT" \
@@ -82,6 +83,7 @@ await_run() {
   while :; do
     kill -0 "$HUB_PID" 2>/dev/null || fail "the hub exited; see $WORK/hub.log"
     (( $(date +%s) < deadline )) || fail "no run writing $least entities after $after within ${TIMEOUT}s"
+    grep -q "Connector SKIPPED  $CONNECTOR" "$WORK/hub.log" && fail "the hub skipped the connector; see $WORK/hub.log"
     run=$(last_run)
     if [[ -n "$run" && "$run" != null ]]; then
       [[ "$(jq -r .error <<<"$run")" == null ]] || fail "the connector run failed: $(jq -r .error <<<"$run")"
