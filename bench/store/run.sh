@@ -10,7 +10,7 @@
 #    (target/spojka.jar, copied to $WORK) on a fresh data directory.
 # 2. Waits until the first run's entities are stored (materializer lag 0), then K times: rewrites the served file with
 #    a new title for every notice (same IRIs, so every notice is an update), waits for a connector run that updated
-#    all N notices and for lag 0, and records the size of data/tdb2 (du, bytes) after each step.
+#    all N notices and for lag 0, and records the disk space of data/tdb2 (du -B1) after each step.
 # 3. Exports every stored quad as N-Quads over /sparql, stops the hub (it may compact on the way out: the size that
 #    counts is the one on disk after it stopped, and the one while it ran is recorded too), and loads the export with
 #    tdb2.tdbloader --loader=basic (jena-cmds, same Jena, bench/ingest/loader-pom.xml).
@@ -33,7 +33,8 @@ for tool in java mvn python3 curl jq; do
 done
 log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
 fail() { log "FAILED: $*"; exit 1; }
-bytes() { du -sb "$1" | cut -f1; }
+# Disk space used (allocated blocks), not the apparent size: TDB2 grows its files in sparse chunks.
+bytes() { du -s -B1 "$1" | cut -f1; }
 
 rm -rf "$WORK" && mkdir -p "$WORK/connectors/$CONNECTOR/samples" && WORK="$(cd "$WORK" && pwd)"
 SAMPLE="$WORK/connectors/$CONNECTOR/samples/bench.json"
