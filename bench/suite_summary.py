@@ -152,6 +152,15 @@ def main():
           "median over the repetitions (the ratio: the median of each run's hub/reference); raw outputs in "
           f"`target/bench/suite/{out.rstrip('/').split('/')[-1]}/`.")
     print()
+    loads = [float(run[k].split()[0]) for run in runs for k in ("load_before", "load_after") if run.get(k)]
+    cores = int(machine.get("cpu", "").rsplit(", ", 1)[-1].split()[0] or 0) if "cores" in machine.get("cpu", "") else 0
+    if loads and cores and max(loads) > cores:
+        print(f"**The machine was shared while the suite ran**: the 1-minute load average was {min(loads):.1f}–"
+              f"{max(loads):.1f} on {cores} cores (other sessions' builds and tests), so every process got a fraction "
+              "of a core and absolute figures are slower and noisier than a quiet machine's. That is accepted for this "
+              "record; the ratios, of the hub and its reference measured one after the other in the same run, are "
+              "what to compare, and they too carry the noise of a load that changed from minute to minute.")
+        print()
     print("| benchmark | figure | hub | reference | ratio | target | met? |")
     print("|---|---|---|---|---|---|---|")
     for (bench, figure), row in rows.items():
