@@ -14,7 +14,8 @@
 #    the hub's compacted like it, the reference's not, as ProducerPerformance sends records without a key): the
 #    hub's ChangePublisher publishes N notice creations (21 triples each) in calls of BATCH changes, as connector
 #    runs do, after one unmeasured one (the producer exists then, as the reference's does when its clock starts);
-#    ProducerPerformance sends N records of that size with --throughput -1. Both JVMs are fresh; each times only its own sending (ProducerPerformance from its first send).
+#    ProducerPerformance sends N records of that size with --throughput -1. Both JVMs are fresh; each times only its
+#    own sending (ProducerPerformance from its first send).
 # 4. Medians of the rounds, the ratio hub / reference in records/s, and the load average before and after every run,
 #    in $WORK/result.json; the last line names it: RESULT_JSON=$WORK/result.json.
 #
