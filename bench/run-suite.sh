@@ -68,7 +68,7 @@ command_of() { # bench mode -> the command line
     events:full) echo "bench/events/run.sh 500 50 1000" ;;
     publish:quick) echo "bench/publish/run.sh 10000 2 1000" ;;
     publish:full) echo "bench/publish/run.sh 100000 3 1000" ;;
-    municipalities:quick) echo "bench/municipalities/run.sh 1000 180" ;;
+    municipalities:quick) echo "bench/municipalities/run.sh 1000 480" ;;
     municipalities:full) echo "bench/municipalities/run.sh 6254 1080" ;;
     downloads:quick) echo "bench/downloads/run.sh 10000 384m" ;;
     downloads:full) echo "bench/downloads/run.sh 100000 384m" ;;

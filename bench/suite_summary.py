@@ -138,7 +138,11 @@ def main():
             failures.append(run)
             continue
         try:
-            figures = FIGURES[run["bench"]](json.load(open(run["result"])))
+            result = json.load(open(run["result"]))
+            if "error" in result:
+                failures.append(dict(run, error=f"the benchmark reported: {result['error']}"))
+                continue
+            figures = FIGURES[run["bench"]](result)
         except (KeyError, TypeError, ValueError, ZeroDivisionError) as e:
             failures.append(dict(run, error=f"{type(e).__name__}: {e}"))
             continue
