@@ -77,10 +77,28 @@ mapping: mapping.yaml
 municipalities: municipalities.json
 dataset:
   id: uredni-deska
+  privacy:
+    classification: personal
+    policy: redact
   title:
     cs: Úřední deska
     en: Official notice board
+  description:
+    cs: Dokumenty zveřejněné na úředních deskách obcí (benchmark).
+    en: Documents published on the official notice boards of municipalities (benchmark).
+  catalog:
+    themes: [GOVE]
+    keywords:
+      cs: [úřední deska]
+      en: [official notice board]
+    contactPoint:
+      email: podatelna@example.cz
+    termsOfUse:
+      copyrightedWork: none
+      copyrightedDatabase: none
+      specialDatabaseRights: none
 YAML
+# A connector the hub skips (a field its validation now requires) would leave nothing to measure: fail at once.
 
 HUB_PID=""; WM_PID=""
 cleanup() {
@@ -114,6 +132,11 @@ java $HUB_JAVA_OPTS -jar "$WORK/spojka.jar" \
   --spojka.kafka.embedded.controller-port="$CONTROLLER_PORT" \
   >"$WORK/hub.log" 2>&1 &
 HUB_PID=$!
+until grep -q 'Spojka is running' "$WORK/hub.log" 2>/dev/null; do
+  kill -0 "$HUB_PID" 2>/dev/null || fail "the hub exited; see $WORK/hub.log"
+  sleep 1
+done
+grep -q "Connector SKIPPED  $CONNECTOR" "$WORK/hub.log" && fail "the hub skipped the connector; see $WORK/hub.log"
 echo "time_s,hub_cpu_s,hub_rss_kb,machine_busy_s" >"$WORK/samples.csv"
 END=$(python3 -c "print($START + $SECONDS_TO_RUN)")
 while python3 -c "import sys,time; sys.exit(0 if time.time() < $END else 1)"; do
