@@ -192,7 +192,8 @@ def main():
     print("| benchmark run | command | seconds | load average before → after | result |")
     print("|---|---|---|---|---|")
     for run in runs:
-        status = "ok" if run["exit"] == "0" and run["result"] else f"**failed** (exit {run['exit']})"
+        failed = [f for f in failures if (f["bench"], f["rep"]) == (run["bench"], run["rep"])]
+        status = "ok" if not failed else f"**failed** ({failed[0].get('error') or 'exit ' + run['exit']})"
         print(f"| {run['bench']} {run['rep']} | `{run['command']}` | {run['seconds']} | {run['load_before']} → "
               f"{run['load_after']} | {status} |")
     for f in failures:
