@@ -11,7 +11,8 @@
 # 2. Starts WireMock (the standalone jar from the local Maven repository) serving that board at /desky/<IČO>.xml,
 #    and the hub (target/spojka.jar) with only the benchmark connector: template http-poll, schedule PT15M,
 #    municipalities.json; the hub spreads the first polls over the first 15 minutes.
-# 3. Every 10 s records the hub's CPU time and resident memory; after SECONDS stops both.
+# 3. Once the hub has started (and fails at once if it skipped the connector), every 10 s records the hub's CPU
+#    time and resident memory; after SECONDS from its launch stops both.
 # 4. From the hub's run history (data/connector-runs/*.jsonl) computes, per run, how late it started: the first run
 #    of the i-th municipality against start + i/M × 15 min, every later run against the end of the previous run +
 #    15 min (the schedule is a fixed delay); prints the worst, the 99th percentile and the median, the runs that
