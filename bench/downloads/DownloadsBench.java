@@ -53,7 +53,15 @@ public final class DownloadsBench {
         measure("uredni-deska.csv", out -> CsvDownload.write(table, graphs, store, out));
         measure("uredni-desky.jsonld", out -> OfnDownloads.noticeBoards().write(graphs, store, out));
         System.out.printf("max heap: %d MiB%n", Runtime.getRuntime().maxMemory() >> 20);
+        if (args.length > 2) {
+            // The machine-readable result, for bench/run-suite.sh.
+            Files.writeString(Path.of(args[2]), "{\"max_heap_mib\": " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + ", \"downloads\": {\n" + String.join(",\n", RESULTS) + "\n}}\n");
+            System.out.println("RESULT_JSON=" + Path.of(args[2]).toAbsolutePath());
+        }
     }
+
+    private static final List<String> RESULTS = new java.util.ArrayList<>();
 
     private static long fill(DatasetGraph dataset, int notices) {
         long quads = 0;
@@ -134,6 +142,10 @@ public final class DownloadsBench {
         System.out.printf(
                 "| %s | %,d | %.1f | %.1f | %d | %d |%n",
                 name, out.bytes, seconds, out.bytes / 1e6 / seconds, peak >> 20, live >> 20);
+        RESULTS.add(String.format(java.util.Locale.ROOT,
+                "  \"%s\": {\"bytes\": %d, \"seconds\": %.2f, \"mb_per_second\": %.2f, \"peak_heap_mib\": %d, "
+                        + "\"live_heap_after_mib\": %d}",
+                name, out.bytes, seconds, out.bytes / 1e6 / seconds, peak >> 20, live >> 20));
     }
 
     /** Discards what it is given and counts it, as a client reading the download as fast as it comes. */

@@ -3,7 +3,8 @@
 # kafka.tools.EndToEndLatency on the same in-process broker. See bench/README.md.
 #   bench/events/run.sh [N] [PAUSE_MS] [REFERENCE_N]
 # N pushes measured (after 50 unmeasured warm-up pushes), PAUSE_MS between pushes, REFERENCE_N messages for the
-# reference tool. Everything goes to target/bench/events (or WORK=...). Needs java, mvn, curl, python3.
+# reference tool. Everything goes to target/bench/events (or WORK=...). Needs java, mvn, curl, python3. The last line
+# names the machine-readable result: RESULT_JSON=$WORK/result.json.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 N=${1:-500}
@@ -41,3 +42,26 @@ echo "load average between: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$WORK/lo
 java -cp "$CP" kafka.tools.EndToEndLatency "localhost:$KAFKA" bench.end-to-end-latency "$REFERENCE_N" all 1024 \
     2>&1 | grep -v "^\[" | tee "$WORK/kafka-end-to-end-latency.txt"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$WORK/load.txt"
+
+# The machine-readable result, for bench/run-suite.sh: the hub's percentiles beside EndToEndLatency's own.
+python3 - "$WORK" <<'PY'
+import json, re, sys
+work = sys.argv[1]
+hub = json.load(open(f"{work}/hub-latency.json"))
+text = open(f"{work}/kafka-end-to-end-latency.txt").read()
+avg = re.search(r"Avg latency: ([0-9.]+)", text)
+pct = re.search(r"50th = ([0-9.]+), 99th = ([0-9.]+), 99.9th = ([0-9.]+)", text)
+loads = dict(l.split(": ", 1) for l in open(f"{work}/load.txt").read().splitlines() if ": " in l)
+result = {
+    "hub": hub,
+    "end_to_end_latency": {
+        "avg_ms": float(avg.group(1)) if avg else None,
+        "p50_ms": float(pct.group(1)) if pct else None,
+        "p99_ms": float(pct.group(2)) if pct else None,
+        "p999_ms": float(pct.group(3)) if pct else None,
+    },
+    "load_averages": loads,
+}
+json.dump(result, open(f"{work}/result.json", "w"), indent=2)
+PY
+echo "RESULT_JSON=$WORK/result.json"

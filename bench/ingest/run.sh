@@ -16,7 +16,8 @@
 #    application/n-quads) and checks the export has as many quads; stops the hub.
 # 5. Loads the export with `tdb2.tdbloader --loader=basic` (jena-cmds, same Jena version as the hub, resolved through
 #    bench/ingest/loader-pom.xml) into a fresh directory, LOADER_RUNS times, and checks the loaded count.
-# 6. Prints both rates and their ratio, and writes them to $WORK/result.json.
+# 6. Prints both rates and their ratio, and writes them to $WORK/result.json; the last line names it for
+#    bench/run-suite.sh: RESULT_JSON=$WORK/result.json.
 #
 # Environment (all optional):
 #   SEED=42                 generator seed
@@ -343,3 +344,4 @@ EOF
 python3 bench/ingest/summarize_jstack.py "$WORK"/jstack/sample-*.txt --begin "$WORK/jstack/begin.txt" \
   --end "$WORK/jstack/end.txt" --depth 16 >"$WORK/jstack-summary.txt" 2>&1 || true
 log "stack samples summarised in $WORK/jstack-summary.txt"
+echo "RESULT_JSON=$WORK/result.json"

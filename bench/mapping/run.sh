@@ -3,6 +3,7 @@
 # Usage: ./run.sh [--mode=all|compare|bench] [--engines=hub-flat,jena-flat,carml,carml-jena,hub-official]
 #                 [--seconds=10] [--iterations=5] [--warmup=20] [--copies=1]
 # Environment: HEAP (default 2g), JAVA_OPTS (more JVM options), SKIP_HUB_COMPILE=1 to use ../../target/classes as it is.
+# --json=FILE also writes the machine-readable result (median records/s per engine) there, for bench/run-suite.sh.
 set -euo pipefail
 cd "$(dirname "$0")"
 if [[ "${SKIP_HUB_COMPILE:-}" != 1 ]]; then

@@ -11,11 +11,13 @@
 # 2. Starts WireMock (the standalone jar from the local Maven repository) serving that board at /desky/<IČO>.xml,
 #    and the hub (target/spojka.jar) with only the benchmark connector: template http-poll, schedule PT15M,
 #    municipalities.json; the hub spreads the first polls over the first 15 minutes.
-# 3. Every 10 s records the hub's CPU time and resident memory; after SECONDS stops both.
+# 3. Once the hub has started (and fails at once if it skipped the connector), every 10 s records the hub's CPU
+#    time and resident memory; after SECONDS from its launch stops both.
 # 4. From the hub's run history (data/connector-runs/*.jsonl) computes, per run, how late it started: the first run
 #    of the i-th municipality against start + i/M × 15 min, every later run against the end of the previous run +
 #    15 min (the schedule is a fixed delay); prints the worst, the 99th percentile and the median, the runs that
-#    failed, the CPU used and the peak memory, and writes them to $WORK/result.json.
+#    failed, the CPU used and the peak memory, and writes them to $WORK/result.json; the last line names it for
+#    bench/run-suite.sh: RESULT_JSON=$WORK/result.json.
 #
 # Environment: WORK=target/bench/municipalities-M, DOCS=10, HUB_JAVA_OPTS="".
 # Only localhost is used. The hub and WireMock are killed on exit whatever happens.
@@ -76,10 +78,28 @@ mapping: mapping.yaml
 municipalities: municipalities.json
 dataset:
   id: uredni-deska
+  privacy:
+    classification: personal
+    policy: redact
   title:
     cs: Úřední deska
     en: Official notice board
+  description:
+    cs: Dokumenty zveřejněné na úředních deskách obcí (benchmark).
+    en: Documents published on the official notice boards of municipalities (benchmark).
+  catalog:
+    themes: [GOVE]
+    keywords:
+      cs: [úřední deska]
+      en: [official notice board]
+    contactPoint:
+      email: podatelna@example.cz
+    termsOfUse:
+      copyrightedWork: none
+      copyrightedDatabase: none
+      specialDatabaseRights: none
 YAML
+# A connector the hub skips (a field its validation now requires) would leave nothing to measure: fail at once.
 
 HUB_PID=""; WM_PID=""
 cleanup() {
@@ -113,6 +133,11 @@ java $HUB_JAVA_OPTS -jar "$WORK/spojka.jar" \
   --spojka.kafka.embedded.controller-port="$CONTROLLER_PORT" \
   >"$WORK/hub.log" 2>&1 &
 HUB_PID=$!
+until grep -q 'Spojka is running' "$WORK/hub.log" 2>/dev/null; do
+  kill -0 "$HUB_PID" 2>/dev/null || fail "the hub exited; see $WORK/hub.log"
+  sleep 1
+done
+grep -q "Connector SKIPPED  $CONNECTOR" "$WORK/hub.log" && fail "the hub skipped the connector; see $WORK/hub.log"
 echo "time_s,hub_cpu_s,hub_rss_kb,machine_busy_s" >"$WORK/samples.csv"
 END=$(python3 -c "print($START + $SECONDS_TO_RUN)")
 while python3 -c "import sys,time; sys.exit(0 if time.time() < $END else 1)"; do
@@ -128,3 +153,4 @@ PEAK_RSS=$(sed -n 's/^VmHWM:\s*//p' "/proc/$HUB_PID/status")
 cleanup
 log "stopped after ${SECONDS_TO_RUN}s; analysing the run history"
 python3 bench/municipalities/analyse.py "$WORK" "$M" 900 "$PEAK_RSS" | tee "$WORK/result.json"
+echo "RESULT_JSON=$WORK/result.json"

@@ -12,7 +12,7 @@
 # 3. Runs cz.spojka.bench.sparql.QueryLoad: for CLIENTS (default 1,4) parallel clients, ROUNDS rounds (default 3),
 #    each round the hub and Fuseki one after the other (the first alternates), each a warm-up of WARMUP s and a timed
 #    phase of TIMED s for the point lookups and again for the explore mix. Prints p50/p99 and the ratios and writes
-#    $WORK/result.json; the servers' logs are in $WORK.
+#    $WORK/result.json (the last line names it: RESULT_JSON=$WORK/result.json); the servers' logs are in $WORK.
 #
 # Environment (all optional): WORK=target/bench/sparql-N, CLIENTS=1,4, ROUNDS=3, WARMUP=10, TIMED=30, SEED=42,
 # HUB_JAVA_OPTS and FUSEKI_JAVA_OPTS (default: none, the JVM's defaults for both). Needs java, mvn, python3, curl, jq.
@@ -86,3 +86,4 @@ await_count "$FUSEKI" "$N"
 log "both serve $N notices; machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); hub $(git rev-parse --short HEAD)"
 java -cp "$BENCH_CP" cz.spojka.bench.sparql.QueryLoad "$HUB" "$FUSEKI" "$CLIENTS" "$ROUNDS" "$WARMUP" "$TIMED" \
   "$SEED" "$WORK/result.json" | tee "$WORK/result.txt"
+echo "RESULT_JSON=$WORK/result.json"

@@ -111,7 +111,32 @@ public final class MappingBench {
             if (interleave && results.size() > 1) {
                 printPairedRatios(results);
             }
+            if (opt.containsKey("json")) {
+                writeJson(results, Path.of(opt.get("json")));
+            }
         }
+    }
+
+    /**
+     * The machine-readable result (--json=FILE), for bench/run-suite.sh: per engine the median records/s, the rate of
+     * every iteration and the CPU ms per body; iterations with the same index were measured in the same round.
+     */
+    private static void writeJson(List<Result> results, Path file) throws IOException {
+        StringBuilder out = new StringBuilder("{\n  \"engines\": {\n");
+        for (int i = 0; i < results.size(); i++) {
+            Result r = results.get(i);
+            double[] rates = Arrays.stream(r.seconds()).map(s -> r.passes() * r.recordsPerPass() / s).toArray();
+            double[] cpuPerBody = Arrays.stream(r.cpuSeconds()).map(s -> 1000 * s / r.passes()).sorted().toArray();
+            out.append(String.format(Locale.ROOT,
+                    "    \"%s\": {\"records_per_second\": %.1f, \"iterations_records_per_second\": %s, "
+                            + "\"cpu_ms_per_body\": %.1f, \"records_per_body\": %.0f}%s%n",
+                    r.key(), median(Arrays.stream(rates).sorted().toArray()),
+                    Arrays.stream(rates).mapToObj(x -> String.format(Locale.ROOT, "%.1f", x)).toList(),
+                    median(cpuPerBody), r.recordsPerPass(), i < results.size() - 1 ? "," : ""));
+        }
+        out.append("  }\n}\n");
+        Files.writeString(file, out.toString());
+        System.out.println("RESULT_JSON=" + file.toAbsolutePath());
     }
 
     private static void compare(Map<String, Engines.Engine> engines, byte[] body) {
