@@ -5,20 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import cz.spojka.connector.Connectors;
 import cz.spojka.connector.RunReport;
-import cz.spojka.mapping.CanonicalForm;
 import cz.spojka.store.Materializer;
-import cz.spojka.store.TdbEntityStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,8 +50,8 @@ class RestartAndRebuildIT {
         long firstHits;
         try (ConfigurableApplicationContext hub = startHub(false)) {
             awaitRunsAndStore(hub);
-            firstStore = snapshot(hub);
-            firstHits = textHits(hub);
+            firstStore = StoreSnapshots.of(hub);
+            firstHits = StoreSnapshots.textHits(hub);
             assertThat(firstHits).isGreaterThan(50);
             firstEvents = testHub.changeLog().endOffsetSum("spojka.changes");
             // The notice boards' part; other demo connectors publish to the same log and store.
@@ -77,17 +68,18 @@ class RestartAndRebuildIT {
             assertThat(ofn.entities()).isEqualTo(1388);
             assertThat(ofn.created() + ofn.updated() + ofn.deleted()).isZero();
             assertThat(testHub.changeLog().endOffsetSum("spojka.changes")).isEqualTo(firstEvents);
-            assertThat(snapshot(hub)).isEqualTo(firstStore);
+            assertThat(StoreSnapshots.of(hub)).isEqualTo(firstStore);
 
             Materializer materializer = hub.getBean(Materializer.class);
             materializer.rebuild();
             await().atMost(Duration.ofMinutes(1))
-                    .until(() -> materializer.lag() == 0 && snapshot(hub).size() == firstStore.size());
-            assertThat(snapshot(hub)).isEqualTo(firstStore);
-            assertThat(snapshot(hub))
+                    .until(() ->
+                            materializer.lag() == 0 && StoreSnapshots.of(hub).size() == firstStore.size());
+            assertThat(StoreSnapshots.of(hub)).isEqualTo(firstStore);
+            assertThat(StoreSnapshots.of(hub))
                     .as("the rebuild keeps the published vocabulary, which is not in the change log")
                     .anyMatch(line -> line.startsWith(TestHub.BASE_IRI + "vocab/codelists/"));
-            assertThat(textHits(hub))
+            assertThat(StoreSnapshots.textHits(hub))
                     .as("the full-text index was rebuilt with the store")
                     .isEqualTo(firstHits);
         }
@@ -95,14 +87,9 @@ class RestartAndRebuildIT {
         try (ConfigurableApplicationContext hub = startHub(true)) {
             awaitRunsAndStore(hub);
             assertThat(testHub.changeLog().endOffsetSum("spojka.changes")).isEqualTo(firstEvents);
-            assertThat(snapshot(hub)).isEqualTo(firstStore);
-            assertThat(textHits(hub)).isEqualTo(firstHits);
+            assertThat(StoreSnapshots.of(hub)).isEqualTo(firstStore);
+            assertThat(StoreSnapshots.textHits(hub)).isEqualTo(firstHits);
         }
-    }
-
-    /** The full-text hits (one per title) for a word in many notice titles: each title once, whatever happened. */
-    private static long textHits(ConfigurableApplicationContext hub) {
-        return HubSparql.of(hub).count("?notice <http://jena.apache.org/text#query> \"zbrane\"");
     }
 
     private ConfigurableApplicationContext startHub(boolean rebuild) {
@@ -123,26 +110,5 @@ class RestartAndRebuildIT {
     private static boolean ranSince(Connectors connectors, String connectorId, Instant since) {
         RunReport last = connectors.lastRun(connectorId);
         return last != null && last.startedAt().isAfter(since);
-    }
-
-    /**
-     * The published part of the store (its named graphs) in canonical form: one line per graph and entity, blank
-     * nodes written as their content, sorted — equal lists mean equal stores, whatever blank-node labels TDB2 chose.
-     */
-    private static List<String> snapshot(ConfigurableApplicationContext hub) {
-        DatasetGraph store = hub.getBean(TdbEntityStore.class).dataset();
-        return Txn.calculateRead(store, () -> {
-            List<String> lines = new ArrayList<>();
-            store.listGraphNodes().forEachRemaining(graphName -> {
-                Graph graph = store.getGraph(graphName);
-                Set<Node> subjects = new HashSet<>();
-                graph.find().forEachRemaining(t -> subjects.add(t.getSubject()));
-                subjects.stream()
-                        .filter(Node::isURI)
-                        .forEach(subject -> lines.add(graphName.getURI() + " " + CanonicalForm.of(graph, subject)));
-            });
-            lines.sort(null);
-            return lines;
-        });
     }
 }
