@@ -4,6 +4,7 @@ import cz.spojka.connector.Connectors;
 import cz.spojka.downloads.DownloadFiles;
 import cz.spojka.mapping.OfflineContextLoader;
 import cz.spojka.store.EntityStore;
+import cz.spojka.store.OwnGraphs;
 import cz.spojka.system.SpojkaProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +32,7 @@ class CatalogConfiguration {
 
     @Bean
     CatalogPublisher catalogPublisher(CurrentCatalog catalog, JsonLdGraphs reader, EntityStore store) {
-        return new CatalogPublisher(catalog, reader, store);
+        return new CatalogPublisher(catalog, reader, new OwnGraphs(store));
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -7,18 +7,12 @@ import cz.spojka.system.SpojkaProperties;
 /**
  * The catalogue of the connectors loaded now, built afresh when asked: it is small, and it then always lists exactly
  * the datasets {@code /data} offers.
+ *
+ * @param properties the base IRI, {@code spojka.catalog.*}, and the store whose endpoint the catalogue offers
+ * @param connectors the loaded connectors
+ * @param files what {@code /data} offers of each dataset
  */
-final class CurrentCatalog {
-
-    private final SpojkaProperties properties;
-    private final Connectors connectors;
-    private final DownloadFiles files;
-
-    CurrentCatalog(SpojkaProperties properties, Connectors connectors, DownloadFiles files) {
-        this.properties = properties;
-        this.connectors = connectors;
-        this.files = files;
-    }
+record CurrentCatalog(SpojkaProperties properties, Connectors connectors, DownloadFiles files) {
 
     HubCatalog get() {
         return HubCatalog.build(
