@@ -83,7 +83,10 @@ class RestartAndRebuildIT {
             assertThat(snapshot(hub)).isEqualTo(firstStore);
             assertThat(snapshot(hub))
                     .as("the rebuild keeps the published vocabulary, which is not in the change log")
-                    .anyMatch(line -> line.startsWith(TestHub.BASE_IRI + "vocab/codelists/"));
+                    .anyMatch(line -> line.startsWith(TestHub.BASE_IRI + "vocab/codelists/"))
+                    .as("and the catalogue, which is built from configuration")
+                    .anyMatch(line -> line.startsWith(TestHub.BASE_IRI + "catalog ")
+                            && line.contains("<http://www.w3.org/ns/dcat#Dataset>"));
         }
 
         try (ConfigurableApplicationContext hub = startHub(true)) {
