@@ -79,6 +79,18 @@ dataset:
   title:
     cs: Úřední deska
     en: Official notice board
+  description:
+    cs: Dokumenty zveřejněné na úřední desce obce.
+    en: Documents published on the municipality's official notice board.
+  catalog:
+    themes: [GOVE]
+    keywords: {cs: [úřední deska], en: [official notice board]}
+    contactPoint: {email: opendata@spojka.test}
+    termsOfUse:
+      copyrightedWork: none
+      copyrightedDatabase: none
+      specialDatabaseRights: none
+      personalData: true
 YAML
 
 HUB_PID=""; WM_PID=""

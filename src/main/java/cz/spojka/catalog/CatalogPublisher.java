@@ -11,10 +11,9 @@ import org.slf4j.LoggerFactory;
  * configuration at every start, replacing what an older configuration published, and a rebuild of the store keeps it.
  *
  * @param catalog the catalogue of the loaded connectors
- * @param reader reads its documents into RDF
  * @param store where the graph goes
  */
-record CatalogPublisher(CurrentCatalog catalog, JsonLdGraphs reader, OwnGraphs store) {
+record CatalogPublisher(CurrentCatalog catalog, OwnGraphs store) {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogPublisher.class);
 
@@ -22,10 +21,10 @@ record CatalogPublisher(CurrentCatalog catalog, JsonLdGraphs reader, OwnGraphs s
         String graph = catalog.iris().catalog();
         HubCatalog current = catalog.get();
         store.publish(
-                "the catalogue (" + current.datasets().size() + " datasets)",
+                "the catalogue (" + current.datasetIris().size() + " datasets)",
                 "SPARQL lacks the catalogue",
                 graph,
-                Map.of(graph, current.graph(reader)));
+                Map.of(graph, current.graph()));
         if (!graph.startsWith("https://")) {
             // DCAT-AP-CZ's schemas require https IRIs and addresses; a demo on localhost is still a fine catalogue.
             log.warn(

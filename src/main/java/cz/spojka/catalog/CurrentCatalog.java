@@ -15,7 +15,7 @@ import cz.spojka.system.SpojkaProperties;
 record CurrentCatalog(SpojkaProperties properties, Connectors connectors, DownloadFiles files) {
 
     HubCatalog get() {
-        return HubCatalog.build(
+        return new HubCatalog(
                 properties.baseIri(),
                 properties.catalog(),
                 sparqlEndpoint(),
