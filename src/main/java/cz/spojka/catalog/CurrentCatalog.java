@@ -5,8 +5,8 @@ import cz.spojka.downloads.DownloadFiles;
 import cz.spojka.system.SpojkaProperties;
 
 /**
- * The catalogue of the connectors loaded now, built afresh when asked: it is small, and it then always lists exactly
- * the datasets {@code /data} offers.
+ * The catalogue of the connectors loaded now, made afresh when asked, so that it always lists exactly the datasets
+ * {@code /data} offers: cheap, as it builds a document only when that is asked for.
  *
  * @param properties the base IRI, {@code spojka.catalog.*}, and the store whose endpoint the catalogue offers
  * @param connectors the loaded connectors
