@@ -2,8 +2,8 @@ package cz.spojka.catalog;
 
 import cz.spojka.connector.Connectors;
 import cz.spojka.downloads.DownloadFiles;
-import cz.spojka.mapping.OfflineContextLoader;
 import cz.spojka.store.EntityStore;
+import cz.spojka.store.OwnGraphs;
 import cz.spojka.system.SpojkaProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -25,13 +25,8 @@ class CatalogConfiguration {
     }
 
     @Bean
-    JsonLdGraphs catalogJsonLd(OfflineContextLoader contexts) {
-        return new JsonLdGraphs(contexts);
-    }
-
-    @Bean
-    CatalogPublisher catalogPublisher(CurrentCatalog catalog, JsonLdGraphs reader, EntityStore store) {
-        return new CatalogPublisher(catalog, reader, store);
+    CatalogPublisher catalogPublisher(CurrentCatalog catalog, EntityStore store) {
+        return new CatalogPublisher(catalog, new OwnGraphs(store));
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -47,11 +47,9 @@ class CatalogController {
             .lock();
 
     private final CurrentCatalog catalog;
-    private final JsonLdGraphs reader;
 
-    CatalogController(CurrentCatalog catalog, JsonLdGraphs reader) {
+    CatalogController(CurrentCatalog catalog) {
         this.catalog = catalog;
-        this.reader = reader;
     }
 
     @GetMapping("/catalog")
@@ -72,7 +70,7 @@ class CatalogController {
                     .body(ProblemDetail.forStatusAndDetail(
                             HttpStatus.NOT_FOUND,
                             "The catalogue has no record of dataset '" + dataset + "' of IČO " + ico + "; it lists "
-                                    + String.join(", ", current.datasets().keySet())));
+                                    + String.join(", ", current.datasetIris())));
         }
         return respond(record.get(), accept);
     }
@@ -85,7 +83,7 @@ class CatalogController {
     private ResponseEntity<?> respond(CatalogDocument document, String accept) {
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         if (AcceptHeader.prefers(accept, TURTLE, List.of(JSON_LD, MediaType.APPLICATION_JSON))) {
-            return ok.contentType(TURTLE).body(turtle(document.graph(reader)));
+            return ok.contentType(TURTLE).body(turtle(document.graph()));
         }
         return ok.contentType(JSON_LD).body(document.json());
     }

@@ -1,6 +1,5 @@
 package cz.spojka.catalog;
 
-import cz.spojka.store.EntityStore;
 import cz.spojka.store.OwnGraphs;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -10,29 +9,22 @@ import org.slf4j.LoggerFactory;
  * Puts the catalogue into the store once the connectors are loaded, as the named graph {@code <base>catalog}, so that
  * NKOD can harvest it through the SPARQL endpoint as well as from the documents at {@code /catalog}. It is built from
  * configuration at every start, replacing what an older configuration published, and a rebuild of the store keeps it.
+ *
+ * @param catalog the catalogue of the loaded connectors
+ * @param store where the graph goes
  */
-final class CatalogPublisher {
+record CatalogPublisher(CurrentCatalog catalog, OwnGraphs store) {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogPublisher.class);
-
-    private final CurrentCatalog catalog;
-    private final JsonLdGraphs reader;
-    private final OwnGraphs store;
-
-    CatalogPublisher(CurrentCatalog catalog, JsonLdGraphs reader, EntityStore store) {
-        this.catalog = catalog;
-        this.reader = reader;
-        this.store = new OwnGraphs(store);
-    }
 
     void publish() {
         String graph = catalog.iris().catalog();
         HubCatalog current = catalog.get();
         store.publish(
-                "the catalogue (" + current.datasets().size() + " datasets)",
+                "the catalogue (" + current.datasetIris().size() + " datasets)",
                 "SPARQL lacks the catalogue",
                 graph,
-                Map.of(graph, current.graph(reader)));
+                Map.of(graph, current.graph()));
         if (!graph.startsWith("https://")) {
             // DCAT-AP-CZ's schemas require https IRIs and addresses; a demo on localhost is still a fine catalogue.
             log.warn(

@@ -1,12 +1,11 @@
 package cz.spojka.catalog;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import cz.spojka.connector.DataTheme;
 import cz.spojka.connector.Ico;
 import cz.spojka.system.SpojkaProperties;
 import java.util.List;
-import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.sparql.graph.GraphFactory;
 
 /** The catalogue's own record ({@code Katalog}): who publishes it, how to reach them, and the datasets it lists. */
 final class CatalogRecord {
@@ -27,29 +26,25 @@ final class CatalogRecord {
     }
 
     static CatalogDocument document(CatalogIris iris, SpojkaProperties.Catalog settings, List<String> datasets) {
-        References references = new References();
-        ObjectNode catalog = OfnJson.document(iris.catalog(), "Katalog");
-        catalog.set("název", OfnJson.texts(settings.titleCs(), settings.titleEn()));
-        catalog.set("popis", OfnJson.texts(settings.descriptionCs(), settings.descriptionEn()));
+        Graph graph = GraphFactory.createDefaultGraph();
+        References references = new References(graph);
+        OfnNode catalog = OfnNode.document(iris.catalog(), OfnType.CATALOG, graph)
+                .texts(OfnKey.TITLE, settings.titleCs(), settings.titleEn())
+                .texts(OfnKey.DESCRIPTION, settings.descriptionCs(), settings.descriptionEn());
         String publisher = CatalogIris.publisher(settings.publisherIco());
-        catalog.put("poskytovatel", publisher);
+        catalog.iri(OfnKey.PUBLISHER, publisher);
         references.agent(publisher, settings.publisherName());
         if (!settings.contactEmail().isEmpty()) {
-            ObjectNode contact = OfnJson.node(iris.catalogContactPoint(), "Organizace");
-            contact.set("jméno", OfnJson.texts(settings.publisherName(), null));
-            contact.put("e-mail", "mailto:" + settings.contactEmail());
-            catalog.set("kontaktní_bod", contact);
+            catalog.object(OfnKey.CONTACT_POINT, iris.catalogContactPoint(), OfnType.ORGANIZATION)
+                    .texts(OfnKey.NAME, settings.publisherName(), null)
+                    .iri(OfnKey.EMAIL, "mailto:" + settings.contactEmail());
         }
         if (!settings.homepage().isEmpty()) {
-            catalog.put("domovská_stránka", settings.homepage());
+            catalog.iri(OfnKey.HOMEPAGE, settings.homepage());
             references.document(settings.homepage());
         }
-        // DCAT-AP expects a catalogue to name the EU data themes as its taxonomy; DCAT-AP-CZ's context has no key for
-        // it, so the JSON-LD names the property in full.
-        catalog.set(
-                DCAT.themeTaxonomy.getURI(),
-                JsonNodeFactory.instance.objectNode().put("@id", DataTheme.SCHEME));
-        catalog.set("datová_sada", OfnJson.strings(datasets));
-        return new CatalogDocument(iris.catalog(), catalog, references.graph());
+        // DCAT-AP expects a catalogue to name the EU data themes as its taxonomy.
+        catalog.iri(OfnKey.THEME_TAXONOMY, DataTheme.SCHEME).iris(OfnKey.DATASET, datasets);
+        return new CatalogDocument(iris.catalog(), catalog.json(), graph);
     }
 }

@@ -5,23 +5,17 @@ import cz.spojka.downloads.DownloadFiles;
 import cz.spojka.system.SpojkaProperties;
 
 /**
- * The catalogue of the connectors loaded now, built afresh when asked: it is small, and it then always lists exactly
- * the datasets {@code /data} offers.
+ * The catalogue of the connectors loaded now, made afresh when asked, so that it always lists exactly the datasets
+ * {@code /data} offers: cheap, as it builds a document only when that is asked for.
+ *
+ * @param properties the base IRI, {@code spojka.catalog.*}, and the store whose endpoint the catalogue offers
+ * @param connectors the loaded connectors
+ * @param files what {@code /data} offers of each dataset
  */
-final class CurrentCatalog {
-
-    private final SpojkaProperties properties;
-    private final Connectors connectors;
-    private final DownloadFiles files;
-
-    CurrentCatalog(SpojkaProperties properties, Connectors connectors, DownloadFiles files) {
-        this.properties = properties;
-        this.connectors = connectors;
-        this.files = files;
-    }
+record CurrentCatalog(SpojkaProperties properties, Connectors connectors, DownloadFiles files) {
 
     HubCatalog get() {
-        return HubCatalog.build(
+        return new HubCatalog(
                 properties.baseIri(),
                 properties.catalog(),
                 sparqlEndpoint(),

@@ -1,8 +1,5 @@
 package cz.spojka.catalog;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import cz.spojka.connector.CatalogEntry;
 import cz.spojka.connector.ConnectorDefinition;
 import cz.spojka.connector.DataTheme;
@@ -10,6 +7,8 @@ import cz.spojka.connector.TermsOfUse;
 import cz.spojka.downloads.DownloadFile;
 import java.util.List;
 import java.util.Objects;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
  * The catalogue record ({@code Datová sada}) of one dataset of one municipality, i.e. of one named graph
@@ -18,7 +17,6 @@ import java.util.Objects;
  */
 final class DatasetRecord {
 
-    static final String TYPE = "Datová sada";
     /** The EU file types (vocab/codelists/eu-file-type.ttl). */
     static final String FILE_TYPE_SCHEME = "http://publications.europa.eu/resource/authority/file-type";
 
@@ -28,7 +26,8 @@ final class DatasetRecord {
     private final ConnectorDefinition.Dataset dataset;
     private final CatalogEntry entry;
     private final String iri;
-    private final References references = new References();
+    private final Graph graph = GraphFactory.createDefaultGraph();
+    private final References references = new References(graph);
 
     DatasetRecord(CatalogIris iris, ConnectorDefinition.Dataset dataset) {
         this.iris = iris;
@@ -37,40 +36,16 @@ final class DatasetRecord {
         this.iri = iris.dataset(dataset.id(), dataset.ico());
     }
 
-    String iri() {
-        return iri;
-    }
-
     /**
      * @param files what {@code /data} offers of the dataset
      * @param service the SPARQL data service
      * @param graphIri the named graph that holds the data
      */
     CatalogDocument document(List<DownloadFile> files, SparqlService service, String graphIri) {
-        ObjectNode record = OfnJson.document(iri, TYPE);
-        record.set(
-                "název",
-                OfnJson.texts(
-                        dataset.titleCs() + " – " + dataset.municipalityName(),
-                        dataset.titleEn() + " – " + dataset.municipalityName()));
-        record.set("popis", OfnJson.texts(dataset.descriptionCs(), dataset.descriptionEn()));
-        String publisher = CatalogIris.publisher(dataset.ico());
-        record.put("poskytovatel", publisher);
-        references.agent(publisher, dataset.municipalityName());
-        record.set(
-                "téma",
-                OfnJson.strings(entry.themes().stream().map(DataTheme::iri).toList()));
-        record.put("periodicita_aktualizace", entry.frequency().iri());
-        ObjectNode keywords = JsonNodeFactory.instance.objectNode();
-        keywords.set("cs", OfnJson.strings(entry.keywordsCs()));
-        keywords.set("en", OfnJson.strings(entry.keywordsEn()));
-        record.set("klíčové_slovo", keywords);
-        String ruian = CatalogIris.ruianMunicipality(dataset.ruian());
-        record.set("prvek_rúian", OfnJson.strings(List.of(ruian)));
-        references.location(ruian);
-        record.set("kontaktní_bod", contactPoint());
+        OfnNode record = OfnNode.document(iri, OfnType.DATASET, graph);
+        describe(record);
         if (entry.documentation() != null) {
-            record.put("dokumentace", entry.documentation());
+            record.iri(OfnKey.DOCUMENTATION, entry.documentation());
             references.document(entry.documentation());
         }
         List<String> specifications = files.stream()
@@ -78,71 +53,80 @@ final class DatasetRecord {
                 .filter(Objects::nonNull)
                 .toList();
         if (!specifications.isEmpty()) {
-            record.set("specifikace", OfnJson.strings(specifications));
+            record.iris(OfnKey.SPECIFICATION, specifications);
             specifications.forEach(references::standard);
         }
-        record.set("distribuce", distributions(files, service, graphIri));
-        return new CatalogDocument(iri, record, references.graph());
+        files.forEach(file -> file(record, file));
+        sparql(record, service, graphIri);
+        return new CatalogDocument(iri, record.json(), graph);
     }
 
-    private ObjectNode contactPoint() {
-        ObjectNode contact = OfnJson.node(CatalogIris.contactPoint(iri), "Organizace");
-        String nameCs = entry.contactNameCs() != null ? entry.contactNameCs() : dataset.municipalityName();
-        contact.set("jméno", OfnJson.texts(nameCs, entry.contactNameEn()));
-        contact.put("e-mail", "mailto:" + entry.contactEmail());
-        return contact;
+    /** What DCAT-AP-CZ requires of a dataset, and its contact point. */
+    private void describe(OfnNode record) {
+        String municipality = dataset.municipalityName();
+        record.texts(OfnKey.TITLE, dataset.titleCs() + " – " + municipality, dataset.titleEn() + " – " + municipality)
+                .texts(OfnKey.DESCRIPTION, dataset.descriptionCs(), dataset.descriptionEn());
+        String publisher = CatalogIris.publisher(dataset.ico());
+        record.iri(OfnKey.PUBLISHER, publisher)
+                .iris(OfnKey.THEME, entry.themes().stream().map(DataTheme::iri).toList())
+                .iri(OfnKey.FREQUENCY, entry.frequency().iri())
+                .texts(OfnKey.KEYWORD, entry.keywordsCs(), entry.keywordsEn());
+        references.agent(publisher, municipality);
+        String ruian = CatalogIris.ruianMunicipality(dataset.ruian());
+        record.iris(OfnKey.RUIAN_ELEMENT, List.of(ruian));
+        references.location(ruian);
+        record.object(OfnKey.CONTACT_POINT, CatalogIris.contactPoint(iri), OfnType.ORGANIZATION)
+                .texts(
+                        OfnKey.NAME,
+                        entry.contactNameCs() != null ? entry.contactNameCs() : municipality,
+                        entry.contactNameEn())
+                .iri(OfnKey.EMAIL, "mailto:" + entry.contactEmail());
     }
 
-    private ArrayNode distributions(List<DownloadFile> files, SparqlService service, String graphIri) {
-        ArrayNode distributions = JsonNodeFactory.instance.arrayNode();
-        for (DownloadFile file : files) {
-            distributions.add(file(file));
-        }
-        ObjectNode sparql = OfnJson.node(CatalogIris.distribution(iri, "sparql"), "Distribuce");
-        sparql.set("název", OfnJson.texts("SPARQL endpoint", "SPARQL endpoint"));
-        sparql.set(
-                "popis",
-                OfnJson.texts(
-                        "Data datové sady jsou v pojmenovaném grafu " + graphIri + ".",
-                        "The dataset's data is in the named graph " + graphIri + "."));
-        sparql.set("podmínky_užití", termsOfUse());
-        sparql.put("přístupové_url", service.endpoint());
-        sparql.set("přístupová_služba", service.describe(OfnJson.node(service.iri(), SparqlService.TYPE)));
-        service.references(references);
-        distributions.add(sparql);
-        return distributions;
-    }
-
-    private ObjectNode file(DownloadFile file) {
-        ObjectNode distribution = OfnJson.node(CatalogIris.distribution(iri, file.name()), "Distribuce");
-        distribution.set("název", OfnJson.texts(file.titleCs(), file.titleEn()));
-        distribution.set("podmínky_užití", termsOfUse());
+    private void file(OfnNode record, DownloadFile file) {
+        OfnNode distribution =
+                record.element(OfnKey.DISTRIBUTION, CatalogIris.distribution(iri, file.name()), OfnType.DISTRIBUTION);
+        distribution.texts(OfnKey.TITLE, file.titleCs(), file.titleEn());
+        termsOfUse(distribution);
         String url = iris.download(file.name(), dataset.ico());
-        distribution.put("přístupové_url", url);
-        distribution.put("soubor_ke_stažení", url);
-        distribution.put("formát", FILE_TYPE_SCHEME + "/" + file.fileType());
-        distribution.put("typ_média", MEDIA_TYPES + file.mediaType());
+        distribution
+                .iri(OfnKey.ACCESS_URL, url)
+                .iri(OfnKey.DOWNLOAD_URL, url)
+                .iri(OfnKey.FORMAT, FILE_TYPE_SCHEME + "/" + file.fileType())
+                .iri(OfnKey.MEDIA_TYPE, MEDIA_TYPES + file.mediaType());
         if (file.schema() != null) {
-            distribution.put("schéma", file.schema());
+            distribution.iri(OfnKey.SCHEMA, file.schema());
             references.standard(file.schema());
         }
-        return distribution;
+    }
+
+    private void sparql(OfnNode record, SparqlService service, String graphIri) {
+        OfnNode distribution =
+                record.element(OfnKey.DISTRIBUTION, CatalogIris.distribution(iri, "sparql"), OfnType.DISTRIBUTION);
+        distribution
+                .texts(OfnKey.TITLE, "SPARQL endpoint", "SPARQL endpoint")
+                .texts(
+                        OfnKey.DESCRIPTION,
+                        "Data datové sady jsou v pojmenovaném grafu " + graphIri + ".",
+                        "The dataset's data is in the named graph " + graphIri + ".");
+        termsOfUse(distribution);
+        distribution.iri(OfnKey.ACCESS_URL, service.endpoint());
+        service.describe(distribution.object(OfnKey.ACCESS_SERVICE, service.iri(), OfnType.DATA_SERVICE), references);
     }
 
     /** The same terms for every distribution: they are the dataset's, declared once in its connector. */
-    private ObjectNode termsOfUse() {
+    private void termsOfUse(OfnNode distribution) {
         TermsOfUse terms = entry.termsOfUse();
-        ObjectNode node = OfnJson.node(CatalogIris.termsOfUse(iri), "Specifikace podmínek užití");
-        node.put("autorské_dílo", terms.copyrightedWork());
+        OfnNode node = distribution.object(OfnKey.TERMS_OF_USE, CatalogIris.termsOfUse(iri), OfnType.TERMS_OF_USE);
+        node.iri(OfnKey.COPYRIGHTED_WORK, terms.copyrightedWork());
         if (terms.copyrightedWorkAuthors() != null) {
-            node.set("autor", OfnJson.texts(terms.copyrightedWorkAuthors(), null));
+            node.texts(OfnKey.AUTHOR, terms.copyrightedWorkAuthors(), null);
         }
-        node.put("databáze_jako_autorské_dílo", terms.copyrightedDatabase());
+        node.iri(OfnKey.COPYRIGHTED_DATABASE, terms.copyrightedDatabase());
         if (terms.copyrightedDatabaseAuthors() != null) {
-            node.set("autor_databáze", OfnJson.texts(terms.copyrightedDatabaseAuthors(), null));
+            node.texts(OfnKey.DATABASE_AUTHOR, terms.copyrightedDatabaseAuthors(), null);
         }
-        node.put("databáze_chráněná_zvláštními_právy", terms.specialDatabaseRights());
-        node.put("osobní_údaje", terms.personalDataIri());
-        return node;
+        node.iri(OfnKey.SPECIAL_DATABASE_RIGHTS, terms.specialDatabaseRights())
+                .iri(OfnKey.PERSONAL_DATA, terms.personalDataIri());
     }
 }

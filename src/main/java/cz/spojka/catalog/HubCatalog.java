@@ -3,7 +3,6 @@ package cz.spojka.catalog;
 import cz.spojka.connector.ConnectorDefinition;
 import cz.spojka.downloads.DownloadFiles;
 import cz.spojka.system.SpojkaProperties;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +13,18 @@ import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
  * The hub's open-data catalogue (LKOD) per DCAT-AP-CZ, built from configuration: the catalogue itself ({@code Katalog},
- * from {@code spojka.catalog.*}), one record per dataset and municipality of the loaded connectors (from their
- * {@code dataset} and {@code dataset.catalog}), and the SPARQL data service their distributions share.
- *
- * @param catalog the catalogue's document, listing the datasets
- * @param datasets the dataset records by IRI, in the order of the connectors
- * @param service the SPARQL data service's document
+ * from {@code spojka.catalog.*}), one record per dataset and municipality of the connectors (from their
+ * {@code dataset} and {@code dataset.catalog}), and the SPARQL data service their distributions share. A document is
+ * built when it is asked for: the catalogue of thousands of municipalities lists them without building them.
  */
-record HubCatalog(CatalogDocument catalog, Map<String, CatalogDocument> datasets, CatalogDocument service) {
+final class HubCatalog {
+
+    private final String baseIri;
+    private final SpojkaProperties.Catalog settings;
+    private final DownloadFiles files;
+    private final CatalogIris iris;
+    private final SparqlService service;
+    private final Map<String, ConnectorDefinition.Dataset> datasets = new LinkedHashMap<>();
 
     /**
      * @param baseIri the hub's base IRI
@@ -31,44 +34,53 @@ record HubCatalog(CatalogDocument catalog, Map<String, CatalogDocument> datasets
      *     the first one's declaration describes it
      * @param files what {@code /data} offers of each dataset
      */
-    static HubCatalog build(
+    HubCatalog(
             String baseIri,
             SpojkaProperties.Catalog settings,
             String sparqlEndpoint,
             List<ConnectorDefinition> connectors,
             DownloadFiles files) {
-        CatalogIris iris = new CatalogIris(baseIri);
-        SparqlService service = new SparqlService(iris.sparqlService(), sparqlEndpoint);
-        Map<String, CatalogDocument> datasets = new LinkedHashMap<>();
+        this.baseIri = baseIri;
+        this.settings = settings;
+        this.files = files;
+        this.iris = new CatalogIris(baseIri);
+        this.service = new SparqlService(iris.sparqlService(), sparqlEndpoint);
         for (ConnectorDefinition connector : connectors) {
             ConnectorDefinition.Dataset dataset = connector.dataset();
-            DatasetRecord record = new DatasetRecord(iris, dataset);
-            if (!datasets.containsKey(record.iri())) {
-                datasets.put(record.iri(), record.document(files.of(dataset.id()), service, dataset.graphIri(baseIri)));
-            }
+            datasets.putIfAbsent(iris.dataset(dataset.id(), dataset.ico()), dataset);
         }
-        CatalogDocument catalog = CatalogRecord.document(iris, settings, new ArrayList<>(datasets.keySet()));
-        return new HubCatalog(catalog, datasets, service.document());
+    }
+
+    /** The IRIs of the dataset records, in the order of the connectors. */
+    List<String> datasetIris() {
+        return List.copyOf(datasets.keySet());
+    }
+
+    /** The catalogue's document, listing the dataset records. */
+    CatalogDocument catalog() {
+        return CatalogRecord.document(iris, settings, datasetIris());
     }
 
     /** The record of a dataset of a municipality, if a loaded connector feeds it. */
     Optional<CatalogDocument> dataset(String iri) {
-        return Optional.ofNullable(datasets.get(iri));
+        return Optional.ofNullable(datasets.get(iri)).map(this::record);
     }
 
-    /** Every document, the catalogue first. */
-    List<CatalogDocument> documents() {
-        List<CatalogDocument> documents = new ArrayList<>();
-        documents.add(catalog);
-        documents.addAll(datasets.values());
-        documents.add(service);
-        return documents;
+    CatalogDocument service() {
+        return service.document();
     }
 
     /** The whole catalogue as one graph: what the store publishes for SPARQL. */
-    Graph graph(JsonLdGraphs reader) {
+    Graph graph() {
         Graph graph = GraphFactory.createDefaultGraph();
-        documents().forEach(document -> GraphUtil.addInto(graph, document.graph(reader)));
+        GraphUtil.addInto(graph, catalog().graph());
+        datasets.values()
+                .forEach(dataset -> GraphUtil.addInto(graph, record(dataset).graph()));
+        GraphUtil.addInto(graph, service().graph());
         return graph;
+    }
+
+    private CatalogDocument record(ConnectorDefinition.Dataset dataset) {
+        return new DatasetRecord(iris, dataset).document(files.of(dataset.id()), service, dataset.graphIri(baseIri));
     }
 }

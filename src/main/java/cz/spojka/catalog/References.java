@@ -3,8 +3,6 @@ package cz.spojka.catalog;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.vocabulary.FOAF;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
@@ -14,39 +12,35 @@ import org.apache.jena.vocabulary.RDF;
  * classes DCAT-AP 3 expects of them (a publisher is a {@code foaf:Agent} with a name, a RÚIAN element a
  * {@code dcterms:Location}, a documentation page a {@code foaf:Document}, a specification a {@code dcterms:Standard}).
  * The JSON-LD context of DCAT-AP-CZ has no keys for these, so they are only in the catalogue's RDF (Turtle and the
- * store), beside the triples of the JSON-LD documents.
+ * store), beside the triples of the JSON-LD.
+ *
+ * @param graph where the statements go: the document's graph
  */
-final class References {
+record References(Graph graph) {
 
     private static final Node AGENT = FOAF.Agent.asNode();
     private static final Node NAME = FOAF.name.asNode();
     private static final Node DOCUMENT = FOAF.Document.asNode();
 
-    private final Graph graph = GraphFactory.createDefaultGraph();
-
     /** A publisher, named in Czech. */
     void agent(String iri, String nameCs) {
-        graph.add(Triple.create(uri(iri), RDF.type.asNode(), AGENT));
-        graph.add(Triple.create(uri(iri), NAME, NodeFactory.createLiteralLang(nameCs, "cs")));
+        type(iri, AGENT);
+        graph.add(NodeFactory.createURI(iri), NAME, NodeFactory.createLiteralLang(nameCs, "cs"));
     }
 
     void location(String iri) {
-        graph.add(Triple.create(uri(iri), RDF.type.asNode(), DCTerms.Location.asNode()));
+        type(iri, DCTerms.Location.asNode());
     }
 
     void document(String iri) {
-        graph.add(Triple.create(uri(iri), RDF.type.asNode(), DOCUMENT));
+        type(iri, DOCUMENT);
     }
 
     void standard(String iri) {
-        graph.add(Triple.create(uri(iri), RDF.type.asNode(), DCTerms.Standard.asNode()));
+        type(iri, DCTerms.Standard.asNode());
     }
 
-    Graph graph() {
-        return graph;
-    }
-
-    private static Node uri(String iri) {
-        return NodeFactory.createURI(iri);
+    private void type(String iri, Node type) {
+        graph.add(NodeFactory.createURI(iri), RDF.type.asNode(), type);
     }
 }

@@ -1,7 +1,8 @@
 package cz.spojka.catalog;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
  * The SPARQL endpoint as a DCAT data service ({@code Datová služba}): every dataset has a distribution through it.
@@ -16,27 +17,22 @@ record SparqlService(String iri, String endpoint) {
     /** The SPARQL 1.1 protocol, the service's specification. */
     static final String PROTOCOL = "https://www.w3.org/TR/sparql11-protocol/";
 
-    static final String TYPE = "Datová služba";
-
-    /** The service as an object inside a dataset record, or with a context as its own document. */
-    ObjectNode describe(ObjectNode node) {
-        node.set(
-                "název",
-                OfnJson.texts(
-                        "SPARQL endpoint integračního uzlu Spojka", "SPARQL endpoint of the Spojka integration hub"));
-        node.put("přístupový_bod", endpoint);
-        node.put("popis_přístupového_bodu", iri);
-        node.set("specifikace", OfnJson.strings(List.of(PROTOCOL)));
-        return node;
-    }
-
-    void references(References references) {
+    /** Describes the service in a node made for it (an object inside a dataset record, or its own document). */
+    void describe(OfnNode service, References references) {
+        service.texts(
+                        OfnKey.TITLE,
+                        "SPARQL endpoint integračního uzlu Spojka",
+                        "SPARQL endpoint of the Spojka integration hub")
+                .iri(OfnKey.ENDPOINT_URL, endpoint)
+                .iri(OfnKey.ENDPOINT_DESCRIPTION, iri)
+                .iris(OfnKey.SPECIFICATION, List.of(PROTOCOL));
         references.standard(PROTOCOL);
     }
 
     CatalogDocument document() {
-        References references = new References();
-        references(references);
-        return new CatalogDocument(iri, describe(OfnJson.document(iri, TYPE)), references.graph());
+        Graph graph = GraphFactory.createDefaultGraph();
+        OfnNode service = OfnNode.document(iri, OfnType.DATA_SERVICE, graph);
+        describe(service, new References(graph));
+        return new CatalogDocument(iri, service.json(), graph);
     }
 }

@@ -41,11 +41,10 @@ final class CatalogEntryReader {
      * @return the entry, or null when the block is missing (a problem has been added)
      */
     CatalogEntry read(Schedule schedule, boolean pushed, DatasetPrivacy privacy) {
-        if (in.raw(BLOCK) == null) {
-            in.problem(
-                    BLOCK,
-                    "is required: the dataset's record in the hub's catalogue (themes, keywords, contactPoint,"
-                            + " termsOfUse; see docs/connector-guide.md)");
+        if (!present(
+                BLOCK,
+                "the dataset's record in the hub's catalogue (themes, keywords, contactPoint, termsOfUse; see"
+                        + " docs/connector-guide.md)")) {
             return null;
         }
         in.onlyKnownKeys(BLOCK, FIELDS);
@@ -68,6 +67,15 @@ final class CatalogEntryReader {
                 in.optional(BLOCK + ".contactPoint.name.en", null),
                 documentation,
                 termsOfUse(privacy));
+    }
+
+    /** Whether a required field is there; if not, the problem says what it holds. */
+    private boolean present(String field, String what) {
+        if (in.raw(field) != null) {
+            return true;
+        }
+        in.problem(field, "is required: " + what);
+        return false;
     }
 
     private List<DataTheme> themes() {
@@ -93,8 +101,7 @@ final class CatalogEntryReader {
 
     /** A required list of non-blank texts; an empty list when it is missing or wrong (the problem is added). */
     private List<String> texts(String field, String what) {
-        if (in.raw(field) == null) {
-            in.problem(field, "is required: " + what);
+        if (!present(field, what)) {
             return List.of();
         }
         List<?> items = in.list(field);
@@ -143,11 +150,9 @@ final class CatalogEntryReader {
 
     private TermsOfUse termsOfUse(DatasetPrivacy privacy) {
         String terms = BLOCK + ".termsOfUse";
-        if (in.raw(terms) == null) {
-            in.problem(
-                    terms,
-                    "is required: copyrightedWork, copyrightedDatabase and specialDatabaseRights (see"
-                            + " docs/connector-guide.md)");
+        if (!present(
+                terms,
+                "copyrightedWork, copyrightedDatabase and specialDatabaseRights (see" + " docs/connector-guide.md)")) {
             return null;
         }
         String work = licence(terms + ".copyrightedWork", TermsOfUse.NO_COPYRIGHTED_WORK);

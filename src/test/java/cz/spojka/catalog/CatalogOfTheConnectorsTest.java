@@ -14,15 +14,19 @@ import cz.spojka.mapping.OfflineContextLoader;
 import cz.spojka.system.SpojkaProperties;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphUtil;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +49,7 @@ class CatalogOfTheConnectorsTest {
             "podatelna@chrudim-city.cz",
             "");
     private static HubCatalog catalog;
+    private static List<CatalogDocument> documents;
     private static Graph graph;
 
     @BeforeAll
@@ -56,14 +61,18 @@ class CatalogOfTheConnectorsTest {
         List<ConnectorDefinition> instances = connectors.loaded().stream()
                 .flatMap(c -> c.instances().stream())
                 .toList();
-        catalog = HubCatalog.build(
-                BASE, SETTINGS, BASE + "sparql", instances, DownloadFiles.declaredIn(Path.of("vocab")));
-        graph = catalog.graph(new JsonLdGraphs(new OfflineContextLoader(Path.of("vocab/contexts"))));
+        catalog =
+                new HubCatalog(BASE, SETTINGS, BASE + "sparql", instances, DownloadFiles.declaredIn(Path.of("vocab")));
+        graph = catalog.graph();
+        documents = new ArrayList<>();
+        documents.add(catalog.catalog());
+        catalog.datasetIris().forEach(iri -> documents.add(catalog.dataset(iri).orElseThrow()));
+        documents.add(catalog.service());
     }
 
     @Test
     void listsOneRecordPerDatasetAndMunicipality() {
-        assertThat(catalog.datasets().keySet())
+        assertThat(catalog.datasetIris())
                 .containsExactly(
                         BASE + "catalog/datasets/podnety/44992785",
                         BASE + "catalog/datasets/podnety/00845451",
@@ -78,7 +87,7 @@ class CatalogOfTheConnectorsTest {
                         BASE + "catalog/datasets/usneseni-zastupitelstva/00258245");
         JsonNode listed = catalog.catalog().json().get("datová_sada");
         assertThat(StreamSupport.stream(listed.spliterator(), false).map(JsonNode::asText))
-                .containsExactlyElementsOf(catalog.datasets().keySet());
+                .containsExactlyElementsOf(catalog.datasetIris());
     }
 
     @Test
@@ -86,9 +95,10 @@ class CatalogOfTheConnectorsTest {
         assertThat(OfnSchemas.violations(
                         SCHEMAS + "katalog.json", catalog.catalog().json()))
                 .isEmpty();
-        catalog.datasets()
-                .forEach((iri, record) -> assertThat(OfnSchemas.violations(SCHEMAS + "datová-sada.json", record.json()))
-                        .as(iri)
+        documents
+                .subList(1, documents.size() - 1)
+                .forEach(record -> assertThat(OfnSchemas.violations(SCHEMAS + "datová-sada.json", record.json()))
+                        .as(record.iri())
                         .isEmpty());
     }
 
@@ -102,7 +112,7 @@ class CatalogOfTheConnectorsTest {
 
     @Test
     void theChecksFindAMissingMandatoryField() {
-        CatalogDocument record = catalog.datasets().values().iterator().next();
+        CatalogDocument record = documents.get(1);
         ObjectNode withoutThemes = record.json().deepCopy();
         withoutThemes.remove("téma");
         assertThat(OfnSchemas.violations(SCHEMAS + "datová-sada.json", withoutThemes))
@@ -128,6 +138,26 @@ class CatalogOfTheConnectorsTest {
         assertThatThrownBy(() -> CatalogRecord.checked(wrong))
                 .hasMessage("spojka.catalog.publisher-ico: '00270212' fails the IČO check digit (the weights 8…2"
                         + " applied to the first seven digits, the eighth must be (11 − sum mod 11) mod 10)");
+    }
+
+    /**
+     * What {@link OfnNode} writes as RDF is what the JSON-LD says, read by the JSON-LD processor with the official
+     * context, plus only the {@link References}: the types and names of resources no document describes.
+     */
+    @Test
+    void theRdfIsTheJsonLdReadWithTheOfficialContextPlusTheReferences() {
+        JsonLdGraphs reader = new JsonLdGraphs(new OfflineContextLoader(Path.of("vocab/contexts")));
+        for (CatalogDocument document : documents) {
+            Graph fromJsonLd = reader.read(document.json());
+            Set<Node> described = fromJsonLd.find().mapWith(Triple::getSubject).toSet();
+
+            assertThat(fromJsonLd.find().toList()).as(document.iri()).allMatch(document.graph()::contains);
+            assertThat(document.graph().find().filterDrop(fromJsonLd::contains).toList())
+                    .as(document.iri())
+                    .allMatch(t -> !described.contains(t.getSubject())
+                            && (t.getPredicate().equals(RDF.type.asNode())
+                                    || t.getPredicate().getURI().equals("http://xmlns.com/foaf/0.1/name")));
+        }
     }
 
     @Test

@@ -26,8 +26,8 @@ class CatalogEntryReaderTest {
             dataset:
               id: uredni-deska
               title:
-                cs: Úřední deska
-                en: Official notice board
+                cs: Úřední deska města
+                en: The town's notice board
               description:
                 cs: Dokumenty úřední desky města Chrudim.
                 en: The documents of the notice board of Chrudim.

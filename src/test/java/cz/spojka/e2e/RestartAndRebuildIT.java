@@ -78,7 +78,10 @@ class RestartAndRebuildIT {
             assertThat(StoreSnapshots.of(hub)).isEqualTo(firstStore);
             assertThat(StoreSnapshots.of(hub))
                     .as("the rebuild keeps the published vocabulary, which is not in the change log")
-                    .anyMatch(line -> line.startsWith(TestHub.BASE_IRI + "vocab/codelists/"));
+                    .anyMatch(line -> line.startsWith(TestHub.BASE_IRI + "vocab/codelists/"))
+                    .as("and the catalogue, which is built from configuration")
+                    .anyMatch(line -> line.startsWith(TestHub.BASE_IRI + "catalog ")
+                            && line.contains("<http://www.w3.org/ns/dcat#Dataset>"));
             assertThat(StoreSnapshots.textHits(hub))
                     .as("the full-text index was rebuilt with the store")
                     .isEqualTo(firstHits);

@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -109,10 +112,16 @@ final class JavaVocabularyIris {
         try (Stream<Path> files = Files.walk(vocabDir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".jsonld")).toList()) {
                 JsonNode context = JSON.readTree(file.toFile()).path("@context");
+                Map<String, String> prefixes = new HashMap<>();
+                context.fields().forEachRemaining(term -> {
+                    if (term.getValue().isTextual() && term.getValue().asText().matches("https?://.*[/#]")) {
+                        prefixes.put(term.getKey(), term.getValue().asText());
+                    }
+                });
                 context.forEach(definition -> {
                     JsonNode iri = definition.isTextual() ? definition : definition.path("@id");
-                    if (iri.isTextual() && iri.asText().matches("https?://.*")) {
-                        declared.add(iri.asText());
+                    if (iri.isTextual()) {
+                        expanded(iri.asText(), prefixes).ifPresent(declared::add);
                     }
                 });
             }
@@ -134,6 +143,17 @@ final class JavaVocabularyIris {
             throw new UncheckedIOException(e);
         }
         return declared;
+    }
+
+    /** An absolute IRI, or a compact one ({@code dcat:Dataset}) with a prefix the context defines, in full. */
+    private static Optional<String> expanded(String iri, Map<String, String> prefixes) {
+        if (iri.matches("https?://.*")) {
+            return Optional.of(iri);
+        }
+        int colon = iri.indexOf(':');
+        return colon < 0 || !prefixes.containsKey(iri.substring(0, colon))
+                ? Optional.empty()
+                : Optional.of(prefixes.get(iri.substring(0, colon)) + iri.substring(colon + 1));
     }
 
     /** The string literals and text blocks of a Java source, skipping comments and character literals. */
