@@ -1,5 +1,6 @@
 package cz.spojka.connector;
 
+import cz.spojka.access.GraphAccess;
 import cz.spojka.changelog.ChangeDetector;
 import cz.spojka.changelog.ChangePublisher;
 import cz.spojka.changelog.DeadLetterPublisher;
@@ -7,6 +8,7 @@ import cz.spojka.gate.ShaclGate;
 import cz.spojka.mapping.OfflineContextLoader;
 import cz.spojka.privacy.HeldEntities;
 import cz.spojka.privacy.PersonalDataGuard;
+import cz.spojka.store.PublishedGraphs;
 import cz.spojka.system.SpojkaProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -55,6 +57,13 @@ class ConnectorConfiguration {
     @Bean
     Connectors connectors(SpojkaProperties properties) {
         return new Connectors(new RunHistory(properties.dataDir().resolve("connector-runs")));
+    }
+
+    /** Which graphs a caller may read, by the classification the connectors declare for their datasets. */
+    @Bean
+    GraphAccess graphAccess(Connectors connectors, SpojkaProperties properties) {
+        return new GraphAccess(
+                properties.baseIri(), new PublishedGraphs(properties.baseIri()), connectors::classification);
     }
 
     @Bean("spojkaConnectorRunner")

@@ -1,5 +1,6 @@
 package cz.spojka.connector;
 
+import cz.spojka.access.DataClassification;
 import cz.spojka.mapping.MappingSpec;
 import cz.spojka.privacy.DatasetPrivacy;
 import java.nio.file.Path;
@@ -65,6 +66,7 @@ public record ConnectorDefinition(
                     row.get("ico"),
                     row.get("ruian"),
                     dataset.privacy(),
+                    dataset.classification(),
                     dataset.catalog());
             instances.add(new ConnectorDefinition(
                     id + INSTANCE_SEPARATOR + row.get("ico"),
@@ -114,6 +116,7 @@ public record ConnectorDefinition(
             String ico,
             String ruian,
             DatasetPrivacy privacy,
+            DataClassification classification,
             CatalogEntry catalog) {
 
         /** The named graph of this dataset and municipality: {@code <base>graph/<dataset>/<ico>}. */

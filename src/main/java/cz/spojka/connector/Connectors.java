@@ -1,5 +1,6 @@
 package cz.spojka.connector;
 
+import cz.spojka.access.DataClassification;
 import cz.spojka.changelog.RunContext;
 import cz.spojka.mapping.MappingBindings;
 import cz.spojka.mapping.RecordMapper;
@@ -72,6 +73,18 @@ public final class Connectors {
         return active.values().stream()
                 .sorted(java.util.Comparator.comparing(a -> a.definition().id()))
                 .toList();
+    }
+
+    /**
+     * The classification the active connectors declare for a dataset; when connectors of one dataset disagree, the
+     * strictest, so that a mistake in one of them never opens the others' data.
+     */
+    public Optional<DataClassification> classification(String dataset) {
+        return active.values().stream()
+                .map(a -> a.definition().dataset())
+                .filter(d -> d.id().equals(dataset))
+                .map(ConnectorDefinition.Dataset::classification)
+                .max(java.util.Comparator.naturalOrder());
     }
 
     public Map<String, List<ConfigProblem>> skipped() {

@@ -5,6 +5,7 @@ import static cz.spojka.connector.ConnectorLoader.ID;
 import static cz.spojka.connector.ConnectorLoader.LANGUAGES;
 import static cz.spojka.connector.ConnectorLoader.RUIAN;
 
+import cz.spojka.access.DataClassification;
 import cz.spojka.privacy.Classification;
 import cz.spojka.privacy.DatasetPrivacy;
 import cz.spojka.privacy.PrivacyPolicy;
@@ -14,7 +15,7 @@ import java.util.Map;
 
 /**
  * Reads {@code dataset} of {@code connector.yaml}: the dataset's id, names and municipality, what it may hold of
- * personal data ({@code dataset.privacy}) and its record in the catalogue ({@code dataset.catalog}, read by
+ * personal data ({@code dataset.privacy}), who may read it ({@code dataset.classification}) and its record in the catalogue ({@code dataset.catalog}, read by
  * {@link CatalogEntryReader}).
  */
 final class DatasetReader {
@@ -39,7 +40,9 @@ final class DatasetReader {
      * @param pushed whether the source pushes its data, so that there is no schedule
      */
     ConnectorDefinition.Dataset read(Map<String, String> firstRow, Schedule schedule, boolean pushed) {
-        in.onlyKnownKeys("dataset", List.of("id", "title", "description", "municipality", "privacy", "catalog"));
+        in.onlyKnownKeys(
+                "dataset",
+                List.of("id", "title", "description", "municipality", "privacy", "classification", "catalog"));
         in.onlyKnownKeys("dataset.municipality", List.of("name", "ico", "ruian"));
         in.onlyKnownKeys("dataset.title", LANGUAGES);
         in.onlyKnownKeys("dataset.description", LANGUAGES);
@@ -51,6 +54,12 @@ final class DatasetReader {
         String descriptionCs = in.required("dataset.description.cs");
         String descriptionEn = in.required("dataset.description.en");
         DatasetPrivacy privacy = privacy();
+        DataClassification classification = YamlValues.parse(
+                DataClassification.class,
+                in.oneOf(
+                        "dataset.classification",
+                        in.optional("dataset.classification", YamlValues.of(DataClassification.PUBLIC)),
+                        YamlValues.all(DataClassification.class)));
         return new ConnectorDefinition.Dataset(
                 id,
                 titleCs,
@@ -61,6 +70,7 @@ final class DatasetReader {
                 municipality.ico(),
                 municipality.ruian(),
                 privacy,
+                classification,
                 new CatalogEntryReader(in).read(schedule, pushed, privacy));
     }
 

@@ -2,6 +2,7 @@ package cz.spojka.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cz.spojka.access.DataClassification;
 import cz.spojka.privacy.Classification;
 import cz.spojka.privacy.DatasetPrivacy;
 import cz.spojka.privacy.PrivacyPolicy;
@@ -255,7 +256,9 @@ class ConnectorLoaderTest {
                         wrong + ":16: connector 'privacy-wrong', field 'dataset.privacy.classification': unknown value"
                                 + " 'secret'; allowed values: public, personal",
                         wrong + ":17: connector 'privacy-wrong', field 'dataset.privacy.policy': unknown value"
-                                + " 'delete'; allowed values: publish, redact, pseudonymise, hold");
+                                + " 'delete'; allowed values: publish, redact, pseudonymise, hold",
+                        wrong + ":19: connector 'privacy-wrong', field 'dataset.classification': unknown value"
+                                + " 'personal'; allowed values: public, restricted, internal");
         assertThat(problems.get("privacy-publish-personal"))
                 .containsExactly(fixtures.resolve("privacy-publish-personal/connector.yaml")
                         + ":17: connector 'privacy-publish-personal', field 'dataset.privacy.policy': 'publish' would"
@@ -269,10 +272,11 @@ class ConnectorLoaderTest {
 
         ConnectorLoader.Result withKey =
                 new ConnectorLoader(RouteTemplates.read(Path.of("routes")), text -> text, true).loadAll(fixtures);
-        assertThat(withKey.loaded())
-                .singleElement()
-                .satisfies(c -> assertThat(c.dataset().privacy())
-                        .isEqualTo(new DatasetPrivacy(Classification.PERSONAL, PrivacyPolicy.PSEUDONYMISE)));
+        assertThat(withKey.loaded()).singleElement().satisfies(c -> {
+            assertThat(c.dataset().privacy())
+                    .isEqualTo(new DatasetPrivacy(Classification.PERSONAL, PrivacyPolicy.PSEUDONYMISE));
+            assertThat(c.dataset().classification()).isEqualTo(DataClassification.PUBLIC);
+        });
     }
 
     private static ConnectorLoader.Result manyMunicipalities() throws IOException {
