@@ -3,7 +3,7 @@
 # kafka.tools.EndToEndLatency on the same in-process broker. See bench/README.md.
 #   bench/events/run.sh [N] [PAUSE_MS] [REFERENCE_N]
 # N pushes measured (after 50 unmeasured warm-up pushes), PAUSE_MS between pushes, REFERENCE_N messages for the
-# reference tool. Everything goes to target/bench/events (or WORK=...). Needs java, mvn, curl, python3. The last line
+# reference tool; HUB_JAVA_OPTS are the hub's JVM options (e.g. a garbage collector). Everything goes to target/bench/events (or WORK=...). Needs java, mvn, curl, python3. The last line
 # names the machine-readable result: RESULT_JSON=$WORK/result.json.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -24,7 +24,7 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("localhost
 HTTP=$(free_port)
 KAFKA=$(free_port)
 CONTROLLER=$(free_port)
-(cd "$ROOT" && exec java -jar "$WORK/spojka.jar" --server.port="$HTTP" --spojka.data-dir="$WORK/data" \
+(cd "$ROOT" && exec java ${HUB_JAVA_OPTS:-} -jar "$WORK/spojka.jar" --server.port="$HTTP" --spojka.data-dir="$WORK/data" \
     --spojka.connectors-dir="$WORK/connectors" --spojka.kafka.embedded.port="$KAFKA" \
     --spojka.kafka.embedded.controller-port="$CONTROLLER" > "$WORK/hub.log" 2>&1) &
 HUB_PID=$!
