@@ -13,6 +13,9 @@ import java.net.http.HttpResponse;
 /** A test hub's JSON API ({@code /api/...}) over HTTP, as an operator's dashboard or script calls it. */
 final class HubApi {
 
+    /** The demo's admin key ({@code spojka.admin.api-key} in application.yaml): the role admin. */
+    static final String ADMIN_KEY = "demo-admin";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
