@@ -1,6 +1,7 @@
 package cz.spojka.access;
 
 import cz.spojka.system.SpojkaProperties;
+import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,9 +25,16 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @EnableWebSecurity
 class SecurityConfiguration {
 
+    /** The registry, with what {@code spojka.access.seed-file} declares and it lacks. */
     @Bean
     AccessRegistry accessRegistry(SpojkaProperties properties) {
-        return new AccessRegistry(properties.accessDir(), Clock.systemUTC());
+        AccessRegistry registry = new AccessRegistry(properties.accessDir(), Clock.systemUTC());
+        String seedFile = properties.access().seedFile();
+        if (!seedFile.isBlank()) {
+            Path seed = Path.of(seedFile);
+            AccessSeed.read(seed).applyTo(registry, seed);
+        }
+        return registry;
     }
 
     @Bean

@@ -33,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * @param dashboard the live dashboard at {@code /dashboard}
  * @param admin the administration API's own key, besides the agencies' credentials (docs/security.md)
  * @param security how agencies authenticate besides their API keys (docs/security.md)
+ * @param access the registry of tenants, agencies, keys and grants (docs/security.md)
  * @param subscriptions delivering change events to webhook subscribers
  * @param privacy the personal-data guard
  * @param catalog the hub's open-data catalogue at {@code /catalog} (DCAT-AP-CZ), which NKOD harvests
@@ -60,6 +61,7 @@ public record SpojkaProperties(
         @Valid @NotNull @DefaultValue Dashboard dashboard,
         @Valid @NotNull @DefaultValue Admin admin,
         @Valid @NotNull @DefaultValue Security security,
+        @Valid @NotNull @DefaultValue Access access,
         @Valid @NotNull @DefaultValue Subscriptions subscriptions,
         @Valid @NotNull @DefaultValue Privacy privacy,
         @Valid @NotNull @DefaultValue Catalog catalog,
@@ -138,6 +140,13 @@ public record SpojkaProperties(
      *     ({@code SPOJKA_ADMIN_API_KEY}) or none
      */
     public record Admin(@DefaultValue("") String apiKey) {}
+
+    /**
+     * @param seedFile a YAML file of tenants and agencies (with their keys and grants) created at start-up when they do
+     *     not exist yet, as {@code access/demo.yaml} declares the demo's agency; empty for none. What exists is left
+     *     as the admin API has made it
+     */
+    public record Access(@NotNull @DefaultValue("") String seedFile) {}
 
     /** @param oidc bearer tokens of an OpenID Connect identity provider (OAuth2 resource server) */
     public record Security(@Valid @NotNull @DefaultValue Oidc oidc) {}

@@ -31,8 +31,19 @@ final class HubApi {
 
     /** Sends a request without a body. @param apiKey sent in {@code X-Api-Key}, or {@code null} */
     HttpResponse<String> send(String method, String path, String apiKey) throws IOException, InterruptedException {
+        return send(method, path, apiKey, null);
+    }
+
+    /** Sends a request with a JSON body, or none if {@code json} is null. */
+    HttpResponse<String> send(String method, String path, String apiKey, String json)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
         if (apiKey != null) {
             request.header("X-Api-Key", apiKey);
         }
