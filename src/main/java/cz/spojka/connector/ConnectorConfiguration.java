@@ -89,6 +89,11 @@ class ConnectorConfiguration {
                 properties.ingest().chunkRecords());
     }
 
+    @Bean("spojkaFileDrops")
+    FileDrops fileDrops(ConnectorRunner connectorRunner, Connectors connectors) {
+        return new FileDrops(connectorRunner, connectors);
+    }
+
     @Bean
     HeldEntityReview heldEntityReview(HeldEntities heldEntities, ConnectorRunner connectorRunner) {
         return new HeldEntityReview(heldEntities, connectorRunner);
