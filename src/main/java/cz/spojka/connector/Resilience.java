@@ -7,7 +7,8 @@ import java.time.Duration;
  * defaults applied (see docs/reliability.md).
  *
  * @param retries how many times a request that failed transiently (a 5xx, 408 or 429 answer, a timeout, a reset or
- *     truncated connection) is sent again before the run fails; used by {@code http-poll}, which retries each page
+ *     truncated connection) is sent again before the run fails; used by {@code http-poll}, which retries each page,
+ *     and by {@code jdbc-poll}, which runs its query again (a lost connection, a timeout; see {@link JdbcQuery})
  * @param retryBackoff the wait before the first retry; each further retry waits twice as long as the one before
  * @param retryBackoffMax the longest wait between two retries
  * @param breakerFailures failed runs in a row after which the source's circuit breaker opens and polls are skipped
