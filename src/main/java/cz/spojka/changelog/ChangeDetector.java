@@ -12,7 +12,8 @@ import java.util.Set;
  * yields nothing. After a complete snapshot, entities of the connector that the snapshot no longer contains become
  * deletions — except entities the run rejected and those of records it rejected, whose last good state stays until
  * the source is fixed. A run that delivered no entity at all derives no deletions: an empty answer is far more
- * often a broken source than a dataset emptied on purpose.
+ * often a broken source than a dataset emptied on purpose; nor does one that would delete more than the connector's
+ * maximum share of its entities (a truncated export that still parses, such as a CSV file cut at a line end).
  */
 public final class ChangeDetector {
 
@@ -64,15 +65,18 @@ public final class ChangeDetector {
      *
      * @param seen IRIs of the entities the snapshot delivered and the gate passed
      * @param rejected ids of the source records and IRIs of the entities the run rejected
+     * @param maxSharePercent the largest share of the connector's published entities (the run's creations included)
+     *     the deletions may make up, in percent; {@code 100} allows any
+     * @throws DeletionsRefusedException when the deletions would make up more than that share
      */
-    public List<Change> deletions(RunContext run, Set<String> seen, Set<String> rejected) {
+    public List<Change> deletions(RunContext run, Set<String> seen, Set<String> rejected, int maxSharePercent) {
         index.ensureCurrent();
         List<Change> deletions = new ArrayList<>();
         if (seen.isEmpty()) {
             return deletions;
         }
-        for (Map.Entry<String, ChangeLogIndex.Entry> published :
-                index.ofConnector(run.connectorId()).entrySet()) {
+        Map<String, ChangeLogIndex.Entry> ofConnector = index.ofConnector(run.connectorId());
+        for (Map.Entry<String, ChangeLogIndex.Entry> published : ofConnector.entrySet()) {
             ChangeLogIndex.Entry entry = published.getValue();
             if (!seen.contains(published.getKey())
                     && !rejected.contains(published.getKey())
@@ -88,6 +92,10 @@ public final class ChangeDetector {
                         run.provenance(entry.recordId()),
                         null));
             }
+        }
+        if ((long) deletions.size() * 100 > (long) maxSharePercent * ofConnector.size()) {
+            throw new DeletionsRefusedException(
+                    run.connectorId(), deletions.size(), ofConnector.size(), maxSharePercent);
         }
         return deletions;
     }

@@ -64,7 +64,7 @@ public class ChangeLog extends PhasedLifecycle {
                     .toList();
             index.catchUp(consumer, partitions, Duration.ofMillis(500));
         } catch (RuntimeException e) {
-            throw new IllegalStateException(
+            throw ChangeLogUnavailableException.of(
                     "Cannot read the change log " + config.changesTopic() + " on " + clients.bootstrapServers()
                             + " to learn what an earlier failed publish wrote; nothing is published until it can"
                             + " be read: " + e.getMessage(),

@@ -73,8 +73,10 @@ public final class ChangePublisher implements AutoCloseable {
                 last.merge(written.partition(), written.offset(), Math::max);
             } catch (IllegalStateException e) {
                 if (failure == null) {
-                    failure = new IllegalStateException("Could not write the change of " + change.entityIri() + " to "
-                            + topic + ": " + e.getMessage());
+                    failure = ChangeLogUnavailableException.of(
+                            "Could not write the change of " + change.entityIri() + " to " + topic + ": "
+                                    + e.getMessage(),
+                            e.getCause());
                 }
             }
         }
@@ -84,8 +86,8 @@ public final class ChangePublisher implements AutoCloseable {
                 last.merge(written.partition(), written.offset(), Math::max);
             } catch (IllegalStateException e) {
                 if (failure == null) {
-                    failure = new IllegalStateException(
-                            "Could not write a tombstone to " + topic + ": " + e.getMessage());
+                    failure = ChangeLogUnavailableException.of(
+                            "Could not write a tombstone to " + topic + ": " + e.getMessage(), e.getCause());
                 }
             }
         }

@@ -85,7 +85,7 @@ public final class DeadLetterPublisher implements DeadLetterSink, AutoCloseable 
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException(
+            throw ChangeLogUnavailableException.of(
                     "Could not write the dead letter of record " + letter.key() + " to " + topic + ": "
                             + e.getCause().getMessage(),
                     e.getCause());

@@ -76,6 +76,7 @@ class ConnectorConfiguration {
             ConnectorState connectorState,
             PersonalDataGuard guard,
             HeldEntities heldEntities,
+            DeletionApprovals deletionApprovals,
             SpojkaProperties properties) {
         return new ConnectorRunner(
                 connectors,
@@ -86,7 +87,18 @@ class ConnectorConfiguration {
                 connectorState,
                 guard,
                 heldEntities,
+                deletionApprovals,
                 properties.ingest().chunkRecords());
+    }
+
+    @Bean
+    DeletionApprovals deletionApprovals() {
+        return new DeletionApprovals();
+    }
+
+    @Bean("spojkaFileDrops")
+    FileDrops fileDrops(ConnectorRunner connectorRunner, Connectors connectors) {
+        return new FileDrops(connectorRunner, connectors);
     }
 
     @Bean

@@ -66,6 +66,7 @@ public class ConnectorRunner {
     private final ConnectorState state;
     private final PersonalDataGuard guard;
     private final HeldEntities heldEntities;
+    private final DeletionApprovals deletionApprovals;
     private final int chunkRecords;
 
     /** @param chunkRecords records mapped together and passed on before the next chunk is mapped */
@@ -78,6 +79,7 @@ public class ConnectorRunner {
             ConnectorState state,
             PersonalDataGuard guard,
             HeldEntities heldEntities,
+            DeletionApprovals deletionApprovals,
             int chunkRecords) {
         this.connectors = connectors;
         this.gate = gate;
@@ -87,6 +89,7 @@ public class ConnectorRunner {
         this.state = state;
         this.guard = guard;
         this.heldEntities = heldEntities;
+        this.deletionApprovals = deletionApprovals;
         this.chunkRecords = chunkRecords;
     }
 
@@ -186,7 +189,7 @@ public class ConnectorRunner {
             long started = System.nanoTime();
             IngestRun run = newRun(connector, fetchedAt, rejectedAgain);
             connector.mapper().mapKept(records, connector.bindings(), run::accept);
-            RunReport report = run.finish(false, millisSince(started));
+            RunReport report = run.finish(false, 0, millisSince(started));
             log.info("Replay: {}", report);
             return report;
         }
@@ -224,7 +227,7 @@ public class ConnectorRunner {
         IngestRun run = newRun(connector, fetchedAt, sink);
         if (bodies.isEmpty()) {
             log.info("Connector {}: the source reports no change since the last run", id);
-            return run.finish(false, millisSince(started));
+            return run.finish(false, 0, millisSince(started));
         }
         try {
             connector.mapper().map(bodies, connector.bindings(), chunkRecords, run::accept);
@@ -236,7 +239,15 @@ public class ConnectorRunner {
             sink.publish(DeadLetter.now(id, "body", null, "fetch", reason, null, kept));
             return RunReport.failed(id, run.runId(), fetchedAt, millisSince(started), reason);
         }
-        return run.finish(connector.definition().completeSnapshots() && !partial, millisSince(started));
+        boolean complete = connector.definition().completeSnapshots() && !partial;
+        boolean allowed = deletionApprovals.allowed(id);
+        RunReport report = run.finish(
+                complete, allowed ? 100 : connector.definition().resilience().maxDeletionShare(), millisSince(started));
+        if (complete && allowed && report.succeeded()) {
+            deletionApprovals.used(id);
+            log.info("Connector {}: the operator's permission to delete beyond maxDeletionShare is used up", id);
+        }
+        return report;
     }
 
     /**

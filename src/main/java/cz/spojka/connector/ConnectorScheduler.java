@@ -114,7 +114,7 @@ public class ConnectorScheduler {
      * The failure and, when it wraps others, the innermost one: a wrapper's message may not say why (Spring's "bad
      * SQL grammar []"), the database driver's or the socket's does.
      */
-    private static String describe(Throwable cause) {
+    static String describe(Throwable cause) {
         Throwable root = cause;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -16,7 +17,9 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code GET /api/connectors}: every connector — loaded or skipped — with its municipality, privacy declaration, status,
  * last run (with what the personal-data guard found and did in it), stale alert, circuit breaker, and how many of its
  * dead letters are unresolved;
- * {@code GET /api/connectors/{id}/runs}: the connector's recorded runs, newest first.
+ * {@code GET /api/connectors/{id}/runs}: the connector's recorded runs, newest first;
+ * {@code POST /api/connectors/{id}/deletions/allow}: the operator lets the connector's next complete snapshot delete
+ * more than its {@code resilience.maxDeletionShare} (once).
  */
 @RestController
 class ConnectorsController {
@@ -25,16 +28,19 @@ class ConnectorsController {
     private final UnresolvedDeadLetters deadLetters;
     private final SourceBreakers breakers;
     private final StaleSources staleSources;
+    private final DeletionApprovals deletionApprovals;
 
     ConnectorsController(
             Connectors connectors,
             UnresolvedDeadLetters deadLetters,
             SourceBreakers breakers,
-            StaleSources staleSources) {
+            StaleSources staleSources,
+            DeletionApprovals deletionApprovals) {
         this.connectors = connectors;
         this.deadLetters = deadLetters;
         this.breakers = breakers;
         this.staleSources = staleSources;
+        this.deletionApprovals = deletionApprovals;
     }
 
     @GetMapping("/api/connectors")
@@ -64,6 +70,8 @@ class ConnectorsController {
             item.put("staleAfter", text(freshness.staleAfter()));
             item.put("lastSuccess", text(freshness.lastSuccess()));
             item.put("breaker", breaker(breakers.status(definition.id())));
+            item.put("maxDeletionShare", definition.resilience().maxDeletionShare());
+            item.put("deletionsAllowedOnce", deletionApprovals.allowed(definition.id()));
             list.add(item);
         }
         connectors.skipped().forEach((id, problems) -> {
@@ -78,12 +86,35 @@ class ConnectorsController {
 
     @GetMapping("/api/connectors/{id}/runs")
     List<Map<String, Object>> runs(@PathVariable String id) {
+        requireLoaded(id);
+        return connectors.runs(id).stream().map(ConnectorsController::run).toList();
+    }
+
+    /**
+     * The override of the deletion guard, after the operator has checked that the source really removed what the
+     * refused run would delete: the next complete snapshot that succeeds may delete any share, and uses the
+     * permission up.
+     */
+    @PostMapping("/api/connectors/{id}/deletions/allow")
+    Map<String, Object> allowDeletions(@PathVariable String id) {
+        requireLoaded(id);
+        deletionApprovals.allowOnce(id);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("connector", id);
+        answer.put("deletionsAllowedOnce", true);
+        answer.put(
+                "note",
+                "The next complete snapshot that succeeds may delete more than maxDeletionShare; a file-drop"
+                        + " connector's refused file is in its error folder and must be moved back to be read again.");
+        return answer;
+    }
+
+    private void requireLoaded(String id) {
         boolean known =
                 connectors.active().stream().anyMatch(c -> c.definition().id().equals(id));
         if (!known) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No connector '" + id + "' is loaded");
         }
-        return connectors.runs(id).stream().map(ConnectorsController::run).toList();
     }
 
     /** The source's circuit breaker, or {@code null} for a source that pushes. */

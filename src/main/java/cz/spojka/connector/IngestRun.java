@@ -6,6 +6,7 @@ import cz.spojka.changelog.ChangePublisher;
 import cz.spojka.changelog.ChangeType;
 import cz.spojka.changelog.DeadLetter;
 import cz.spojka.changelog.DeadLetterSink;
+import cz.spojka.changelog.DeletionsRefusedException;
 import cz.spojka.changelog.RunContext;
 import cz.spojka.gate.ShaclGate;
 import cz.spojka.mapping.Entities;
@@ -133,9 +134,11 @@ final class IngestRun {
     }
 
     /**
-     * Decides the held-back entities and, after a complete snapshot in which every record had an id, the deletions.
+     * Decides the held-back entities and, after a complete snapshot in which every record had an id, the deletions:
+     * none at all, and a failed report, when they would make up more than {@code maxDeletionShare} percent of the
+     * connector's entities (the creations and updates of the run stay published).
      */
-    RunReport finish(boolean completeSnapshot, long millis) {
+    RunReport finish(boolean completeSnapshot, int maxDeletionShare, long millis) {
         List<Entity> merged = new ArrayList<>(heldBack.size());
         heldBack.values().forEach(versions -> merged.add(Entities.combine(versions)));
         heldBack.clear();
@@ -143,10 +146,17 @@ final class IngestRun {
         for (int from = 0; from < publishable.size(); from += SLICE) {
             gateAndPublish(publishable.subList(from, Math.min(publishable.size(), from + SLICE)));
         }
-        if (completeSnapshot && everyRecordIdentified) {
-            publish(detector.deletions(context, passed, rejected));
+        boolean deletes = completeSnapshot && everyRecordIdentified;
+        String refused = null;
+        if (deletes) {
+            try {
+                publish(detector.deletions(context, passed, rejected, maxDeletionShare));
+            } catch (DeletionsRefusedException e) {
+                refused = e.getMessage();
+                deletes = false;
+            }
         }
-        privacy.finish(completeSnapshot && everyRecordIdentified);
+        privacy.finish(deletes);
         return new RunReport(
                 context.connectorId(),
                 context.runId(),
@@ -159,7 +169,7 @@ final class IngestRun {
                 passed.size() - changed.size(),
                 deleted,
                 millis,
-                null,
+                refused,
                 privacy.counts(),
                 List.copyOf(rejections),
                 null);

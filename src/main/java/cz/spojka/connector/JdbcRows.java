@@ -39,7 +39,7 @@ public final class JdbcRows {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * The route's step: replaces the body (the rows as camel-sql returns them) with the JSON array and, when there
+     * The route's step: replaces the body (the rows as {@link JdbcQuery} returns them) with the JSON array and, when there
      * are rows, sets {@value #WATERMARK_PROPERTY}.
      *
      * @param maxRows the most rows the query may return ({@code 0}: no limit)

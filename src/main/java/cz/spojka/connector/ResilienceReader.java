@@ -10,8 +10,14 @@ import java.util.List;
  */
 final class ResilienceReader {
 
-    static final List<String> FIELDS =
-            List.of("retries", "retryBackoff", "retryBackoffMax", "breakerFailures", "breakerWait", "staleAfter");
+    static final List<String> FIELDS = List.of(
+            "retries",
+            "retryBackoff",
+            "retryBackoffMax",
+            "breakerFailures",
+            "breakerWait",
+            "staleAfter",
+            "maxDeletionShare");
     static final int MAX_RETRIES = 10;
     static final int MAX_BREAKER_FAILURES = 1000;
 
@@ -40,7 +46,29 @@ final class ResilienceReader {
         int failures = integer("breakerFailures", defaults.breakerFailures(), 1, MAX_BREAKER_FAILURES);
         Duration wait = duration("breakerWait", defaults.breakerWait(), Duration.ofSeconds(1));
         Duration staleAfter = duration("staleAfter", defaults.staleAfter(), Duration.ofSeconds(1));
-        return new Resilience(retries, backoff, backoffMax, failures, wait, staleAfter);
+        int maxDeletionShare = percent("maxDeletionShare", defaults.maxDeletionShare());
+        return new Resilience(retries, backoff, backoffMax, failures, wait, staleAfter, maxDeletionShare);
+    }
+
+    /** A whole percentage from 0 to 100, written {@code 50%} or {@code 50}. */
+    private int percent(String name, int defaultValue) {
+        String field = "resilience." + name;
+        String text = in.optional(field, null);
+        if (text == null) {
+            return defaultValue;
+        }
+        String number = text.strip();
+        number = number.endsWith("%") ? number.substring(0, number.length() - 1).strip() : number;
+        try {
+            int value = Integer.parseInt(number);
+            if (value >= 0 && value <= 100) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        in.problem(field, "'" + text + "' is not a whole percentage from 0% to 100% (e.g. 50%)");
+        return defaultValue;
     }
 
     private int integer(String name, int defaultValue, int min, int max) {

@@ -20,7 +20,9 @@ import java.util.UUID;
  * @param unchanged entities that passed the gate and were published neither as created nor as updated
  * @param deleted entities published as deleted (complete snapshots only)
  * @param millis duration of the run
- * @param error why the run failed, or {@code null}; a failed run publishes nothing and deletes nothing
+ * @param error why the run failed, or {@code null}; a failed run publishes nothing and deletes nothing, except one
+ *     the deletion guard refused ({@code resilience.maxDeletionShare}): it published its creations and updates, as
+ *     counted, and deleted nothing
  * @param personalData what the personal-data guard found and did, or {@code null} for a dataset it does not look into
  * @param rejections why records and entities were rejected, in the order they were, at most
  *     {@link #MAX_REJECTIONS} (all of them are in the dead-letter log); not part of {@code /api/connectors}

@@ -18,14 +18,12 @@ import org.springframework.jdbc.core.ColumnMapRowMapper;
  * runs a query ({@code jdbc-poll}). The dry run loads the script into a fresh in-memory H2 database in PostgreSQL
  * mode — as the demo connectors' {@code jdbcUrl} does with {@code INIT=RUNSCRIPT} — and runs the connector's query
  * as the route's first run does: {@code :#watermark} bound to {@code initialWatermark}, at most {@code maxRows}
- * rows, each row read as camel-sql reads it and turned into the body by {@link JdbcRows}.
+ * rows, each row read as {@link JdbcQuery} reads it and turned into the body by {@link JdbcRows}.
  */
 final class SqlSample {
 
     /** H2 settings that make it accept and answer like PostgreSQL (lower-case column labels, NULLs last). */
     static final String H2_POSTGRESQL_MODE = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-
-    private static final String WATERMARK = ":#watermark";
 
     private SqlSample() {}
 
@@ -46,11 +44,7 @@ final class SqlSample {
             throw new IllegalArgumentException("a .sql sample is an agenda database; it needs a connector whose"
                     + " template runs a query (jdbc-poll)");
         }
-        String sql = query.replace(WATERMARK, "?");
-        if (sql.contains("#")) {
-            throw new IllegalArgumentException(
-                    "the dry run binds only the named parameter " + WATERMARK + ", and the query has another '#'");
-        }
+        WatermarkQuery watermarkQuery = WatermarkQuery.of(query);
         int maxRows = Integer.parseInt(parameters.get("maxRows"));
         String url = "jdbc:h2:mem:spojka-dry-run-" + UUID.randomUUID() + H2_POSTGRESQL_MODE;
         try (Connection connection = DriverManager.getConnection(url)) {
@@ -58,11 +52,8 @@ final class SqlSample {
                 statement.execute(
                         "RUNSCRIPT FROM '" + script.toAbsolutePath().toString().replace("'", "''") + "'");
             }
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                int markers = statement.getParameterMetaData().getParameterCount();
-                for (int i = 1; i <= markers; i++) {
-                    statement.setString(i, parameters.get("initialWatermark"));
-                }
+            try (PreparedStatement statement = connection.prepareStatement(watermarkQuery.sql())) {
+                watermarkQuery.bind(statement, parameters.get("initialWatermark"));
                 statement.setMaxRows(maxRows);
                 List<Map<String, Object>> rows = new ArrayList<>();
                 ColumnMapRowMapper mapper = new ColumnMapRowMapper();

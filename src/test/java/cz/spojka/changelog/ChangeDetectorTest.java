@@ -1,6 +1,7 @@
 package cz.spojka.changelog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cz.spojka.mapping.Entity;
 import java.time.Instant;
@@ -116,6 +117,27 @@ class ChangeDetectorTest {
         assertThat(detect(other, List.of(), true, Set.of())).isEmpty();
     }
 
+    @Test
+    void refusesASnapshotThatWouldDeleteMoreThanTheMaximumShareAndDeletesNothing() {
+        Set<String> onlyA = Set.of("a");
+        assertThatThrownBy(() -> detector.deletions(RUN, onlyA, Set.of(), 50))
+                .isInstanceOf(DeletionsRefusedException.class)
+                .hasMessage("The complete snapshot would delete 2 of the connector's 3 published entities (67 %), more"
+                        + " than resilience.maxDeletionShare (50 %) allows, so nothing was deleted: a truncated or"
+                        + " partial export looks like this. If the source really removed them, allow it once with POST"
+                        + " /api/connectors/desky/deletions/allow and run the connector again.");
+        assertThat(detector.deletions(RUN, onlyA, Set.of(), 67))
+                .as("two of three is within 67 %")
+                .extracting(Change::entityIri)
+                .containsExactlyInAnyOrder("b", "c");
+        assertThatThrownBy(() -> detector.deletions(RUN, Set.of("a", "b"), Set.of(), 33))
+                .as("one of three is 33.3 %, over 33 %")
+                .isInstanceOf(DeletionsRefusedException.class);
+        assertThat(detector.deletions(RUN, Set.of("a", "b"), Set.of(), 34))
+                .extracting(Change::entityIri)
+                .containsExactly("c");
+    }
+
     private static Entity entity(String iri, String hash, String record) {
         return new Entity(iri, "notice", record, GraphFactory.createDefaultGraph(), hash);
     }
@@ -126,7 +148,7 @@ class ChangeDetectorTest {
         if (complete) {
             Set<String> seen = new HashSet<>();
             entities.forEach(e -> seen.add(e.iri()));
-            changes.addAll(detector.deletions(run, seen, rejected));
+            changes.addAll(detector.deletions(run, seen, rejected, 100));
         }
         return changes;
     }

@@ -134,7 +134,8 @@ class ConnectorLoaderTest {
     }
 
     @Test
-    void theResilienceBlockDefaultsToThreeRetriesFiveFailuresAndThreeIntervalsAndChecksEveryValue() throws IOException {
+    void theResilienceBlockDefaultsToThreeRetriesFiveFailuresThreeIntervalsAndHalfTheDatasetAndChecksEveryValue()
+            throws IOException {
         Resilience defaults = result.loaded().get(0).resilience();
         assertThat(defaults)
                 .isEqualTo(new Resilience(
@@ -143,7 +144,8 @@ class ConnectorLoaderTest {
                         Duration.ofSeconds(30),
                         5,
                         Duration.ofMinutes(15),
-                        Duration.ofMinutes(45)));
+                        Duration.ofMinutes(45),
+                        50));
         assertThat(defaults.backoff(1)).isEqualTo(Duration.ofSeconds(1));
         assertThat(defaults.backoff(3)).isEqualTo(Duration.ofSeconds(4));
         assertThat(defaults.backoff(9)).isEqualTo(Duration.ofSeconds(30));
@@ -159,13 +161,14 @@ class ConnectorLoaderTest {
                         Duration.ofSeconds(4),
                         2,
                         Duration.ofMinutes(1),
-                        Duration.ofHours(2)));
+                        Duration.ofHours(2),
+                        20));
         Path yaml = fixtures.resolve("resilience-wrong/connector.yaml");
         assertThat(loaded.skipped().get("resilience-wrong").stream().map(ConfigProblem::toString))
                 .containsExactly(
                         yaml + ":34: connector 'resilience-wrong', field 'resilience.timeout': unknown field; allowed"
                                 + " fields: retries, retryBackoff, retryBackoffMax, breakerFailures, breakerWait,"
-                                + " staleAfter",
+                                + " staleAfter, maxDeletionShare",
                         yaml + ":28: connector 'resilience-wrong', field 'resilience.retries': 'many' is not a whole"
                                 + " number from 0 to 10",
                         yaml + ":30: connector 'resilience-wrong', field 'resilience.retryBackoffMax': 'PT5S' is"
@@ -175,7 +178,9 @@ class ConnectorLoaderTest {
                         yaml + ":32: connector 'resilience-wrong', field 'resilience.breakerWait': '15 minutes' is not"
                                 + " an ISO-8601 duration (e.g. PT2S, PT15M, PT3H)",
                         yaml + ":33: connector 'resilience-wrong', field 'resilience.staleAfter': 'PT0S' is shorter"
-                                + " than the minimum PT1S");
+                                + " than the minimum PT1S",
+                        yaml + ":35: connector 'resilience-wrong', field 'resilience.maxDeletionShare': '150%' is not a"
+                                + " whole percentage from 0% to 100% (e.g. 50%)");
     }
 
     @Test

@@ -174,8 +174,60 @@ class FaultsIT extends HubUnderTest {
         assertThat(boardsInTheStore("faults")).isEqualTo(8);
     }
 
+    /**
+     * A complete snapshot that lost most of the dataset but still parses — here the source answers with two of its
+     * eight boards — is refused by the deletion guard (50 % by default) until the operator allows it once.
+     */
     @Test
     @Order(5)
+    void aSnapshotThatWouldDeleteMoreThanHalfTheDatasetDeletesNothingUntilAnOperatorAllowsItOnce() throws Exception {
+        int published = 8 + countNotices(10, 18);
+        int gone = 6 + countNotices(12, 18);
+        long events = HUB.changeLog().endOffsetSum("spojka.changes");
+        AGENDA.stubFor(desky("faults").willReturn(boards(10, 12)));
+
+        RunReport refused = scheduler.poll("faults");
+        assertThat(refused.succeeded()).isFalse();
+        assertThat(refused.error())
+                .isEqualTo("The complete snapshot would delete " + gone + " of the connector's " + published
+                        + " published entities (" + Math.round(100.0 * gone / published) + " %), more than"
+                        + " resilience.maxDeletionShare (50 %) allows, so nothing was deleted: a truncated or partial"
+                        + " export looks like this. If the source really removed them, allow it once with POST"
+                        + " /api/connectors/faults/deletions/allow and run the connector again.");
+        assertThat(refused.deleted()).isZero();
+        assertThat(HUB.changeLog().endOffsetSum("spojka.changes"))
+                .as("the boards it delivered are unchanged")
+                .isEqualTo(events);
+        assertThat(boardsInTheStore("faults")).isEqualTo(8);
+        assertThat(scheduler.poll("faults").succeeded()).as("refused again").isFalse();
+
+        HubApi api = api();
+        assertThat(api.send("POST", "/api/connectors/faults/deletions/allow", null)
+                        .statusCode())
+                .as("an anonymous caller may not")
+                .isEqualTo(401);
+        assertThat(api.send("POST", "/api/connectors/faults/deletions/allow", HubApi.ADMIN_KEY)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(connector("faults").get("deletionsAllowedOnce").asBoolean()).isTrue();
+        RunReport allowed = scheduler.poll("faults");
+        assertThat(allowed.error()).isNull();
+        assertThat(allowed.deleted()).isEqualTo(gone);
+        assertThat(boardsInTheStore("faults")).isEqualTo(2);
+        assertThat(connector("faults").get("deletionsAllowedOnce").asBoolean())
+                .as("used up")
+                .isFalse();
+
+        AGENDA.stubFor(desky("faults").willReturn(boards(10, 18)));
+        assertThat(scheduler.poll("faults").created()).as("the boards back").isEqualTo(gone);
+        AGENDA.stubFor(desky("faults").willReturn(boards(10, 11)));
+        assertThat(scheduler.poll("faults").error())
+                .as("the next run is guarded again")
+                .startsWith("The complete snapshot would delete");
+    }
+
+    @Test
+    @Order(6)
     void theBreakerOpensAfterTwoFailedRunsSkipsPollsAndClosesAfterASuccessfulTrial() throws Exception {
         assertThat(breaker("breaker").get("state").asText()).isEqualTo("closed");
         AGENDA.stubFor(desky("breaker").willReturn(aResponse().withStatus(502)));
@@ -214,7 +266,7 @@ class FaultsIT extends HubUnderTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aSourceWithoutASuccessForLongerThanItsStaleAfterIsStaleInTheApiTheMetricsAndTheHealthWhichStaysUp()
             throws Exception {
         assertThat(connectors.lastRun("stale").error()).contains("answered HTTP 500");

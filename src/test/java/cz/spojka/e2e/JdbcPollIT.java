@@ -14,11 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -32,11 +35,12 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
  * The {@code jdbc-poll} template end to end: the real hub runs the connector {@code usneseni-zastupitelstva} (copied
- * unchanged from {@code connectors/}) against a real PostgreSQL loaded with the connector's own sample script, only
- * its {@code jdbcUrl} overridden. Step by step: the first run publishes every row; a re-run publishes nothing; rows
+ * from {@code connectors/}, only its query timeout shortened) against a real PostgreSQL loaded with the connector's own
+ * sample script, its {@code jdbcUrl} overridden. Step by step: the first run publishes every row; a re-run publishes nothing; rows
  * inserted and updated after the watermark are picked up; a failing query stores no watermark and deletes nothing; a
  * restart keeps the watermark; a database that is down fails the run the same way, and once it is back the next run
- * succeeds without fetching or publishing anything again. And in demo mode, with no database
+ * succeeds without fetching or publishing anything again. A query whose session is terminated is retried, with bounded
+ * retries. And in demo mode, with no database
  * configured, the same connector reads its sample from in-memory H2.
  */
 class JdbcPollIT {
@@ -73,7 +77,7 @@ class JdbcPollIT {
                             new FileSystemResource("connectors/" + ID + "/samples/usneseni-plasy.sql"),
                             StandardCharsets.UTF_8));
         }
-        copyConnector();
+        copyConnector(ID, work.resolve("connectors").resolve(ID), yaml -> yaml);
         testHub = TestHub.onFreePorts(work.resolve("data"), work.resolve("connectors"));
     }
 
@@ -141,7 +145,9 @@ class JdbcPollIT {
             assertThat(badQuery.succeeded()).isFalse();
             assertThat(badQuery.error())
                     .startsWith("BadSqlGrammarException")
-                    .contains("ERROR: relation \"vote_events\" does not exist");
+                    .contains("ERROR: relation \"vote_events\" does not exist")
+                    .as("a query the database refuses is not run again")
+                    .doesNotContain("gave up");
             sql("ALTER TABLE vote_events_renamed RENAME TO vote_events");
             assertNothingChangedSinceTheUpdate(hub);
         }
@@ -160,8 +166,9 @@ class JdbcPollIT {
             RunReport databaseDown = poll(hub);
             assertThat(databaseDown.succeeded()).isFalse();
             assertThat(databaseDown.error())
-                    .isEqualTo("CannotGetJdbcConnectionException: Failed to obtain JDBC Connection (caused by"
-                            + " ConnectException: Connection refused)");
+                    .as("the default resilience: three retries")
+                    .isEqualTo("JdbcPollException: Failed to obtain JDBC Connection (gave up after 4 attempts)"
+                            + " (caused by ConnectException: Connection refused)");
             assertNothingChangedSinceTheUpdate(hub);
 
             postgres = startPostgres();
@@ -173,6 +180,94 @@ class JdbcPollIT {
                     .as("the watermark survived the failed run: nothing is fetched or published again")
                     .isZero();
             assertNothingChangedSinceTheUpdate(hub);
+        }
+    }
+
+    /**
+     * A query whose database session is terminated from another connection ({@code pg_terminate_backend}, as a
+     * database restart or a failover does) is run again after {@code resilience.retryBackoff}, and succeeds; one that
+     * is terminated every time fails the run after {@code resilience.retries} retries, with no more attempts.
+     */
+    @Test
+    void retriesAQueryWhoseSessionIsTerminatedAndGivesUpAfterTheConfiguredRetries() throws Exception {
+        String id = "usneseni-retry";
+        Path connectorsDir = work.resolve("retry-connectors");
+        copyConnector(
+                ID,
+                connectorsDir.resolve(id),
+                yaml -> yaml.replace("id: " + ID, "id: " + id)
+                                // The query sleeps a second, so that the test sees its session and can terminate it.
+                                .replace("FROM vote_events", "FROM vote_events, pg_sleep(1)")
+                        + "resilience:\n  retries: 2\n  retryBackoff: PT0.1S\n");
+        TestHub retryHub = TestHub.onFreePorts(work.resolve("retry-data"), connectorsDir);
+        try (SessionTerminator terminator = new SessionTerminator(1);
+                ConfigurableApplicationContext hub = startHub(retryHub)) {
+            Connectors connectors = hub.getBean(Connectors.class);
+            TestHub.awaitFirstRuns(connectors, List.of(id));
+            RunReport first = connectors.lastRun(id);
+            assertThat(terminator.terminated())
+                    .as("the first attempt's session")
+                    .isEqualTo(1);
+            assertThat(first.error()).isNull();
+            assertThat(first.records()).isEqualTo(1);
+            assertThat(first.created()).isEqualTo(3);
+
+            try (SessionTerminator always = new SessionTerminator(Integer.MAX_VALUE)) {
+                RunReport failed = hub.getBean(ConnectorScheduler.class).poll(id);
+                assertThat(failed.succeeded()).isFalse();
+                assertThat(failed.error()).startsWith("JdbcPollException: ").contains("(gave up after 3 attempts)");
+                assertThat(always.terminated())
+                        .as("the first attempt and two retries")
+                        .isEqualTo(3);
+            }
+            assertThat(retryHub.changeLog().endOffsetSum("spojka.changes")).isEqualTo(3);
+        }
+    }
+
+    /**
+     * Terminates the session of every running query that sleeps in {@code pg_sleep}, up to {@code limit} sessions,
+     * from its own connection, as long as it is open.
+     */
+    private static final class SessionTerminator implements AutoCloseable {
+
+        private final AtomicInteger terminated = new AtomicInteger();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        SessionTerminator(int limit) {
+            thread = new Thread(() -> terminate(limit), "session-terminator");
+            thread.start();
+        }
+
+        int terminated() {
+            return terminated.get();
+        }
+
+        private void terminate(int limit) {
+            try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                    Statement sql = connection.createStatement()) {
+                while (running && terminated.get() < limit) {
+                    try (ResultSet killed = sql.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                            + " WHERE state = 'active' AND query LIKE '%pg_sleep(1)%' AND pid <> pg_backend_pid()")) {
+                        while (killed.next()) {
+                            if (killed.getBoolean(1)) {
+                                terminated.incrementAndGet();
+                            }
+                        }
+                    }
+                    Thread.sleep(50);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.join();
         }
     }
 
@@ -214,7 +309,11 @@ class JdbcPollIT {
     }
 
     private static ConfigurableApplicationContext startHub() {
-        return testHub.start(
+        return startHub(testHub);
+    }
+
+    private static ConfigurableApplicationContext startHub(TestHub hub) {
+        return hub.start(
                 "--agenda.plasy.jdbc-url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--agenda.plasy.username=postgres",
                 "--agenda.plasy.password=postgres");
@@ -255,10 +354,12 @@ class JdbcPollIT {
         }
     }
 
-    /** The connector folder exactly as in the repository, alone in this hub's connectors directory. */
-    private static void copyConnector() throws IOException {
-        Path source = Path.of("connectors", ID);
-        Path target = work.resolve("connectors").resolve(ID);
+    /**
+     * The connector's folder as in the repository, its {@code connector.yaml} edited by {@code edit}, with the query
+     * timeout shortened to 5 s: a run against a database that is down waits that long for each attempt's connection.
+     */
+    private static void copyConnector(String id, Path target, UnaryOperator<String> edit) throws IOException {
+        Path source = Path.of("connectors", id);
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
                 Path copy = target.resolve(source.relativize(file).toString());
@@ -269,5 +370,9 @@ class JdbcPollIT {
                 }
             }
         }
+        Path yaml = target.resolve("connector.yaml");
+        Files.writeString(
+                yaml,
+                edit.apply(Files.readString(yaml).replace("parameters:\n", "parameters:\n  timeoutSeconds: \"5\"\n")));
     }
 }

@@ -19,9 +19,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The hub's Kafka is an external broker the test stops and starts again on the same log directory and port. While it
  * is away the hub stays up, health names the broker as down with the reason, and a connector run fails without
  * publishing or storing anything, so the source's changes are fetched again; once the broker is back the next run
- * publishes exactly those changes, once each, and the store and the live event stream follow.
+ * publishes exactly those changes, once each, and the store and the live event stream follow. A file dropped while the
+ * broker is away stays in its folder, its runs failed with the reason, and is ingested once when the broker is back.
  */
 class KafkaOutageIT {
 
@@ -42,6 +45,8 @@ class KafkaOutageIT {
     private static final String CHANGED = NOTICES + "opendata-test.mvcr.cz/api/boards/1/info/953";
     private static final String ADDED = NOTICES + "opendata-test.mvcr.cz/api/boards/1/info/999999";
     private static final String NEW_TITLE = "Informace k nemocenskému pojištění (opraveno)";
+    private static final String DROP = "outage-drop";
+    private static final String DROPPED = "documents-chrudim.xml";
 
     @TempDir
     Path dir;
@@ -130,6 +135,95 @@ class KafkaOutageIT {
             assertThat(again.created() + again.updated() + again.deleted()).isZero();
             assertThat(changeLog.endOffsetSum("spojka.changes")).isEqualTo(before + 2);
         }
+    }
+
+    @Test
+    void aFileDroppedDuringAnOutageWaitsInItsFolderAndIsIngestedOnceTheBrokerIsBack() throws Exception {
+        int kafkaPort = TestPorts.free();
+        int controllerPort = TestPorts.free();
+        broker = startBroker(kafkaPort, controllerPort);
+        Path folder = Files.createDirectories(dir.resolve("drop"));
+        TestHub testHub = TestHub.onFreePorts(dir.resolve("data"), fileDropConnector(folder));
+        ChangeLogReader changeLog = new ChangeLogReader("localhost:" + kafkaPort);
+        try (ConfigurableApplicationContext hub = testHub.start(
+                "--spojka.kafka.bootstrap-servers=localhost:" + kafkaPort, "--spojka.kafka.publish-timeout=5s")) {
+            Connectors connectors = hub.getBean(Connectors.class);
+            int port = Integer.parseInt(hub.getEnvironment().getProperty("local.server.port"));
+            awaitHealth(port, "UP");
+            broker.stop();
+            broker = null;
+            awaitHealth(port, "DOWN");
+
+            byte[] sample = AgendaSystem.sample(AgendaSystem.EDESKY, AgendaSystem.EDESKY_FILE);
+            Path dropped = folder.resolve(DROPPED);
+            Files.write(dropped, sample);
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() -> !connectors.runs(DROP).isEmpty());
+            RunReport failed = connectors.lastRun(DROP);
+            assertThat(failed.succeeded()).isFalse();
+            assertThat(failed.error())
+                    .startsWith(DROPPED + ": the change log is unavailable; the file stays in the folder")
+                    .contains("TimeoutException");
+            assertThat(dropped).as("still in the folder, untouched").hasBinaryContent(sample);
+            assertThat(folder.resolve(".error")).doesNotExist();
+            assertThat(folder.resolve(".done")).doesNotExist();
+
+            broker = startBroker(kafkaPort, controllerPort);
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> connectors.lastRun(DROP).succeeded());
+            RunReport ingested = connectors.lastRun(DROP);
+            assertThat(ingested.records()).isEqualTo(43);
+            assertThat(ingested.created()).isEqualTo(1 + 43);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(dropped));
+            try (Stream<Path> done = Files.walk(folder.resolve(".done"))) {
+                assertThat(done.filter(Files::isRegularFile).toList())
+                        .singleElement()
+                        .satisfies(file -> assertThat(file).hasBinaryContent(sample));
+            }
+            assertThat(folder.resolve(".error")).doesNotExist();
+            List<String> keys = changeLog.events("spojka.changes").stream()
+                    .map(ConsumerRecord::key)
+                    .toList();
+            assertThat(keys)
+                    .as("each notice and the board once")
+                    .hasSize(1 + 43)
+                    .doesNotHaveDuplicates();
+            assertThat(changeLog.deadLetters("spojka.deadletter"))
+                    .as("an outage is no dead letter")
+                    .isEmpty();
+        }
+    }
+
+    /** A connectors folder with one file-drop connector reading eDesky XML files from {@code folder}. */
+    private Path fileDropConnector(Path folder) throws IOException {
+        Path connector = Files.createDirectories(dir.resolve("connectors").resolve(DROP));
+        Path mapping =
+                Path.of("connectors", AgendaSystem.EDESKY, "mapping.yaml").toAbsolutePath();
+        Files.writeString(connector.resolve("connector.yaml"), """
+                id: %s
+                title: Notice board of Chrudim dropped into a folder
+                template: file-drop
+                parameters:
+                  directory: %s
+                  include: "*.xml"
+                  readLockMinAgeMillis: "1000"
+                  delayMillis: "500"
+                mapping: %s
+                dataset:
+                  id: deska-vypadek
+                  title: {cs: Úřední deska (výpadek), en: Official notice board (outage)}
+                  municipality: {name: Město Chrudim, ico: "00270211", ruian: "571164"}
+                  privacy: {classification: personal, policy: redact}
+                  description: {cs: Testovací datová sada., en: A test dataset.}
+                  catalog:
+                    themes: [GOVE]
+                    keywords: {cs: [test], en: [test]}
+                    frequency: UPDATE_CONT
+                    contactPoint: {email: opendata@spojka.test}
+                    termsOfUse: {copyrightedWork: none, copyrightedDatabase: none, specialDatabaseRights: none}
+                """.formatted(DROP, folder, mapping));
+        return connector.getParent();
     }
 
     private static String subject(SseFrame frame) {
