@@ -28,6 +28,9 @@ final class AuditFilter extends OncePerRequestFilter {
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String SPARQL_QUERY_TYPE = "application/sparql-query";
 
+    /** A query body longer than this (Fuseki refused it, or never read it) is not hashed. */
+    private static final int MAX_UNREAD_QUERY_BYTES = 1 << 20;
+
     /** Parameter names that may carry a credential; they never reach the log. */
     private static final Pattern SECRET_PARAMETER =
             Pattern.compile(".*(key|token|secret|password|passwd|credential|auth).*", Pattern.CASE_INSENSITIVE);
@@ -115,11 +118,23 @@ final class AuditFilter extends OncePerRequestFilter {
                 && type.toLowerCase(Locale.ROOT).startsWith(SPARQL_QUERY_TYPE);
     }
 
+    /** The body of a request refused before anything read it (a rate limit, an authentication failure). */
+    private static byte[] unread(ContentCachingRequestWrapper request) {
+        try {
+            return request.getInputStream().readNBytes(MAX_UNREAD_QUERY_BYTES + 1);
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
     /** SHA-256 of the query's text: the parameter {@code query} (GET, POST form) or the body (POST direct). */
     private static String queryHash(HttpServletRequest request) {
         if (request instanceof ContentCachingRequestWrapper body) {
             byte[] read = body.getContentAsByteArray();
-            return read.length == 0 ? null : AuditEntry.sha256(read);
+            if (read.length == 0) {
+                read = unread(body);
+            }
+            return read.length == 0 || read.length > MAX_UNREAD_QUERY_BYTES ? null : AuditEntry.sha256(read);
         }
         String query = request.getParameter("query");
         return query == null ? null : AuditEntry.sha256(query);
