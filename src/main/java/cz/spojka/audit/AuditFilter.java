@@ -28,8 +28,8 @@ final class AuditFilter extends OncePerRequestFilter {
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String SPARQL_QUERY_TYPE = "application/sparql-query";
 
-    /** A query body longer than this (Fuseki refused it, or never read it) is not hashed. */
-    private static final int MAX_UNREAD_QUERY_BYTES = 1 << 20;
+    /** A query body longer than this is not hashed: only this much of it (and one byte more) is kept. */
+    private static final int MAX_QUERY_BYTES = 1 << 20;
 
     /** Parameter names that may carry a credential; they never reach the log. */
     private static final Pattern SECRET_PARAMETER =
@@ -45,7 +45,8 @@ final class AuditFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         // A query sent as the body is read by Fuseki; the copy lets it be hashed afterwards.
-        HttpServletRequest seen = sparqlBody(request) ? new ContentCachingRequestWrapper(request) : request;
+        HttpServletRequest seen =
+                sparqlBody(request) ? new ContentCachingRequestWrapper(request, MAX_QUERY_BYTES + 1) : request;
         try {
             chain.doFilter(seen, response);
         } catch (IOException | ServletException | RuntimeException e) {
@@ -121,7 +122,7 @@ final class AuditFilter extends OncePerRequestFilter {
     /** The body of a request refused before anything read it (a rate limit, an authentication failure). */
     private static byte[] unread(ContentCachingRequestWrapper request) {
         try {
-            return request.getInputStream().readNBytes(MAX_UNREAD_QUERY_BYTES + 1);
+            return request.getInputStream().readNBytes(MAX_QUERY_BYTES + 1);
         } catch (IOException e) {
             return new byte[0];
         }
@@ -134,7 +135,7 @@ final class AuditFilter extends OncePerRequestFilter {
             if (read.length == 0) {
                 read = unread(body);
             }
-            return read.length == 0 || read.length > MAX_UNREAD_QUERY_BYTES ? null : AuditEntry.sha256(read);
+            return read.length == 0 || read.length > MAX_QUERY_BYTES ? null : AuditEntry.sha256(read);
         }
         String query = request.getParameter("query");
         return query == null ? null : AuditEntry.sha256(query);
