@@ -1,17 +1,14 @@
 package cz.spojka.audit;
 
-import cz.spojka.subscription.AdminApiKey;
 import cz.spojka.system.SpojkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The audit log, the filter that records requests in it, and its API behind the admin key. */
+/** The audit log and the filter that records requests in it; its API needs the role admin ({@code access.ApiRoles}). */
 @Configuration(proxyBeanMethods = false)
-class AuditConfiguration implements WebMvcConfigurer {
+class AuditConfiguration {
 
     private final SpojkaProperties properties;
 
@@ -33,11 +30,5 @@ class AuditConfiguration implements WebMvcConfigurer {
         registration.setName("audit");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
-    }
-
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AdminApiKey(properties.admin().apiKey()))
-                .addPathPatterns(AuditController.PATH, AuditController.PATH + "/**");
     }
 }

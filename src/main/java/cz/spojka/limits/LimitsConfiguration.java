@@ -18,10 +18,10 @@ import org.springframework.core.Ordered;
 class LimitsConfiguration {
 
     /**
-     * Inside the CORS filter (+5), so that a browser app can read the refusal, and inside authentication, whose
-     * caller it asks; before the SPARQL request guard (+10) and Fuseki (+20).
+     * After Spring Security ({@code spring.security.filter.order}, +15), whose caller it asks, and so inside the CORS
+     * filter (+5), so that a browser app can read the refusal; before Fuseki (+20).
      */
-    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 7;
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 17;
 
     /** The data channels: SPARQL, downloads, the Linked Data pages, the event stream. */
     static final List<String> PATHS = List.of(

@@ -32,6 +32,8 @@ class LimitsIT extends HubUnderTest {
     private static final String ASK = "ASK { ?s ?p ?o }";
     private static final String RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The demo agency's key ({@code access/demo.yaml}), role reader. */
+    private static final String AGENCY_KEY = "demo-agency-key";
 
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
@@ -40,6 +42,9 @@ class LimitsIT extends HubUnderTest {
         registry.add("spojka.limits.public.concurrent-queries", () -> CONCURRENT);
         registry.add("spojka.limits.public.timeout", () -> "10s");
         registry.add("spojka.limits.public.result-rows", () -> 10);
+        registry.add("spojka.limits.reader.concurrent-queries", () -> CONCURRENT + 1);
+        registry.add("spojka.limits.reader.timeout", () -> "10s");
+        registry.add("spojka.limits.reader.result-rows", () -> 1000);
         // Tomcat trusts X-Forwarded-For from a proxy on a private or loopback address.
         registry.add("server.forward-headers-strategy", () -> "native");
     }
@@ -132,6 +137,45 @@ class LimitsIT extends HubUnderTest {
         assertThat(answers.stream().filter(a -> a.statusCode() == 503).map(HttpResponse::body))
                 .allSatisfy(body ->
                         assertThat(body).startsWith("Query timed out: this endpoint cancels a query after" + " 10 s"));
+    }
+
+    @Test
+    void anAgencyIsNotRateLimitedAndGetsTheReadersBudget() throws Exception {
+        for (int i = 0; i < BURST; i++) {
+            assertThat(ask("203.0.113.50", "application/json").statusCode()).isEqualTo(200);
+        }
+        assertThat(ask("203.0.113.50", "application/json").statusCode()).isEqualTo(429);
+        HttpResponse<String> agency = http.send(http.request("?query=" + encode(ASK))
+                .header("X-Forwarded-For", "203.0.113.50")
+                .header("X-Api-Key", AGENCY_KEY)
+                .header("Accept", "application/json")
+                .GET());
+        assertThat(agency.statusCode()).isEqualTo(200);
+
+        String page = "?query=" + encode("SELECT * WHERE { ?s ?p ?o } LIMIT 500");
+        HttpResponse<String> anonymous = http.send(http.request(page)
+                .header("X-Forwarded-For", "203.0.113.51")
+                .header("Accept", "text/csv")
+                .GET());
+        assertThat(anonymous.statusCode()).isEqualTo(400);
+        HttpResponse<String> reader = http.send(http.request(page)
+                .header("X-Forwarded-For", "203.0.113.51")
+                .header("X-Api-Key", AGENCY_KEY)
+                .header("Accept", "text/csv")
+                .GET());
+        assertThat(reader.statusCode()).isEqualTo(200);
+        assertThat(reader.body().lines()).as("the header and 500 rows").hasSize(501);
+
+        List<CompletableFuture<HttpResponse<String>>> running = Stream.generate(() ->
+                        CompletableFuture.supplyAsync(() -> http.send(http.request("?query=" + encode(RUNAWAY))
+                                .header("X-Api-Key", AGENCY_KEY)
+                                .header("Accept", "text/csv")
+                                .GET())))
+                .limit(CONCURRENT + 1)
+                .toList();
+        assertThat(running.stream().map(CompletableFuture::join).map(HttpResponse::statusCode))
+                .as("the reader's budget runs one query more than the public's")
+                .containsExactly(503, 503, 503);
     }
 
     @Test
