@@ -146,8 +146,8 @@ java $HUB_JAVA_OPTS -jar "$WORK/spojka.jar" \
   --server.port="$HTTP_PORT" \
   --spojka.kafka.embedded.port="$KAFKA_PORT" \
   --spojka.kafka.embedded.controller-port="$CONTROLLER_PORT" \
-  --spojka.endpoint.query-timeout=30m \
-  --spojka.endpoint.result-row-limit=2000000000 \
+  --spojka.limits.public.timeout=30m \
+  --spojka.limits.public.result-rows=2000000000 \
   >"$WORK/hub.log" 2>&1 &
 HUB_PID=$!
 echo "$HUB_PID" >"$WORK/hub.pid"

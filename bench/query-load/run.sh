@@ -6,7 +6,8 @@
 #
 # 1. Generates N notices (bench/ingest/generate_notices.py) into a copy of the uredni-deska-ofn connector, and starts
 #    the hub (target/spojka.jar) with it and the citizen-reports webhook connector on free localhost ports, with
-#    spojka.endpoint.query-timeout=$QUERY_TIMEOUT; waits until the notices are stored.
+#    spojka.limits.public.timeout=$QUERY_TIMEOUT, the anonymous rate limit off and as many concurrent anonymous
+#    queries as wrk has connections; waits until the notices are stored.
 # 2. Writes the wrk script (mix.py): 70 % point lookups of a notice, 20 % a board's page of notices sorted by title,
 #    8 % full-text searches, 2 % notices counted per board over the whole store.
 # 3. Runs wrk for SECONDS with CONNECTIONS connections while a loop pushes a citizen report (a new id each) to
@@ -53,7 +54,8 @@ HUB="http://localhost:$HTTP_PORT"
 # shellcheck disable=SC2086 # HUB_JAVA_OPTS is a list of options
 java ${HUB_JAVA_OPTS:-} -jar "$WORK/spojka.jar" --spojka.data-dir="$WORK/data" --spojka.connectors-dir="$WORK/connectors" \
   --server.port="$HTTP_PORT" --spojka.kafka.embedded.port="$KAFKA_PORT" \
-  --spojka.kafka.embedded.controller-port="$CONTROLLER_PORT" --spojka.endpoint.query-timeout="$QUERY_TIMEOUT" \
+  --spojka.kafka.embedded.controller-port="$CONTROLLER_PORT" --spojka.limits.public.timeout="$QUERY_TIMEOUT" \
+  --spojka.limits.public.rate.requests-per-minute=0 --spojka.limits.public.concurrent-queries="$CONNECTIONS" \
   >"$WORK/hub.log" 2>&1 &
 HUB_PID=$!
 PIDS+=("$HUB_PID")

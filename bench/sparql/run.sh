@@ -51,7 +51,8 @@ start_hub() { # connectors dir, log file
   # shellcheck disable=SC2086 # HUB_JAVA_OPTS is a list of options
   java ${HUB_JAVA_OPTS:-} -jar "$WORK/spojka.jar" --spojka.data-dir="$WORK/data" --spojka.connectors-dir="$1" \
     --server.port="$HTTP_PORT" --spojka.kafka.embedded.port="$KAFKA_PORT" \
-    --spojka.kafka.embedded.controller-port="$CONTROLLER_PORT" >"$2" 2>&1 &
+    --spojka.kafka.embedded.controller-port="$CONTROLLER_PORT" --spojka.limits.public.rate.requests-per-minute=0 \
+    --spojka.limits.public.concurrent-queries=64 >"$2" 2>&1 &
   HUB_PID=$!
   PIDS+=("$HUB_PID")
 }

@@ -69,7 +69,7 @@ log "starting the hub on port $HTTP_PORT with $N notices ($EXPECTED entities), p
 java ${HUB_JAVA_OPTS:-} -jar "$WORK/spojka.jar" --spojka.data-dir="$WORK/data" \
   --spojka.connectors-dir="$WORK/connectors" --server.port="$HTTP_PORT" \
   --spojka.kafka.embedded.port="$KAFKA_PORT" --spojka.kafka.embedded.controller-port="$CONTROLLER_PORT" \
-  --spojka.endpoint.query-timeout=30m --spojka.endpoint.result-row-limit=2000000000 ${HUB_ARGS:-} \
+  --spojka.limits.public.timeout=30m --spojka.limits.public.result-rows=2000000000 ${HUB_ARGS:-} \
   >"$WORK/hub.log" 2>&1 &
 HUB_PID=$!
 

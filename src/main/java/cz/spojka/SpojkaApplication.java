@@ -1,5 +1,6 @@
 package cz.spojka;
 
+import cz.spojka.audit.AuditVerifyCommand;
 import cz.spojka.connector.ConnectorTestCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +17,9 @@ public class SpojkaApplication {
     public static void main(String[] args) {
         if (ConnectorTestCommand.matches(args)) {
             System.exit(ConnectorTestCommand.run(args, System.out, System.err));
+        }
+        if (AuditVerifyCommand.matches(args)) {
+            System.exit(AuditVerifyCommand.run(args, System.out, System.err));
         }
         SpringApplication.run(SpojkaApplication.class, args);
     }

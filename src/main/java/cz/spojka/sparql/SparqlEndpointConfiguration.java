@@ -52,16 +52,14 @@ class SparqlEndpointConfiguration {
     ServletContextInitializer fusekiRegistries(TdbEntityStore store, SpojkaProperties properties) {
         FusekiCore.init();
         setUpGeoSparql();
-        SpojkaProperties.Endpoint endpoint = properties.endpoint();
-        DataService service = DataService.newBuilder(published(store.dataset(), endpoint))
+        SpojkaProperties.Limits limits = properties.limits();
+        DataService service = DataService.newBuilder(published(store.dataset(), limits))
                 .addEndpoint(Operation.Query)
                 .addEndpoint(Operation.GSP_R)
                 .build();
         OperationRegistry operations = OperationRegistry.createStd();
         operations.register(
-                Operation.Query,
-                WebContent.contentTypeSPARQLQuery,
-                new PublishedQueries(endpoint.resultRowLimit(), endpoint.queryTimeout()));
+                Operation.Query, WebContent.contentTypeSPARQLQuery, new PublishedQueries(new QueryBudgets(limits)));
         operations.register(Operation.GSP_R, new PublishedGraphReads());
         service.setEndpointProcessors(operations);
         service.goActive();
@@ -73,9 +71,10 @@ class SparqlEndpointConfiguration {
         };
     }
 
-    private static DatasetGraph published(DatasetGraph dataset, SpojkaProperties.Endpoint endpoint) {
+    /** The store's dataset, its queries bounded by the public timeout unless a caller's role sets another. */
+    private static DatasetGraph published(DatasetGraph dataset, SpojkaProperties.Limits limits) {
         dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
-        dataset.getContext().set(ARQ.queryTimeout, endpoint.queryTimeout().toMillis());
+        dataset.getContext().set(ARQ.queryTimeout, limits.publicRole().timeout().toMillis());
         return dataset;
     }
 

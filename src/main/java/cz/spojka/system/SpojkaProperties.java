@@ -1,5 +1,6 @@
 package cz.spojka.system;
 
+import cz.spojka.access.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -8,10 +9,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
@@ -38,6 +41,8 @@ import org.springframework.validation.annotation.Validated;
  * @param privacy the personal-data guard
  * @param catalog the hub's open-data catalogue at {@code /catalog} (DCAT-AP-CZ), which NKOD harvests
  * @param linkedData the pages of the IRIs the hub mints and of {@code /resource?iri=} (docs/linked-data.md)
+ * @param audit the audit log of data reads, admin actions and refusals (docs/security.md)
+ * @param limits what each role may ask of the SPARQL endpoint, and the anonymous callers' rate limit
  */
 @Validated
 @ConfigurationProperties("spojka")
@@ -65,7 +70,161 @@ public record SpojkaProperties(
         @Valid @NotNull @DefaultValue Subscriptions subscriptions,
         @Valid @NotNull @DefaultValue Privacy privacy,
         @Valid @NotNull @DefaultValue Catalog catalog,
-        @Valid @NotNull @DefaultValue LinkedData linkedData) {
+        @Valid @NotNull @DefaultValue LinkedData linkedData,
+        @Valid @NotNull @DefaultValue Audit audit,
+        @Valid @NotNull @DefaultValue Limits limits) {
+
+    public SpojkaProperties {
+        if (endpoint != null && limits != null) {
+            limits = limits.withPublic(endpoint.queryTimeout(), endpoint.resultRowLimit());
+        }
+    }
+
+    /**
+     * @param fileSize a log file that has reached this size is closed and the next entry starts a new file; the
+     *     chain of hashes goes on across files
+     * @param forceToDisk force every entry to disk (fsync) as it is written; false leaves the writing to the
+     *     operating system, so that an entry survives a crash of the hub but not a power failure
+     */
+    public record Audit(
+            @NotNull @DefaultValue("64MB") DataSize fileSize,
+            @DefaultValue("true") boolean forceToDisk) {}
+
+    /**
+     * Budgets per role ({@code docs/security.md}, "Limits"). A role's concurrent queries are shared by all its
+     * callers; a query beyond them is answered 429 with {@code Retry-After} at once.
+     *
+     * @param publicRole anonymous callers
+     * @param reader agencies
+     * @param operator the hub's operators
+     * @param admin administrators
+     */
+    public record Limits(
+            @Name("public") @Valid @NotNull @DefaultValue PublicLimits publicRole,
+            @Valid @NotNull @DefaultValue ReaderLimits reader,
+            @Valid @NotNull @DefaultValue OperatorLimits operator,
+            @Valid @NotNull @DefaultValue AdminLimits admin) {
+
+        /** These limits with the anonymous callers' timeout and result rows of the deprecated endpoint keys. */
+        Limits withPublic(Duration timeout, Integer resultRows) {
+            if (timeout == null && resultRows == null) {
+                return this;
+            }
+            PublicLimits given = publicRole;
+            return new Limits(
+                    new PublicLimits(
+                            given.concurrentQueries(),
+                            timeout == null ? given.timeout() : timeout,
+                            resultRows == null ? given.resultRows() : resultRows,
+                            given.rate()),
+                    reader,
+                    operator,
+                    admin);
+        }
+
+        public QueryBudget of(Role role) {
+            return switch (role) {
+                case PUBLIC -> publicRole;
+                case READER -> reader;
+                case OPERATOR -> operator;
+                case ADMIN -> admin;
+            };
+        }
+    }
+
+    /** What one role may ask of the SPARQL endpoint. */
+    public interface QueryBudget {
+
+        /** Queries of the role running at once; the next is answered 429. */
+        int concurrentQueries();
+
+        /** A query running longer is cancelled and answered 503. */
+        Duration timeout();
+
+        /** The most rows a SELECT may return, or triples a CONSTRUCT or DESCRIBE. */
+        int resultRows();
+    }
+
+    /**
+     * @param concurrentQueries anonymous queries running at once, from all clients together; the next is answered 429
+     * @param timeout an anonymous query running longer is cancelled and answered 503; a request's {@code timeout}
+     *     parameter (seconds) can only shorten it. Also the timeout of the store's other readers
+     * @param resultRows the most rows an anonymous SELECT may return, or triples a CONSTRUCT or DESCRIBE; a query
+     *     that would return more is answered 400 and asked to page with LIMIT and OFFSET
+     * @param rate how often one client address may call the data channels anonymously
+     */
+    public record PublicLimits(
+            @Min(1) @DefaultValue("4") int concurrentQueries,
+
+            @NotNull @DurationMin(seconds = 1) @DefaultValue("30s")
+            Duration timeout,
+
+            @Min(1) @DefaultValue("100000") int resultRows,
+            @Valid @NotNull @DefaultValue Rate rate)
+            implements QueryBudget {}
+
+    /**
+     * @param concurrentQueries queries of agencies running at once, all agencies together
+     * @param timeout an agency's query running longer is cancelled and answered 503
+     * @param resultRows the most rows an agency's SELECT may return, or triples a CONSTRUCT or DESCRIBE
+     */
+    public record ReaderLimits(
+            @Min(1) @DefaultValue("8") int concurrentQueries,
+
+            @NotNull @DurationMin(seconds = 1) @DefaultValue("2m")
+            Duration timeout,
+
+            @Min(1) @DefaultValue("250000") int resultRows)
+            implements QueryBudget {}
+
+    /**
+     * @param concurrentQueries queries of operators running at once
+     * @param timeout an operator's query running longer is cancelled and answered 503
+     * @param resultRows the most rows an operator's SELECT may return, or triples a CONSTRUCT or DESCRIBE
+     */
+    public record OperatorLimits(
+            @Min(1) @DefaultValue("8") int concurrentQueries,
+
+            @NotNull @DurationMin(seconds = 1) @DefaultValue("10m")
+            Duration timeout,
+
+            @Min(1) @DefaultValue("1000000") int resultRows)
+            implements QueryBudget {}
+
+    /**
+     * @param concurrentQueries queries of administrators running at once
+     * @param timeout an administrator's query running longer is cancelled and answered 503
+     * @param resultRows the most rows an administrator's SELECT may return, or triples a CONSTRUCT or DESCRIBE
+     */
+    public record AdminLimits(
+            @Min(1) @DefaultValue("8") int concurrentQueries,
+
+            @NotNull @DurationMin(seconds = 1) @DefaultValue("10m")
+            Duration timeout,
+
+            @Min(1) @DefaultValue("1000000") int resultRows)
+            implements QueryBudget {}
+
+    /**
+     * Anonymous requests to {@code /sparql}, {@code /data}, the Linked Data pages and {@code /events}, counted per
+     * client address (behind a reverse proxy, set {@code server.forward-headers-strategy}: docs/security.md). A
+     * request over the rate is answered 429 with {@code Retry-After}.
+     *
+     * @param requestsPerMinute the average rate one client address may keep up; 0 switches the rate limit off
+     * @param burst requests a client may make at once; they are granted again at the average rate, {@code burst} at
+     *     a time
+     * @param clients client addresses remembered at once; beyond, the least recently seen are forgotten (and start
+     *     afresh)
+     */
+    public record Rate(
+            @Min(0) @DefaultValue("300") int requestsPerMinute,
+            @Min(1) @DefaultValue("60") int burst,
+            @Min(100) @DefaultValue("100000") int clients) {
+
+        public boolean enabled() {
+            return requestsPerMinute > 0;
+        }
+    }
 
     /**
      * @param pageSize the entities one page lists: those linking to a resource (a municipality, an entity) and those
@@ -185,17 +344,30 @@ public record SpojkaProperties(
             @Min(1) @DefaultValue("500") int deliveryLogSize) {}
 
     /**
-     * @param queryTimeout a SPARQL query running longer is cancelled and answered 503; a request's {@code timeout}
-     *     parameter (seconds) can only shorten it
-     * @param resultRowLimit the most rows a SELECT may return, or triples a CONSTRUCT or DESCRIBE; a query that would
-     *     return more is answered 400 and asked to page with LIMIT and OFFSET
+     * @param queryTimeout deprecated: use {@code spojka.limits.public.timeout}; when set, it still applies to anonymous
+     *     callers and the hub warns at start-up
+     * @param resultRowLimit deprecated: use {@code spojka.limits.public.result-rows}; when set, it still applies to
+     *     anonymous callers and the hub warns at start-up
      * @param corsAllowedOrigins the origins of the browser apps that may query {@code /sparql} (CORS); {@code *} is
      *     every origin, an empty list none
      */
     public record Endpoint(
-            @NotNull @DefaultValue("30s") Duration queryTimeout,
-            @Min(1) @DefaultValue("100000") int resultRowLimit,
-            @NotNull @DefaultValue("*") List<String> corsAllowedOrigins) {}
+            @DurationMin(seconds = 1) Duration queryTimeout,
+            @Min(1) Integer resultRowLimit,
+            @NotNull @DefaultValue("*") List<String> corsAllowedOrigins) {
+
+        /** The deprecated keys that are set, each with its replacement. */
+        public List<String> deprecatedKeysInUse() {
+            List<String> inUse = new ArrayList<>();
+            if (queryTimeout != null) {
+                inUse.add("spojka.endpoint.query-timeout is deprecated: use spojka.limits.public.timeout");
+            }
+            if (resultRowLimit != null) {
+                inUse.add("spojka.endpoint.result-row-limit is deprecated: use spojka.limits.public.result-rows");
+            }
+            return inUse;
+        }
+    }
 
     /**
      * @param maxClients event streams served at once; the next client is answered 503 with the reason
@@ -364,6 +536,11 @@ public record SpojkaProperties(
     /** The Lucene index of the titles and labels in the TDB2 store. */
     public Path textIndexDir() {
         return dataDir.resolve("text");
+    }
+
+    /** The audit log, JSON Lines files chained by hashes. */
+    public Path auditDir() {
+        return dataDir.resolve("audit");
     }
 
     /** The tenants, agencies, API key hashes and grants, one file each. */

@@ -33,8 +33,8 @@ abstract class HubIT extends HubUnderTest {
         // Small chunks, so the samples cross chunk boundaries (an eDesky board is described by all its documents).
         registry.add("spojka.ingest.chunk-records", () -> 5);
         // Limits the samples can exceed, and a timeout the tests can wait for (SparqlLimitsIT).
-        registry.add("spojka.endpoint.result-row-limit", () -> SparqlLimitsIT.ROW_LIMIT);
-        registry.add("spojka.endpoint.query-timeout", () -> SparqlLimitsIT.QUERY_TIMEOUT);
+        registry.add("spojka.limits.public.result-rows", () -> SparqlLimitsIT.ROW_LIMIT);
+        registry.add("spojka.limits.public.timeout", () -> SparqlLimitsIT.QUERY_TIMEOUT);
     }
 
     /**

@@ -26,8 +26,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * test keeps its own properties beside these.
  *
  * @param agendaBaseUrl where the demo connectors find the agenda systems, {@code null} for a hub without them
+ * @param rate the anonymous callers' requests per minute ({@value #RATE})
  */
-record TestHub(Path dataDir, Path connectorsDir, String agendaBaseUrl, int kafkaPort, int controllerPort) {
+record TestHub(Path dataDir, Path connectorsDir, String agendaBaseUrl, int kafkaPort, int controllerPort, int rate) {
+
+    static final String RATE = "spojka.limits.public.rate.requests-per-minute";
 
     /**
      * The base IRI of every test hub, which the tests' expected IRIs start with: https, as a hub's public address
@@ -37,17 +40,22 @@ record TestHub(Path dataDir, Path connectorsDir, String agendaBaseUrl, int kafka
 
     /** A hub on two free ports of its own, so that its broker never meets another test's. */
     static TestHub onFreePorts(Path dataDir, Path connectorsDir) {
-        return new TestHub(dataDir, connectorsDir, null, TestPorts.free(), TestPorts.free());
+        return new TestHub(dataDir, connectorsDir, null, TestPorts.free(), TestPorts.free(), 0);
     }
 
     /** The same hub, its demo connectors reading from the agenda systems at {@code baseUrl}. */
     TestHub withAgenda(String baseUrl) {
-        return new TestHub(dataDir, connectorsDir, baseUrl, kafkaPort, controllerPort);
+        return new TestHub(dataDir, connectorsDir, baseUrl, kafkaPort, controllerPort, rate);
     }
 
     /** The same hub with the same broker ports, starting afresh in {@code dir}. */
     TestHub withDataDir(Path dir) {
-        return new TestHub(dir, connectorsDir, agendaBaseUrl, kafkaPort, controllerPort);
+        return new TestHub(dir, connectorsDir, agendaBaseUrl, kafkaPort, controllerPort, rate);
+    }
+
+    /** The same hub with the anonymous callers' rate limit at {@code requestsPerMinute} (0: off, the default here). */
+    TestHub withRate(int requestsPerMinute) {
+        return new TestHub(dataDir, connectorsDir, agendaBaseUrl, kafkaPort, controllerPort, requestsPerMinute);
     }
 
     void register(DynamicPropertyRegistry registry) {
@@ -78,6 +86,8 @@ record TestHub(Path dataDir, Path connectorsDir, String agendaBaseUrl, int kafka
         properties.put("spojka.kafka.embedded.controller-port", controllerPort);
         // The tests wait for the store after every step: the default second between looks would add up.
         properties.put("spojka.store.poll-timeout", "200ms");
+        // Every test client calls from one address; LimitsIT sets a rate of its own.
+        properties.put(RATE, rate);
         return properties;
     }
 

@@ -320,8 +320,8 @@ public final class CrashBench {
                 "--spojka.connectors-dir=" + settings.work().resolve("connectors"),
                 "--spojka.base-iri=" + BASE_IRI,
                 "--spojka.kafka.bootstrap-servers=" + bootstrapServers,
-                "--spojka.endpoint.query-timeout=30m",
-                "--spojka.endpoint.result-row-limit=2000000000",
+                "--spojka.limits.public.timeout=30m",
+                "--spojka.limits.public.result-rows=2000000000",
                 "--spojka.store.poll-timeout=200ms"));
         return command;
     }

@@ -1,0 +1,143 @@
+package cz.spojka.audit;
+
+import cz.spojka.access.Caller;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingRequestWrapper;
+
+/**
+ * Records the requests the audit log holds, outermost of the hub's filters, so that it sees the caller the
+ * authentication inside put on the request and the final status: every request of an authenticated caller to a data
+ * channel, every request to the API other than a GET (the admin actions), every GET of the audit log itself, and
+ * every answer 401, 403 or 429, anonymous callers' too. An event stream is recorded when it opens.
+ */
+final class AuditFilter extends OncePerRequestFilter {
+
+    private static final Set<Integer> REFUSALS = Set.of(401, 403, 429);
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final String SPARQL_QUERY_TYPE = "application/sparql-query";
+
+    /** A query body longer than this is not hashed: only this much of it (and one byte more) is kept. */
+    private static final int MAX_QUERY_BYTES = 1 << 20;
+
+    /** Parameter names that may carry a credential; they never reach the log. */
+    private static final Pattern SECRET_PARAMETER =
+            Pattern.compile(".*(key|token|secret|password|passwd|credential|auth).*", Pattern.CASE_INSENSITIVE);
+
+    private final AuditLog log;
+
+    AuditFilter(AuditLog log) {
+        this.log = log;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        // A query sent as the body is read by Fuseki; the copy lets it be hashed afterwards.
+        HttpServletRequest seen =
+                sparqlBody(request) ? new ContentCachingRequestWrapper(request, MAX_QUERY_BYTES + 1) : request;
+        try {
+            chain.doFilter(seen, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            recordIfAudited(seen, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            throw e;
+        }
+        recordIfAudited(seen, response.getStatus());
+    }
+
+    private void recordIfAudited(HttpServletRequest request, int status) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Caller caller = Caller.of(request);
+        if (audited(request.getMethod(), path, status, caller)) {
+            log.record(event(request, path, status, caller));
+        }
+    }
+
+    static boolean audited(String method, String path, int status, Caller caller) {
+        if (REFUSALS.contains(status)) {
+            return true;
+        }
+        if (AuditActions.isApi(path)) {
+            return !READS.contains(method) || path.equals("/api/audit") || path.startsWith("/api/audit/");
+        }
+        return AuditActions.isDataChannel(path) && !caller.anonymous();
+    }
+
+    private static AuditEvent event(HttpServletRequest request, String path, int status, Caller caller) {
+        AuditActions.Action action = AuditActions.of(request.getMethod(), path, request::getParameter);
+        return new AuditEvent(
+                actor(caller),
+                caller.credential(),
+                caller.role().name().toLowerCase(Locale.ROOT),
+                request.getRemoteAddr(),
+                request.getMethod(),
+                withoutSecrets(request.getRequestURI(), request.getQueryString()),
+                action.name(),
+                action.target(),
+                status,
+                AuditEvent.outcomeOf(status),
+                action.name().equals("sparql.query") ? queryHash(request) : null,
+                null);
+    }
+
+    private static String actor(Caller caller) {
+        if (caller.agency() != null) {
+            return caller.agency();
+        }
+        return caller.anonymous() || caller.credential() == null ? "anonymous" : caller.credential();
+    }
+
+    /** The path with the query string, less every parameter whose name suggests a credential. */
+    static String withoutSecrets(String uri, String queryString) {
+        if (queryString == null) {
+            return uri;
+        }
+        String kept = Arrays.stream(queryString.split("&"))
+                .filter(parameter -> !SECRET_PARAMETER
+                        .matcher(URLDecoder.decode(parameter.split("=", 2)[0], StandardCharsets.UTF_8))
+                        .matches())
+                .collect(Collectors.joining("&"));
+        return kept.isEmpty() ? uri : uri + "?" + kept;
+    }
+
+    private static boolean sparqlBody(HttpServletRequest request) {
+        String type = request.getContentType();
+        return AuditActions.isSparql(request.getRequestURI()
+                        .substring(request.getContextPath().length()))
+                && type != null
+                && type.toLowerCase(Locale.ROOT).startsWith(SPARQL_QUERY_TYPE);
+    }
+
+    /** The body of a request refused before anything read it (a rate limit, an authentication failure). */
+    private static byte[] unread(ContentCachingRequestWrapper request) {
+        try {
+            return request.getInputStream().readNBytes(MAX_QUERY_BYTES + 1);
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    /** SHA-256 of the query's text: the parameter {@code query} (GET, POST form) or the body (POST direct). */
+    private static String queryHash(HttpServletRequest request) {
+        if (request instanceof ContentCachingRequestWrapper body) {
+            byte[] read = body.getContentAsByteArray();
+            if (read.length == 0) {
+                read = unread(body);
+            }
+            return read.length == 0 || read.length > MAX_QUERY_BYTES ? null : AuditEntry.sha256(read);
+        }
+        String query = request.getParameter("query");
+        return query == null ? null : AuditEntry.sha256(query);
+    }
+}

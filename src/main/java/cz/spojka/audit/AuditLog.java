@@ -1,0 +1,201 @@
+package cz.spojka.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The audit log: append-only JSON Lines files under {@code <data-dir>/audit/} ({@link AuditFiles}), each entry chained
+ * to the one before by its hash ({@link AuditEntry}). One writer: {@link #record} appends under a lock, writes each
+ * entry whole and (with {@code force}) forces it to disk before it returns. Entries are never rewritten; the only
+ * change the hub makes to a file is, at start-up, to cut off a line it did not finish when it stopped, and it records
+ * that as an entry of its own.
+ */
+public final class AuditLog implements Closeable {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+
+    /** Where the chain ends now: the last entry, and how far the current file is written. */
+    record Head(long seq, String hash, Path file, long length) {}
+
+    private final AuditFiles files;
+    private final long fileSize;
+    private final boolean force;
+    private long seq;
+    private String hash;
+    private Path current;
+    private FileChannel channel;
+
+    private AuditLog(AuditFiles files, long fileSize, boolean force) {
+        this.files = files;
+        this.fileSize = fileSize;
+        this.force = force;
+    }
+
+    /**
+     * Opens the log in {@code dir} and continues its chain; a partial line at its end is cut off and recorded.
+     *
+     * @param fileSize a file this large is closed and the next entry starts a new one
+     * @param force force every entry to disk as it is written
+     */
+    public static AuditLog open(Path dir, long fileSize, boolean force) {
+        AuditLog auditLog = new AuditLog(new AuditFiles(dir), fileSize, force);
+        try {
+            Files.createDirectories(dir);
+            auditLog.continueChain();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the audit log in " + dir, e);
+        }
+        return auditLog;
+    }
+
+    private void continueChain() throws IOException {
+        List<Path> existing = files.files();
+        long cut = existing.isEmpty() ? 0 : AuditFiles.cutPartialLine(existing.get(existing.size() - 1));
+        String last = files.lastLine().orElse(null);
+        if (last == null) {
+            seq = 0;
+            hash = AuditEntry.GENESIS;
+        } else {
+            AuditEntry entry;
+            try {
+                entry = AuditEntry.parse(last);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("The audit log's last line is not an entry, so its chain cannot go"
+                        + " on: " + files.dir() + ". Check it with GET /api/audit/verify on a copy, or java -jar"
+                        + " spojka.jar audit verify <file>; " + e.getOriginalMessage());
+            }
+            seq = entry.seq();
+            hash = entry.hash();
+        }
+        if (!existing.isEmpty()) {
+            current = existing.get(existing.size() - 1);
+            channel = FileChannel.open(current, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        }
+        if (cut > 0) {
+            String file = current.getFileName().toString();
+            log.warn(
+                    "The audit log's last line was not finished (the hub stopped while writing it): {} bytes cut off"
+                            + " {}",
+                    cut,
+                    file);
+            record(new AuditEvent(
+                    "hub",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "audit.repair",
+                    file,
+                    null,
+                    AuditEvent.REPAIRED,
+                    null,
+                    "cut off " + cut + " bytes of an entry the hub did not finish writing when it stopped"));
+        }
+    }
+
+    /** Appends {@code event} as the next entry of the chain. */
+    public synchronized AuditEntry record(AuditEvent event) {
+        AuditEntry entry = AuditEntry.chained(seq + 1, Instant.now().toString(), event, hash);
+        ByteBuffer line = ByteBuffer.wrap((entry.line() + "\n").getBytes(StandardCharsets.UTF_8));
+        try {
+            if (channel == null || channel.size() >= fileSize) {
+                startFile(entry.seq());
+            }
+            append(line);
+        } catch (IOException e) {
+            log.error("An audit entry could not be written to {}: {}", current, e.toString());
+            throw new UncheckedIOException("cannot write the audit log " + current, e);
+        }
+        seq = entry.seq();
+        hash = entry.hash();
+        return entry;
+    }
+
+    private void startFile(long firstSeq) throws IOException {
+        if (channel != null) {
+            channel.close();
+        }
+        current = files.file(firstSeq);
+        channel = FileChannel.open(
+                current, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    }
+
+    /** Writes the whole line, or (on a failure such as a full disk) nothing: the next entry starts a clean line. */
+    private void append(ByteBuffer line) throws IOException {
+        long before = channel.size();
+        try {
+            while (line.hasRemaining()) {
+                channel.write(line);
+            }
+            if (force) {
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            channel.truncate(before);
+            throw e;
+        }
+    }
+
+    synchronized Head head() {
+        try {
+            return new Head(seq, hash, current, channel == null ? 0 : channel.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the audit log " + current, e);
+        }
+    }
+
+    /**
+     * The entries after {@code afterSeq} that {@code filter} accepts, oldest first, at most {@code limit} of them.
+     * Lines that are not entries are skipped ({@link #verify} names them).
+     */
+    public List<AuditEntry> entries(long afterSeq, Predicate<AuditEntry> filter, int limit) {
+        List<AuditEntry> found = new ArrayList<>();
+        lines(afterSeq, (line, where) -> {
+            try {
+                AuditEntry entry = AuditEntry.parse(line);
+                if (entry.seq() > afterSeq && filter.test(entry)) {
+                    found.add(entry);
+                }
+            } catch (JsonProcessingException e) {
+                log.debug("{} is not an audit entry", where);
+            }
+            return found.size() < limit;
+        });
+        return found;
+    }
+
+    /** Passes the log's lines as they were written, from the file holding the entry after {@code afterSeq}. */
+    public void lines(long afterSeq, BiPredicate<String, String> visitor) {
+        files.visit(afterSeq, head(), visitor);
+    }
+
+    /** Checks the whole chain from its first entry. */
+    public AuditChain.Verification verify() {
+        AuditChain chain = AuditChain.fromGenesis();
+        lines(0, chain::accept);
+        return chain.result();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (channel != null) {
+            channel.close();
+        }
+    }
+}

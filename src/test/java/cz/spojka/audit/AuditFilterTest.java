@@ -1,0 +1,39 @@
+package cz.spojka.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cz.spojka.access.Caller;
+import cz.spojka.access.Role;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AuditFilterTest {
+
+    private static final Caller AGENCY = new Caller("demo-agency", Role.READER, List.of(), "key:k1");
+
+    @Test
+    void recordsAgenciesDataReadsAdminActionsAuditReadsAndEveryRefusal() {
+        assertThat(AuditFilter.audited("GET", "/sparql", 200, AGENCY)).isTrue();
+        assertThat(AuditFilter.audited("GET", "/data/x.csv", 200, AGENCY)).isTrue();
+        assertThat(AuditFilter.audited("GET", "/sparql", 200, Caller.ANONYMOUS)).isFalse();
+        assertThat(AuditFilter.audited("GET", "/dashboard", 200, AGENCY)).isFalse();
+        assertThat(AuditFilter.audited("POST", "/api/grants", 201, AGENCY)).isTrue();
+        assertThat(AuditFilter.audited("GET", "/api/grants", 200, AGENCY)).isFalse();
+        assertThat(AuditFilter.audited("GET", "/api/audit/export", 200, AGENCY)).isTrue();
+        assertThat(AuditFilter.audited("OPTIONS", "/api/grants", 200, Caller.ANONYMOUS))
+                .isFalse();
+        assertThat(AuditFilter.audited("GET", "/api/connectors", 401, Caller.ANONYMOUS))
+                .isTrue();
+        assertThat(AuditFilter.audited("GET", "/vocab", 403, Caller.ANONYMOUS)).isTrue();
+        assertThat(AuditFilter.audited("GET", "/sparql", 429, Caller.ANONYMOUS)).isTrue();
+        assertThat(AuditFilter.audited("GET", "/sparql", 400, Caller.ANONYMOUS)).isFalse();
+    }
+
+    @Test
+    void dropsEveryParameterThatMayHoldACredential() {
+        assertThat(AuditFilter.withoutSecrets("/sparql", "query=ASK%7B%7D&api_key=s3cret&access_token=t&Key=k"))
+                .isEqualTo("/sparql?query=ASK%7B%7D");
+        assertThat(AuditFilter.withoutSecrets("/data", "key=s3cret")).isEqualTo("/data");
+        assertThat(AuditFilter.withoutSecrets("/data", null)).isEqualTo("/data");
+    }
+}
