@@ -222,6 +222,8 @@ public record SpojkaProperties(
      * @param embedded the in-process single-node KRaft broker
      * @param changesTopic the compacted change log, keyed by entity IRI
      * @param deadletterTopic rejected records with the reason
+     * @param publicChangesTopic the compacted public change log: the events of the public datasets only, copied from
+     *     the change log by the hub, for dashboards and everyone who may read public data (docs/events.md)
      * @param partitions partitions of the topics the hub creates
      * @param replicationFactor replication factor of the topics the hub creates (1 for a single broker)
      * @param publishTimeout how long a change may wait for the broker before the run that publishes it fails and
@@ -233,6 +235,7 @@ public record SpojkaProperties(
             @Valid @NotNull @DefaultValue Embedded embedded,
             @NotBlank @DefaultValue("spojka.changes") String changesTopic,
             @NotBlank @DefaultValue("spojka.deadletter") String deadletterTopic,
+            @NotBlank @DefaultValue("spojka.public.changes") String publicChangesTopic,
             @Min(1) @DefaultValue("3") int partitions,
             @Min(1) @DefaultValue("1") short replicationFactor,
 

@@ -52,6 +52,7 @@ class AsyncApiDocumentTest {
                 new SpojkaProperties.Embedded("localhost", 9092, 9093),
                 "spojka.changes",
                 "spojka.deadletter",
+                "spojka.public.changes",
                 3,
                 (short) 1,
                 Duration.ofMinutes(2));
