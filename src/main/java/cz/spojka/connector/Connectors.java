@@ -61,6 +61,11 @@ public final class Connectors {
         loaded.countDown();
     }
 
+    /** Whether the connectors have been loaded at start-up (see {@link #awaitLoaded}). */
+    public boolean loaded() {
+        return loaded.getCount() == 0;
+    }
+
     /**
      * Waits until the connectors have been loaded at start-up; true when they have. Until then no dataset has a
      * classification ({@link #classification} is empty, so every dataset counts as internal): a channel that filters

@@ -1,8 +1,13 @@
 package cz.spojka.subscription;
 
+import cz.spojka.access.CallerDirectory;
+import cz.spojka.access.GraphAccess;
 import cz.spojka.changelog.KafkaClients;
+import cz.spojka.connector.Connectors;
 import cz.spojka.system.SpojkaProperties;
 import java.net.http.HttpClient;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -18,8 +23,16 @@ class SubscriptionConfiguration implements WebMvcConfigurer {
         this.properties = properties;
     }
 
+    /**
+     * Without a {@link CallerDirectory} (no module of the hub manages agencies) there are no agencies: every
+     * subscription is public-only, and none can be created for an agency.
+     */
     @Bean
-    Subscriptions subscriptions(KafkaClients clients) {
+    Subscriptions subscriptions(
+            KafkaClients clients,
+            GraphAccess access,
+            ObjectProvider<CallerDirectory> directory,
+            Connectors connectors) {
         SpojkaProperties.Subscriptions config = properties.subscriptions();
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(config.timeout())
@@ -28,7 +41,12 @@ class SubscriptionConfiguration implements WebMvcConfigurer {
         return new Subscriptions(
                 new SubscriptionStore(properties.subscriptionsDir()),
                 new DeliverySettings(
-                        clients, properties.kafka().changesTopic(), new WebhookSender(http, config.timeout()), config));
+                        clients,
+                        properties.kafka().changesTopic(),
+                        new DeliveryAccess(
+                                access, directory.getIfAvailable(() -> agency -> Optional.empty()), connectors),
+                        new WebhookSender(http, config.timeout()),
+                        config));
     }
 
     @Override

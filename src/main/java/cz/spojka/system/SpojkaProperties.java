@@ -174,6 +174,9 @@ public record SpojkaProperties(
      *     see it is alive and a vanished client is noticed
      * @param clientQueue events waiting for one client; a client that falls this far behind the change log is
      *     disconnected with the reason (it resumes with Last-Event-ID) rather than slowing the others
+     * @param callerRefresh how long an agency's stream goes on with the agency's role and grants as they were: after
+     *     this long the next event looks them up again, so that a disabled agency's stream ends and a revoked grant
+     *     stops the dataset's events
      */
     public record Events(
             @Min(1) @DefaultValue("100") int maxClients,
@@ -181,7 +184,10 @@ public record SpojkaProperties(
             @NotNull @DurationMin(millis = 100) @DefaultValue("15s")
             Duration heartbeat,
 
-            @Min(1) @DefaultValue("1000") int clientQueue) {}
+            @Min(1) @DefaultValue("1000") int clientQueue,
+
+            @NotNull @DurationMin(millis = 100) @DefaultValue("5s")
+            Duration callerRefresh) {}
 
     /**
      * @param tileUrl a map tile server for the dashboard's map, a URL with the placeholders {z}, {x} and {y} (e.g.

@@ -21,21 +21,24 @@ final class ClassifiedConnectors {
     /** @param classificationById connector id → {@code public}, {@code restricted} or {@code internal} */
     ClassifiedConnectors(Map<String, String> classificationById) {
         dir = TestHub.tempDir("spojka-classified-connectors-");
-        classificationById.forEach((id, classification) -> {
-            try {
-                Path folder = Files.createDirectory(dir.resolve(id));
-                try (Stream<Path> files = Files.list(Path.of("connectors", id))) {
-                    for (Path file : files.toList()) {
-                        if (!file.getFileName().toString().equals("connector.yaml")) {
-                            Files.createSymbolicLink(folder.resolve(file.getFileName()), file.toAbsolutePath());
-                        }
+        classificationById.forEach(this::add);
+    }
+
+    /** Adds the real connector with the given classification. */
+    void add(String connectorId, String classification) {
+        try {
+            Path folder = Files.createDirectory(dir.resolve(connectorId));
+            try (Stream<Path> files = Files.list(Path.of("connectors", connectorId))) {
+                for (Path file : files.toList()) {
+                    if (!file.getFileName().toString().equals("connector.yaml")) {
+                        Files.createSymbolicLink(folder.resolve(file.getFileName()), file.toAbsolutePath());
                     }
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
-            classify(id, classification);
-        });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        classify(connectorId, classification);
     }
 
     Path dir() {
