@@ -9,8 +9,6 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,22 +35,17 @@ class EventsConfiguration {
         return new LiveChangeStream(clientId -> new ChangeLogCursor(kafka, clientId, topic), clients);
     }
 
-    /**
-     * Without a {@link CallerDirectory} (no module of the hub manages agencies) there are no agencies: a stream's
-     * caller is the anonymous public or an operator, neither of which is looked up again.
-     */
     @Bean
     ServletRegistrationBean<EventStreamServlet> eventStreamServlet(
             LiveChangeStream live,
             StreamClients clients,
             GraphAccess access,
-            ObjectProvider<CallerDirectory> directory,
+            CallerDirectory directory,
             Connectors connectors,
             SpojkaProperties properties) {
-        CallerDirectory agencies = directory.getIfAvailable(() -> agency -> Optional.empty());
         Duration refresh = properties.events().callerRefresh();
         EventStreamServlet servlet = new EventStreamServlet(
-                live, clients, caller -> new StreamAccess(caller, access, agencies, refresh), connectors::loaded);
+                live, clients, caller -> new StreamAccess(caller, access, directory, refresh), connectors::loaded);
         ServletRegistrationBean<EventStreamServlet> registration =
                 new ServletRegistrationBean<>(servlet, EventStreamServlet.PATH);
         registration.setAsyncSupported(true);

@@ -24,7 +24,8 @@ import org.springframework.web.server.ResponseStatusException;
  * one ({@code POST /{id}/resume}) and read its delivery log ({@code GET /{id}/deliveries}). The secret is never
  * shown. An agency's caller creates subscriptions owned by its agency and sees, resumes and deletes only those (any
  * other is answered 404, as if it did not exist); an administrator creates them for any agency or without an owner
- * (public-only) and manages all. A caller of no agency that is not an administrator is answered 403.
+ * (public-only) and manages all. Every path needs the role reader ({@code access/ApiRoles}); a caller of no agency
+ * that is not an administrator is answered 403.
  */
 @RestController
 class SubscriptionsController {
