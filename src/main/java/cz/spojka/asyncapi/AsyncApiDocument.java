@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.Collection;
 import java.util.Map;
 import java.util.SortedSet;
 
@@ -17,7 +18,8 @@ import java.util.SortedSet;
  * The hub's AsyncAPI 3.0 document: the fixed part ({@code spojka-asyncapi.yaml}: headers, payload schemas, the
  * dead-letter channel, the tombstone) completed with what the configuration and the connectors decide: the Kafka
  * server, the topics' names, partitions and replicas, and one message per dataset whose {@code ce_type} lists the
- * dataset's event types and whose {@code x-spojka-entities} names each kind's classes and SHACL shapes.
+ * dataset's event types and whose {@code x-spojka-entities} names each kind's classes and SHACL shapes. The public
+ * change log lists the messages of the public datasets only.
  */
 final class AsyncApiDocument {
 
@@ -39,11 +41,38 @@ final class AsyncApiDocument {
             Map<String, URI> shapeOfClass) {
         ObjectNode document = skeleton();
         document.withObjectProperty("servers").withObjectProperty("kafka").put("host", bootstrapServers);
-        ObjectNode changes = document.withObjectProperty("channels").withObjectProperty("changes");
-        changes.put("address", kafka.changesTopic());
-        changes.withObjectProperty("bindings")
+        ObjectNode channels = document.withObjectProperty("channels");
+        ObjectNode changes = compactedTopic(channels.withObjectProperty("changes"), kafka.changesTopic(), kafka);
+        ObjectNode publicChanges =
+                compactedTopic(channels.withObjectProperty("publicChanges"), kafka.publicChangesTopic(), kafka);
+        ObjectNode deadletter = channels.withObjectProperty("deadletter");
+        deadletter.put("address", kafka.deadletterTopic());
+        deadletter.withObjectProperty("bindings").withObjectProperty("kafka").put("topic", kafka.deadletterTopic());
+
+        ObjectNode messages = document.withObjectProperty("components").withObjectProperty("messages");
+        catalog.datasets().values().forEach(dataset -> messages.set(dataset.id(), message(dataset, shapeOfClass)));
+        ObjectNode operations = document.withObjectProperty("operations");
+        listMessages(
+                changes,
+                operations.withObjectProperty("receiveChanges"),
+                "changes",
+                catalog.datasets().values());
+        listMessages(
+                publicChanges,
+                operations.withObjectProperty("receivePublicChanges"),
+                "publicChanges",
+                catalog.datasets().values().stream()
+                        .filter(EventCatalog.Dataset::open)
+                        .toList());
+        return document;
+    }
+
+    /** The address and the Kafka binding of a compacted topic of change events. */
+    private static ObjectNode compactedTopic(ObjectNode channel, String topic, SpojkaProperties.Kafka kafka) {
+        channel.put("address", topic);
+        channel.withObjectProperty("bindings")
                 .withObjectProperty("kafka")
-                .put("topic", kafka.changesTopic())
+                .put("topic", topic)
                 .put("partitions", kafka.partitions())
                 .put("replicas", kafka.replicationFactor())
                 .put("bindingVersion", "0.5.0")
@@ -51,23 +80,20 @@ final class AsyncApiDocument {
                 .put("delete.retention.ms", 604_800_000L)
                 .putArray("cleanup.policy")
                 .add("compact");
-        ObjectNode deadletter = document.withObjectProperty("channels").withObjectProperty("deadletter");
-        deadletter.put("address", kafka.deadletterTopic());
-        deadletter.withObjectProperty("bindings").withObjectProperty("kafka").put("topic", kafka.deadletterTopic());
+        return channel;
+    }
 
-        ObjectNode channelMessages = changes.putObject("messages");
-        ArrayNode operationMessages = document.withObjectProperty("operations")
-                .withObjectProperty("receiveChanges")
-                .putArray("messages");
-        ObjectNode messages = document.withObjectProperty("components").withObjectProperty("messages");
-        for (EventCatalog.Dataset dataset : catalog.datasets().values()) {
-            messages.set(dataset.id(), message(dataset, shapeOfClass));
+    /** The channel's messages, one per dataset and the tombstone, and the operation that receives them. */
+    private static void listMessages(
+            ObjectNode channel, ObjectNode operation, String channelName, Collection<EventCatalog.Dataset> datasets) {
+        ObjectNode channelMessages = channel.putObject("messages");
+        ArrayNode operationMessages = operation.putArray("messages");
+        for (EventCatalog.Dataset dataset : datasets) {
             channelMessages.putObject(dataset.id()).put("$ref", "#/components/messages/" + dataset.id());
-            operationMessages.addObject().put("$ref", "#/channels/changes/messages/" + dataset.id());
+            operationMessages.addObject().put("$ref", "#/channels/" + channelName + "/messages/" + dataset.id());
         }
         channelMessages.putObject(TOMBSTONE).put("$ref", "#/components/messages/" + TOMBSTONE);
-        operationMessages.addObject().put("$ref", "#/channels/changes/messages/" + TOMBSTONE);
-        return document;
+        operationMessages.addObject().put("$ref", "#/channels/" + channelName + "/messages/" + TOMBSTONE);
     }
 
     static String yaml(ObjectNode document) {

@@ -1,5 +1,6 @@
 package cz.spojka.asyncapi;
 
+import cz.spojka.access.DataClassification;
 import cz.spojka.changelog.Change;
 import cz.spojka.changelog.ChangeType;
 import cz.spojka.connector.ConnectorDefinition;
@@ -23,8 +24,15 @@ record EventCatalog(SortedMap<String, Dataset> datasets) {
 
     /**
      * @param kinds kind → the classes whose instances are published as that kind
+     * @param open whether every connector of the dataset declares it {@code public}, so that its events are on the
+     *     public change log too
      */
-    record Dataset(String id, String titleCs, String titleEn, SortedMap<String, SortedSet<String>> kinds) {
+    record Dataset(
+            String id, String titleCs, String titleEn, SortedMap<String, SortedSet<String>> kinds, boolean open) {
+
+        Dataset withClassification(DataClassification classification) {
+            return new Dataset(id, titleCs, titleEn, kinds, open && classification == DataClassification.PUBLIC);
+        }
 
         List<String> types() {
             List<String> types = new ArrayList<>();
@@ -41,8 +49,12 @@ record EventCatalog(SortedMap<String, Dataset> datasets) {
         SortedMap<String, Dataset> datasets = new TreeMap<>();
         for (ConnectorDefinition connector : connectors) {
             ConnectorDefinition.Dataset dataset = connector.dataset();
-            Dataset entry = datasets.computeIfAbsent(
-                    dataset.id(), id -> new Dataset(id, dataset.titleCs(), dataset.titleEn(), new TreeMap<>()));
+            Dataset entry = datasets.compute(
+                    dataset.id(),
+                    (id, known) -> (known != null
+                                    ? known
+                                    : new Dataset(id, dataset.titleCs(), dataset.titleEn(), new TreeMap<>(), true))
+                            .withClassification(dataset.classification()));
             for (MappingSpec.EntityClass entity : connector.mapping().entities()) {
                 entry.kinds()
                         .computeIfAbsent(entity.kind(), k -> new TreeSet<>())

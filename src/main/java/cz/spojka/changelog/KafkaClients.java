@@ -93,6 +93,17 @@ public final class KafkaClients {
         return new KafkaProducer<>(producerConfig(clientId), new StringSerializer(), new ByteArraySerializer());
     }
 
+    /**
+     * A transactional producer (idempotent, acks from all replicas): what it sends in one transaction, together with
+     * the consumer offsets sent with it, becomes visible to {@code read_committed} consumers all at once or not at
+     * all. A producer with the same {@code transactionalId} that starts later fences this one off.
+     */
+    public KafkaProducer<String, byte[]> transactionalProducer(String clientId, String transactionalId) {
+        Map<String, Object> config = producerConfig(clientId);
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
     /** A consumer that is assigned partitions by hand and keeps its offsets itself (no group, no commits). */
     public KafkaConsumer<String, CloudEvent> eventConsumer(String clientId, int maxPollRecords) {
         return new KafkaConsumer<>(
@@ -112,6 +123,16 @@ public final class KafkaClients {
     public KafkaConsumer<String, byte[]> byteConsumer(String clientId) {
         return new KafkaConsumer<>(
                 consumerConfig(clientId, 5000), new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * A consumer of raw records assigned partitions by hand whose offsets are committed to {@code groupId}, by itself
+     * or by a transactional producer ({@code sendOffsetsToTransaction}); it never joins the group's rebalancing.
+     */
+    public KafkaConsumer<String, byte[]> byteConsumer(String clientId, String groupId) {
+        Map<String, Object> config = consumerConfig(clientId, 5000);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     /** A consumer for health checks, whose calls give up after a few seconds while the broker is unreachable. */

@@ -85,6 +85,7 @@ public class ConnectorStarter {
                                 "route could not be created: " + rootCause(e))));
             }
         }
+        connectors.markLoaded();
     }
 
     /**

@@ -4,6 +4,7 @@ import cz.spojka.access.DataClassification;
 import cz.spojka.changelog.RunContext;
 import cz.spojka.mapping.MappingBindings;
 import cz.spojka.mapping.RecordMapper;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The connectors of this hub: those that loaded, with their compiled mappings, those skipped with their problems,
@@ -42,6 +45,8 @@ public final class Connectors {
     /** When each connector's newest successful run started; absent until asked for or recorded. */
     private final Map<String, Optional<Instant>> lastSuccess = new ConcurrentHashMap<>();
 
+    private final CountDownLatch loaded = new CountDownLatch(1);
+
     public Connectors(RunHistory history) {
         this.history = history;
     }
@@ -49,6 +54,25 @@ public final class Connectors {
     void activate(Active connector) {
         active.put(connector.definition().id(), connector);
         activatedAt.put(connector.definition().id(), Instant.now());
+    }
+
+    /** Called once the connector folders have all been read at start-up, the loaded ones activated. */
+    void markLoaded() {
+        loaded.countDown();
+    }
+
+    /** Whether the connectors have been loaded at start-up (see {@link #awaitLoaded}). */
+    public boolean loaded() {
+        return loaded.getCount() == 0;
+    }
+
+    /**
+     * Waits until the connectors have been loaded at start-up; true when they have. Until then no dataset has a
+     * classification ({@link #classification} is empty, so every dataset counts as internal): a channel that filters
+     * events by it waits for this rather than withhold public events it has already passed.
+     */
+    public boolean awaitLoaded(Duration timeout) throws InterruptedException {
+        return loaded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void skip(String connectorId, List<ConfigProblem> problems) {

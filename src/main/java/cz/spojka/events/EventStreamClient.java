@@ -23,23 +23,26 @@ final class EventStreamClient {
     private static final Logger log = LoggerFactory.getLogger(EventStreamClient.class);
 
     private final StreamRequest request;
+    private final StreamAccess access;
     private final String address;
     private final LiveChangeStream live;
     private final StreamClients clients;
     private final BlockingQueue<byte[]> queue;
     private byte[] farewell;
 
-    EventStreamClient(StreamRequest request, String address, LiveChangeStream live, StreamClients clients) {
+    EventStreamClient(
+            StreamRequest request, StreamAccess access, String address, LiveChangeStream live, StreamClients clients) {
         this.request = request;
+        this.access = access;
         this.address = address;
         this.live = live;
         this.clients = clients;
         this.queue = new ArrayBlockingQueue<>(clients.settings().clientQueue());
     }
 
-    /** Queues an event the client asked for; called by the live stream, and never blocks. */
+    /** Queues an event the client asked for and may read; called by the live stream, and never blocks. */
     synchronized void offer(StreamedEvent event) {
-        if (farewell != null || !request.filter().matches(event)) {
+        if (farewell != null || !wanted(event)) {
             return;
         }
         if (!queue.offer(event.frame())) {
@@ -50,6 +53,23 @@ final class EventStreamClient {
                     "the client read too slowly: " + queue.size() + " events were waiting for it;"
                             + " reconnect with Last-Event-ID to resume after the last event received");
         }
+    }
+
+    /**
+     * Whether the client asked for the event and its caller may read it now. When the caller's agency turns out to be
+     * disabled, the stream ends with the reason.
+     */
+    private synchronized boolean wanted(StreamedEvent event) {
+        if (!request.filter().matches(event)) {
+            return false;
+        }
+        if (access.mayRead(event)) {
+            return true;
+        }
+        if (access.revoked()) {
+            disconnect("revoked", "the agency of this stream has been disabled or removed; the stream ends");
+        }
+        return false;
     }
 
     /** Ends the stream: what is still queued is dropped, and the last frame says why. */
@@ -115,7 +135,7 @@ final class EventStreamClient {
         cursor.readUntil(
                 target,
                 event -> {
-                    if (request.filter().matches(event)) {
+                    if (wanted(event)) {
                         write(out, event.frame());
                     }
                 },

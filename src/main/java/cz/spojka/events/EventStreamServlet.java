@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import cz.spojka.access.Caller;
 import cz.spojka.system.SpojkaProperties;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
@@ -12,9 +13,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
- * {@code GET /events}: the change log as Server-Sent Events. A request with bad parameters is answered 400 naming
+ * {@code GET /events}: the change log as Server-Sent Events, each event only to the callers that may read its dataset
+ * ({@link StreamAccess}; the request's {@link Caller}, anonymous without credentials). A request with bad parameters is answered 400 naming
  * every problem; a request beyond {@code spojka.events.max-clients} is answered 503 with the reason. Otherwise the
  * response stays open and an {@link EventStreamClient} writes to it.
  */
@@ -25,10 +29,22 @@ final class EventStreamServlet extends HttpServlet {
 
     private final transient LiveChangeStream live;
     private final transient StreamClients clients;
+    private final transient Function<Caller, StreamAccess> access;
+    private final transient BooleanSupplier classified;
 
-    EventStreamServlet(LiveChangeStream live, StreamClients clients) {
+    /**
+     * @param access what a caller may receive
+     * @param classified whether the connectors, which classify the datasets, have been loaded
+     */
+    EventStreamServlet(
+            LiveChangeStream live,
+            StreamClients clients,
+            Function<Caller, StreamAccess> access,
+            BooleanSupplier classified) {
         this.live = live;
         this.clients = clients;
+        this.access = access;
+        this.classified = classified;
     }
 
     @Override
@@ -40,6 +56,16 @@ final class EventStreamServlet extends HttpServlet {
             refuse(response, HttpServletResponse.SC_BAD_REQUEST, e.problems());
             return;
         }
+        if (!classified.getAsBoolean()) {
+            // Until then every dataset counts as internal, and a stream would silently miss public events.
+            response.setHeader("Retry-After", "5");
+            refuse(
+                    response,
+                    HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    List.of("the hub is starting: its connectors, which say who may read each dataset, are not"
+                            + " loaded yet"));
+            return;
+        }
         if (!live.isRunning()) {
             refuse(
                     response,
@@ -48,8 +74,11 @@ final class EventStreamServlet extends HttpServlet {
                             + " (the hub is starting or stopping, or its change stream failed: see the hub's log)"));
             return;
         }
-        Optional<EventStreamClient> client =
-                clients.admit(parsed, request.getRemoteAddr() + ":" + request.getRemotePort(), live);
+        Optional<EventStreamClient> client = clients.admit(
+                parsed,
+                access.apply(Caller.of(request)),
+                request.getRemoteAddr() + ":" + request.getRemotePort(),
+                live);
         if (client.isEmpty()) {
             SpojkaProperties.Events settings = clients.settings();
             // A client that has gone is noticed, and its place freed, at its next heartbeat.

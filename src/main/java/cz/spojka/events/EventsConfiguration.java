@@ -1,10 +1,14 @@
 package cz.spojka.events;
 
+import cz.spojka.access.CallerDirectory;
+import cz.spojka.access.GraphAccess;
 import cz.spojka.changelog.KafkaClients;
+import cz.spojka.connector.Connectors;
 import cz.spojka.system.SpojkaProperties;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,9 +36,18 @@ class EventsConfiguration {
     }
 
     @Bean
-    ServletRegistrationBean<EventStreamServlet> eventStreamServlet(LiveChangeStream live, StreamClients clients) {
+    ServletRegistrationBean<EventStreamServlet> eventStreamServlet(
+            LiveChangeStream live,
+            StreamClients clients,
+            GraphAccess access,
+            CallerDirectory directory,
+            Connectors connectors,
+            SpojkaProperties properties) {
+        Duration refresh = properties.events().callerRefresh();
+        EventStreamServlet servlet = new EventStreamServlet(
+                live, clients, caller -> new StreamAccess(caller, access, directory, refresh), connectors::loaded);
         ServletRegistrationBean<EventStreamServlet> registration =
-                new ServletRegistrationBean<>(new EventStreamServlet(live, clients), EventStreamServlet.PATH);
+                new ServletRegistrationBean<>(servlet, EventStreamServlet.PATH);
         registration.setAsyncSupported(true);
         return registration;
     }

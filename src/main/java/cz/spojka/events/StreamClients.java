@@ -37,11 +37,12 @@ final class StreamClients implements AutoCloseable {
     }
 
     /** A client for the request, unless {@code spojka.events.max-clients} are connected already. */
-    synchronized Optional<EventStreamClient> admit(StreamRequest request, String address, LiveChangeStream live) {
+    synchronized Optional<EventStreamClient> admit(
+            StreamRequest request, StreamAccess access, String address, LiveChangeStream live) {
         if (connected.size() >= settings.maxClients()) {
             return Optional.empty();
         }
-        EventStreamClient client = new EventStreamClient(request, address, live, this);
+        EventStreamClient client = new EventStreamClient(request, access, address, live, this);
         connected.add(client);
         return Optional.of(client);
     }

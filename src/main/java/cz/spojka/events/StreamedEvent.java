@@ -38,6 +38,11 @@ final class StreamedEvent {
         return change.dataset();
     }
 
+    /** The named graph of the entity ({@code ce_graph}), {@code <base>graph/<dataset>/<IČO>}; null if absent. */
+    String graph() {
+        return change.graphIri();
+    }
+
     /** The IČO that ends the entity's graph IRI, {@code <base>graph/<dataset>/<IČO>}. */
     String municipality() {
         String graph = change.graphIri();

@@ -1,6 +1,9 @@
 package cz.spojka.subscription;
 
+import cz.spojka.access.CallerDirectory;
+import cz.spojka.access.GraphAccess;
 import cz.spojka.changelog.KafkaClients;
+import cz.spojka.connector.Connectors;
 import cz.spojka.system.SpojkaProperties;
 import java.net.http.HttpClient;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +20,8 @@ class SubscriptionConfiguration {
     }
 
     @Bean
-    Subscriptions subscriptions(KafkaClients clients) {
+    Subscriptions subscriptions(
+            KafkaClients clients, GraphAccess access, CallerDirectory directory, Connectors connectors) {
         SpojkaProperties.Subscriptions config = properties.subscriptions();
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(config.timeout())
@@ -26,6 +30,10 @@ class SubscriptionConfiguration {
         return new Subscriptions(
                 new SubscriptionStore(properties.subscriptionsDir()),
                 new DeliverySettings(
-                        clients, properties.kafka().changesTopic(), new WebhookSender(http, config.timeout()), config));
+                        clients,
+                        properties.kafka().changesTopic(),
+                        new DeliveryAccess(access, directory, connectors),
+                        new WebhookSender(http, config.timeout()),
+                        config));
     }
 }

@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  * @param callbackUrl the subscriber's {@code http} or {@code https} URL
  * @param secret the key of the signatures, at least {@value #MIN_SECRET} characters
  * @param filter which events, {@code null} for every event
+ * @param owner the agency the subscription is for; only an administrator gives it (or leaves it out for a
+ *     public-only subscription), an agency's subscription is always its own
  */
-record SubscriptionRequest(String callbackUrl, String secret, EventFilter filter) {
+record SubscriptionRequest(String callbackUrl, String secret, EventFilter filter, String owner) {
 
     static final int MIN_SECRET = 16;
     private static final Pattern TYPE = Pattern.compile("cz\\.spojka\\.[a-z0-9][a-z0-9-]*\\.(created|updated|deleted)");

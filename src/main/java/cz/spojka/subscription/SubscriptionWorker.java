@@ -1,13 +1,16 @@
 package cz.spojka.subscription;
 
+import cz.spojka.access.Caller;
 import cz.spojka.system.SpojkaProperties;
 import io.cloudevents.CloudEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -17,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers one subscription's events, in log order, on a thread of its own: it reads the change log from the
- * subscription's committed offsets (its Kafka consumer group), sends each matching event until the subscriber
+ * subscription's committed offsets (its Kafka consumer group), passes over the events its owner may not read at that
+ * moment ({@link DeliveryAccess}), sends each matching event until the subscriber
  * answers 2xx, and only then commits past it. An event keeps its CloudEvent id on every attempt. Failed attempts are
  * retried after an exponential backoff; when the last attempt fails, the subscription is suspended and its offset
  * stays at that event, so resuming it delivers the event and everything after it. Stopping lets a delivery in flight
@@ -41,20 +45,21 @@ final class SubscriptionWorker {
     private final DeliverySettings settings;
     private final SpojkaProperties.Subscriptions config;
     private final DeliveryLog deliveries;
-    private final Consumer<DeliveryLog.Delivery> onSuspend;
+    private final BiConsumer<Instant, String> onSuspend;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final Thread thread;
     private DeliveryLog.Delivery lastAttempt;
 
     /**
-     * @param onSuspend called on the worker's thread with the failed last attempt of an event, after the worker has
-     *     committed everything before that event and before it ends
+     * @param onSuspend called on the worker's thread with the time and the reason when the last attempt of an event
+     *     failed or the subscription's owner turned out disabled, after the worker has committed everything before
+     *     that event and before it ends
      */
     SubscriptionWorker(
             Subscription subscription,
             DeliverySettings settings,
             DeliveryLog deliveries,
-            Consumer<DeliveryLog.Delivery> onSuspend) {
+            BiConsumer<Instant, String> onSuspend) {
         this.subscription = subscription;
         this.settings = settings;
         this.config = settings.config();
@@ -89,6 +94,14 @@ final class SubscriptionWorker {
      * consumer, not the subscription: the worker starts again from the committed offsets after a pause.
      */
     private void run() {
+        try {
+            if (!settings.access().awaitClassified(stopping)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         while (!stopped()) {
             try (KafkaConsumer<String, CloudEvent> consumer = settings.clients()
                     .eventConsumer("spojka-subscription-" + subscription.id(), subscription.consumerGroup(), 100)) {
@@ -121,11 +134,24 @@ final class SubscriptionWorker {
             }
             CloudEvent event = record.value();
             boolean matching = event != null && subscription.filter().matches(event);
+            Optional<Caller> caller = matching ? settings.access().callerOf(subscription) : Optional.empty();
+            if (matching && caller.isEmpty()) {
+                commit(consumer, passed);
+                onSuspend.accept(
+                        Instant.now(),
+                        "the agency '" + subscription.owner()
+                                + "' that owns the subscription is disabled or no longer exists");
+                return false;
+            }
+            matching = matching && settings.access().mayReceive(caller.get(), event);
             Outcome outcome = matching ? deliver(event) : Outcome.DELIVERED;
             if (outcome != Outcome.DELIVERED) {
                 commit(consumer, passed);
                 if (outcome == Outcome.GAVE_UP) {
-                    onSuspend.accept(lastAttempt);
+                    onSuspend.accept(
+                            lastAttempt.at(),
+                            "event " + lastAttempt.eventId() + " not delivered in " + lastAttempt.attempt()
+                                    + " attempts; last: " + lastAttempt.error());
                 }
                 return false;
             }

@@ -57,10 +57,15 @@ public class Subscriptions extends PhasedLifecycle {
         stopping.forEach(SubscriptionWorker::stop);
     }
 
-    /** Creates an active subscription that receives the events published from now on. */
-    synchronized Subscription create(SubscriptionRequest request) {
+    /**
+     * Creates an active subscription that receives the events published from now on.
+     *
+     * @param owner the agency it belongs to, {@code null} for a public-only subscription
+     */
+    synchronized Subscription create(SubscriptionRequest request, String owner) {
         Subscription subscription = new Subscription(
                 UUID.randomUUID().toString(),
+                owner,
                 request.effectiveFilter(),
                 URI.create(request.callbackUrl()),
                 request.secret(),
@@ -74,6 +79,11 @@ public class Subscriptions extends PhasedLifecycle {
         startWorker(subscription);
         log.info("Subscription {} created for {}", subscription.id(), subscription.callbackUrl());
         return subscription;
+    }
+
+    /** Whether {@code agency} exists and is enabled, so that a subscription may be created for it. */
+    boolean agencyExists(String agency) {
+        return settings.access().agencyExists(agency);
     }
 
     List<Subscription> list() {
@@ -127,20 +137,21 @@ public class Subscriptions extends PhasedLifecycle {
 
     private void startWorker(Subscription subscription) {
         SubscriptionWorker worker = new SubscriptionWorker(
-                subscription, settings, log(subscription.id()), last -> suspend(subscription, last));
+                subscription, settings, log(subscription.id()), (at, reason) -> suspend(subscription, at, reason));
         workers.put(subscription.id(), worker);
         worker.start();
     }
 
-    /** Called by the worker of {@code subscription} when an event's last attempt failed; the worker then ends. */
-    private synchronized void suspend(Subscription subscription, DeliveryLog.Delivery last) {
+    /**
+     * Called by the worker of {@code subscription} when an event's last attempt failed or its owner is disabled; the
+     * worker then ends.
+     */
+    private synchronized void suspend(Subscription subscription, Instant at, String reason) {
         workers.remove(subscription.id());
         if (!subscriptions.containsKey(subscription.id())) {
             return;
         }
-        Subscription suspended = subscription.suspended(
-                last.at(),
-                "event " + last.eventId() + " not delivered in " + last.attempt() + " attempts; last: " + last.error());
+        Subscription suspended = subscription.suspended(at, reason);
         store.save(suspended);
         subscriptions.put(subscription.id(), suspended);
         log.warn("Subscription {} suspended: {}", subscription.id(), suspended.suspendedReason());

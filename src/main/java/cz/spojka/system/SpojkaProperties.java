@@ -375,6 +375,9 @@ public record SpojkaProperties(
      *     see it is alive and a vanished client is noticed
      * @param clientQueue events waiting for one client; a client that falls this far behind the change log is
      *     disconnected with the reason (it resumes with Last-Event-ID) rather than slowing the others
+     * @param callerRefresh how long an agency's stream goes on with the agency's role and grants as they were: after
+     *     this long the next event looks them up again, so that a disabled agency's stream ends and a revoked grant
+     *     stops the dataset's events
      */
     public record Events(
             @Min(1) @DefaultValue("100") int maxClients,
@@ -382,7 +385,10 @@ public record SpojkaProperties(
             @NotNull @DurationMin(millis = 100) @DefaultValue("15s")
             Duration heartbeat,
 
-            @Min(1) @DefaultValue("1000") int clientQueue) {}
+            @Min(1) @DefaultValue("1000") int clientQueue,
+
+            @NotNull @DurationMin(millis = 100) @DefaultValue("5s")
+            Duration callerRefresh) {}
 
     /**
      * @param tileUrl a map tile server for the dashboard's map, a URL with the placeholders {z}, {x} and {y} (e.g.
@@ -423,6 +429,8 @@ public record SpojkaProperties(
      * @param embedded the in-process single-node KRaft broker
      * @param changesTopic the compacted change log, keyed by entity IRI
      * @param deadletterTopic rejected records with the reason
+     * @param publicChangesTopic the compacted public change log: the events of the public datasets only, copied from
+     *     the change log by the hub, for dashboards and everyone who may read public data (docs/events.md)
      * @param partitions partitions of the topics the hub creates
      * @param replicationFactor replication factor of the topics the hub creates (1 for a single broker)
      * @param publishTimeout how long a change may wait for the broker before the run that publishes it fails and
@@ -434,6 +442,7 @@ public record SpojkaProperties(
             @Valid @NotNull @DefaultValue Embedded embedded,
             @NotBlank @DefaultValue("spojka.changes") String changesTopic,
             @NotBlank @DefaultValue("spojka.deadletter") String deadletterTopic,
+            @NotBlank @DefaultValue("spojka.public.changes") String publicChangesTopic,
             @Min(1) @DefaultValue("3") int partitions,
             @Min(1) @DefaultValue("1") short replicationFactor,
 

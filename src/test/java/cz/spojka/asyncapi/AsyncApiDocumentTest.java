@@ -52,6 +52,7 @@ class AsyncApiDocumentTest {
                 new SpojkaProperties.Embedded("localhost", 9092, 9093),
                 "spojka.changes",
                 "spojka.deadletter",
+                "spojka.public.changes",
                 3,
                 (short) 1,
                 Duration.ofMinutes(2));
@@ -83,7 +84,7 @@ class AsyncApiDocumentTest {
         assertThat(parsed.getAsyncapi()).isEqualTo("3.0.0");
         assertThat(parsed.getServers()).containsOnlyKeys("kafka");
         assertThat(((Server) parsed.getServers().get("kafka")).getProtocol()).isEqualTo("kafka");
-        assertThat(parsed.getChannels()).containsOnlyKeys("changes", "deadletter");
+        assertThat(parsed.getChannels()).containsOnlyKeys("changes", "publicChanges", "deadletter");
         assertThat(parsed.getOperations()).isNotEmpty();
         for (Object value : parsed.getOperations().values()) {
             Operation operation = (Operation) value;
@@ -179,6 +180,33 @@ class AsyncApiDocumentTest {
                         "cz.spojka.notice.created",
                         "cz.spojka.notice.deleted",
                         "cz.spojka.notice.updated");
+    }
+
+    /** The public change log lists the messages of the datasets every connector of which declares them public. */
+    @Test
+    void thePublicChangeLogListsThePublicDatasetsOnly() throws IOException {
+        Set<String> open = new TreeSet<>();
+        Set<String> closed = new TreeSet<>();
+        try (Stream<Path> folders = Files.list(Path.of("connectors"))) {
+            for (Path folder : folders.sorted().toList()) {
+                JsonNode dataset =
+                        YAML.readTree(folder.resolve("connector.yaml").toFile()).get("dataset");
+                boolean isPublic =
+                        dataset.path("classification").asText("public").equals("public");
+                (isPublic ? open : closed).add(dataset.get("id").asText());
+            }
+        }
+        open.removeAll(closed);
+        Set<String> listed = new TreeSet<>();
+        document.at("/channels/publicChanges/messages").fieldNames().forEachRemaining(listed::add);
+        listed.remove("tombstone");
+        assertThat(listed).isEqualTo(open);
+        assertThat(document.at("/channels/publicChanges/address").asText()).isEqualTo("spojka.public.changes");
+        assertThat(document.at("/channels/publicChanges/bindings/kafka/topicConfiguration/cleanup.policy/0")
+                        .asText())
+                .isEqualTo("compact");
+        assertThat(document.at("/operations/receivePublicChanges/messages").size())
+                .isEqualTo(open.size() + 1);
     }
 
     @Test

@@ -42,10 +42,18 @@ final class EventStream implements AutoCloseable {
     }
 
     static EventStream open(int port, String query, String lastEventId) {
+        return open(port, query, lastEventId, null);
+    }
+
+    /** A stream of the caller whose API key is {@code apiKey}, or of the anonymous public when it is null. */
+    static EventStream open(int port, String query, String lastEventId, String apiKey) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/events?" + query));
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
+        }
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
         }
         try {
             return new EventStream(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
