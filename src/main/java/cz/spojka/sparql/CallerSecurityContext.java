@@ -13,14 +13,17 @@ import org.apache.jena.fuseki.access.SecurityContext;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.graph.impl.GraphBase;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFilteredView;
-import org.apache.jena.sparql.core.GraphView;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.sparql.graph.GraphReadOnly;
+import org.apache.jena.system.G;
 import org.apache.jena.tdb2.sys.SystemTDB;
+import org.apache.jena.util.iterator.ExtendedIterator;
+import org.apache.jena.util.iterator.WrappedIterator;
 
 /**
  * Jena's access control for the request's caller ({@link Caller#of}): the named graphs {@link GraphAccess} lets it
@@ -56,7 +59,10 @@ final class CallerSecurityContext implements SecurityContext {
 
     /** Whether the caller may read the graph named {@code graph}. */
     boolean visible(Node graph) {
-        return graph.isURI() && !Quad.isDefaultGraph(graph) && visible.test(graph.getURI());
+        return graph.isURI()
+                && !Quad.isDefaultGraph(graph)
+                && !Quad.isUnionGraph(graph)
+                && visible.test(graph.getURI());
     }
 
     Predicate<String> visibleIris() {
@@ -117,8 +123,28 @@ final class CallerSecurityContext implements SecurityContext {
 
         @Override
         public Graph getUnionGraph() {
-            // Read through this view's filtered find: one pass over the store's quads, not one per visible graph.
-            return new GraphReadOnly(GraphView.createUnionGraph(this));
+            return new VisibleUnion(this);
+        }
+    }
+
+    /**
+     * The union of a view's named graphs, read through its filtered {@code findNG}: one pass over the store's quads
+     * (not one per visible graph), each quad with the name of its own graph, so that the filter can decide it. (A
+     * union read by the graph name {@code urn:x-arq:UnionGraph} would hand the filter that name instead.)
+     */
+    private static final class VisibleUnion extends GraphBase {
+
+        private final DatasetGraph view;
+
+        VisibleUnion(DatasetGraph view) {
+            this.view = view;
+        }
+
+        @Override
+        protected ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
+            Iterator<Triple> triples = G.quads2triples(view.findNG(
+                    Node.ANY, pattern.getMatchSubject(), pattern.getMatchPredicate(), pattern.getMatchObject()));
+            return WrappedIterator.createNoRemove(Iter.distinct(triples));
         }
     }
 
