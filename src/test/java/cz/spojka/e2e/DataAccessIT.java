@@ -62,7 +62,7 @@ class DataAccessIT extends DemoHubIT {
             PREFIX dcterms: <http://purl.org/dc/terms/>
             PREFIX dcat: <http://www.w3.org/ns/dcat#>
             """;
-    /** Prague and around: the containers, the parking lots and the air-quality stations all stand in it. */
+    /** Prague and around: the parking lots and the air-quality stations stand in it. */
     private static final String PRAGUE_BOX =
             "\"POLYGON((14.2 49.9, 14.8 49.9, 14.8 50.2, 14.2 50.2, 14.2 49.9))\"^^geo:wktLiteral";
 
@@ -141,10 +141,13 @@ class DataAccessIT extends DemoHubIT {
                 .isGreaterThan(answered);
     }
 
-    /** A GeoSPARQL property function reads the geometry of the feature it is given from the store itself. */
+    /**
+     * A GeoSPARQL property function reads the geometry of the feature it is given from the store itself: here an
+     * (internal) parking lot.
+     */
     @Test
     void aGeoSparqlPropertyFunctionReadsNoHiddenGeometry() {
-        Node container = subjectsOf(CONTAINERS).stream()
+        Node parkingLot = subjectsOf(PARKING).stream()
                 .filter(subject -> everythingCopy
                         .getDefaultGraph()
                         .contains(
@@ -153,7 +156,8 @@ class DataAccessIT extends DemoHubIT {
                                 Node.ANY))
                 .findFirst()
                 .orElseThrow();
-        String query = "SELECT (COUNT(*) AS ?n) WHERE { <" + container.getURI() + "> geo:sfWithin " + PRAGUE_BOX + " }";
+        String query =
+                "SELECT (COUNT(*) AS ?n) WHERE { <" + parkingLot.getURI() + "> geo:sfWithin " + PRAGUE_BOX + " }";
 
         assertThat(countIn(everythingCopy, query)).isOne();
         assertThat(count(sparql().rows(PREFIXES + query))).isZero();
