@@ -11,6 +11,7 @@ import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.OpVisitorBase;
 import org.apache.jena.sparql.algebra.op.OpBGP;
 import org.apache.jena.sparql.algebra.op.OpPath;
+import org.apache.jena.sparql.algebra.op.OpPropFunc;
 import org.apache.jena.sparql.algebra.op.OpQuadPattern;
 import org.apache.jena.sparql.algebra.op.OpService;
 import org.apache.jena.sparql.algebra.op.OpTriple;
@@ -41,8 +42,10 @@ record QueryReach(boolean service, boolean pastQuadFilter) {
         PropertyFunctionRegistry functions = PropertyFunctionRegistry.get();
         List<Op> service = new ArrayList<>();
         List<Op> past = new ArrayList<>();
+        // Optimized as the engines optimize it: a path of plain steps becomes triple patterns, and the property
+        // functions become operators of their own.
         Walker.walk(
-                Algebra.compile(query),
+                Algebra.optimize(Algebra.compile(query)),
                 new OpVisitorBase() {
                     @Override
                     public void visit(OpService op) {
@@ -52,6 +55,13 @@ record QueryReach(boolean service, boolean pastQuadFilter) {
                     @Override
                     public void visit(OpPath op) {
                         past.add(op);
+                    }
+
+                    @Override
+                    public void visit(OpPropFunc op) {
+                        if (!op.getProperty().getURI().equals(TextVocab.pfQuery)) {
+                            past.add(op);
+                        }
                     }
 
                     @Override
