@@ -24,11 +24,12 @@ RUN groupadd --system --gid 10001 spojka \
 
 WORKDIR /opt/spojka
 
-# The hub reads routes/, connectors/ and vocab/ relative to its working directory.
+# The hub reads routes/, connectors/, vocab/ and the demo's access/ relative to its working directory.
 COPY --from=build /build/target/spojka.jar ./spojka.jar
 COPY routes/ ./routes/
 COPY connectors/ ./connectors/
 COPY vocab/ ./vocab/
+COPY access/ ./access/
 
 # Persistent hub state (SPOJKA_DATA_DIR); the directory is owned by the spojka
 # user, so a fresh named volume mounted here inherits that ownership.

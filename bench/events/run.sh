@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Event latency: source change -> event at a Kafka consumer and at a webhook subscriber, beside Kafka's own
 # kafka.tools.EndToEndLatency on the same in-process broker. See bench/README.md.
-#   bench/events/run.sh [N] [PAUSE_MS] [REFERENCE_N]
-# N pushes measured (after 50 unmeasured warm-up pushes), PAUSE_MS between pushes, REFERENCE_N messages for the
+#   bench/events/run.sh [N] [PAUSE_MS] [REFERENCE_N] [WARM_UP]
+# N pushes measured (after WARM_UP unmeasured warm-up pushes, default 1000: the JIT compiles the push's path only after
+# some hundreds, and a hub runs warm), PAUSE_MS between pushes, REFERENCE_N messages for the
 # reference tool; HUB_JAVA_OPTS are the hub's JVM options (e.g. a garbage collector). Everything goes to target/bench/events (or WORK=...). Needs java, mvn, curl, python3. The last line
 # names the machine-readable result: RESULT_JSON=$WORK/result.json.
 set -euo pipefail
@@ -10,6 +11,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 N=${1:-500}
 PAUSE=${2:-50}
 REFERENCE_N=${3:-1000}
+WARM_UP=${4:-1000}
 WORK=${WORK:-$ROOT/target/bench/events}
 rm -rf "$WORK"
 mkdir -p "$WORK/connectors"
@@ -37,7 +39,7 @@ curl -sf "http://localhost:$HTTP/actuator/health" > /dev/null || { echo "the hub
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$WORK/load.txt"
 java -cp "$CP" cz.spojka.bench.EventLatencyBench "http://localhost:$HTTP" "localhost:$KAFKA" "$N" "$PAUSE" \
-    "$ROOT/connectors/citizen-reports/samples/request-638344.json" | tee "$WORK/hub-latency.json"
+    "$ROOT/connectors/citizen-reports/samples/request-638344.json" "$WARM_UP" | tee "$WORK/hub-latency.json"
 echo "load average between: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$WORK/load.txt"
 java -cp "$CP" kafka.tools.EndToEndLatency "localhost:$KAFKA" bench.end-to-end-latency "$REFERENCE_N" all 1024 \
     2>&1 | grep -v "^\[" | tee "$WORK/kafka-end-to-end-latency.txt"

@@ -191,7 +191,7 @@ while :; do
     jstack "$HUB_PID" >"$WORK/jstack/begin.txt" 2>&1 || true  # per-thread CPU so far, for summarize_jstack.py
   fi
   (( $(date +%s) < DEADLINE )) || fail "no connector run within ${TIMEOUT}s"
-  RUN=$(curl -fsS "$HUB/api/connectors" 2>/dev/null | jq -c ".[] | select(.id == \"$CONNECTOR\") | .lastRun" \
+  RUN=$(curl -fsS -H "X-Api-Key: demo-admin" "$HUB/api/connectors" 2>/dev/null | jq -c ".[] | select(.id == \"$CONNECTOR\") | .lastRun" \
     2>/dev/null || echo null)
   [[ -n "$RUN" && "$RUN" != "null" ]] && break
   sleep 0.5

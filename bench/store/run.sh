@@ -73,7 +73,7 @@ java ${HUB_JAVA_OPTS:-} -jar "$WORK/spojka.jar" --spojka.data-dir="$WORK/data" \
   >"$WORK/hub.log" 2>&1 &
 HUB_PID=$!
 
-last_run() { curl -fsS "$HUB/api/connectors" 2>/dev/null | jq -c ".[] | select(.id == \"$CONNECTOR\") | .lastRun" \
+last_run() { curl -fsS -H "X-Api-Key: demo-admin" "$HUB/api/connectors" 2>/dev/null | jq -c ".[] | select(.id == \"$CONNECTOR\") | .lastRun" \
   2>/dev/null || echo null; }
 lag() { curl -sS "$HUB/actuator/health" 2>/dev/null | jq -r '.components.materializer.details.lag // empty' \
   2>/dev/null || true; }

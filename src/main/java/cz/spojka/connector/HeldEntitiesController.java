@@ -1,8 +1,6 @@
 package cz.spojka.connector;
 
 import cz.spojka.privacy.HeldEntity;
-import cz.spojka.system.SpojkaProperties;
-import cz.spojka.webhook.ApiKeys;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +11,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The review of entities held for personal data, for operators only: every request needs the review key
- * ({@code spojka.privacy.review-key}) in {@code X-Api-Key}, since the held entities are the personal data itself.
+ * The review of entities held for personal data, for operators only ({@code access/ApiRoles}), since the held entities
+ * are the personal data itself.
  *
  * <ul>
  *   <li>{@code GET /api/held}: every held entity with its findings;
@@ -31,37 +27,25 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class HeldEntitiesController {
 
-    static final String KEY_HEADER = "X-Api-Key";
-
     private final HeldEntityReview review;
-    private final String reviewKey;
 
-    HeldEntitiesController(HeldEntityReview review, SpojkaProperties properties) {
+    HeldEntitiesController(HeldEntityReview review) {
         this.review = review;
-        this.reviewKey = properties.privacy().reviewKey();
     }
 
     @GetMapping("/api/held")
-    List<Map<String, Object>> all(@RequestHeader(value = KEY_HEADER, required = false) String key) {
-        authorise(key);
+    List<Map<String, Object>> all() {
         return review.all().stream().map(HeldEntitiesController::entry).toList();
     }
 
     @GetMapping("/api/connectors/{id}/held")
-    List<Map<String, Object>> ofConnector(
-            @PathVariable String id, @RequestHeader(value = KEY_HEADER, required = false) String key) {
-        authorise(key);
+    List<Map<String, Object>> ofConnector(@PathVariable String id) {
         return review.held(id).stream().map(HeldEntitiesController::entry).toList();
     }
 
     /** {@code decision} is {@code release} or {@code discard}. */
     @PostMapping("/api/connectors/{id}/held/{entity}/{decision}")
-    Map<String, Object> decide(
-            @PathVariable String id,
-            @PathVariable String entity,
-            @PathVariable String decision,
-            @RequestHeader(value = KEY_HEADER, required = false) String key) {
-        authorise(key);
+    Map<String, Object> decide(@PathVariable String id, @PathVariable String entity, @PathVariable String decision) {
         HeldEntity held = review.entry(id, entity);
         return switch (decision) {
             case "release" -> Map.of("released", held.iri(), "change", review.release(held));
@@ -85,19 +69,6 @@ class HeldEntitiesController {
     @ExceptionHandler(HeldEntityReview.RejectedByGate.class)
     ResponseEntity<Map<String, Object>> rejected(HeldEntityReview.RejectedByGate e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
-    }
-
-    private void authorise(String key) {
-        if (reviewKey.isBlank()) {
-            throw new ResponseStatusException(
-                    HttpStatus.FORBIDDEN,
-                    "The review of held entities is switched off: set spojka.privacy.review-key (e.g. the environment"
-                            + " variable SPOJKA_PRIVACY_REVIEWKEY) and send it in " + KEY_HEADER);
-        }
-        if (key == null || !ApiKeys.same(reviewKey, key)) {
-            throw new ResponseStatusException(
-                    HttpStatus.UNAUTHORIZED, "Send the review key (spojka.privacy.review-key) in " + KEY_HEADER);
-        }
     }
 
     private static Map<String, Object> entry(HeldEntity entity) {

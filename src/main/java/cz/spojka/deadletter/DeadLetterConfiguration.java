@@ -5,7 +5,6 @@ import cz.spojka.changelog.KafkaClients;
 import cz.spojka.connector.ConnectorRunner;
 import cz.spojka.connector.Connectors;
 import cz.spojka.connector.UnresolvedDeadLetters;
-import cz.spojka.subscription.AdminApiKey;
 import cz.spojka.system.SpojkaProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,12 +12,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The dead-letter log an operator lists and replays: its index, the replay log, the API behind the admin key. */
+/** The dead-letter log an operator lists and replays: its index, the replay log, the API for operators. */
 @Configuration(proxyBeanMethods = false)
-class DeadLetterConfiguration implements WebMvcConfigurer {
+class DeadLetterConfiguration {
 
     private final SpojkaProperties properties;
 
@@ -70,14 +67,5 @@ class DeadLetterConfiguration implements WebMvcConfigurer {
             Connectors connectors,
             DeadLetterPublisher publisher) {
         return new DeadLetterReplayer(log, index, runner, connectors, publisher);
-    }
-
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AdminApiKey(properties.admin().apiKey()))
-                .addPathPatterns(
-                        DeadLettersController.PATH,
-                        DeadLettersController.PATH + "/**",
-                        DeadLettersController.CONNECTOR_PATH.replace("{id}", "*"));
     }
 }

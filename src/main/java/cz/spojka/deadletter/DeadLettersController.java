@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The dead-letter log for operators (admin key required): {@code GET /api/deadletters} lists letters newest first,
+ * The dead-letter log for operators (role operator): {@code GET /api/deadletters} lists letters newest first,
  * paged and filtered; {@code GET /api/deadletters/{id}} is one letter whole; {@code POST
  * /api/deadletters/{id}/replay} replays one, {@code POST /api/connectors/{id}/deadletters/replay} every unresolved
  * letter of a connector.

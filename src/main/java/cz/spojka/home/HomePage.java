@@ -112,8 +112,8 @@ final class HomePage {
                         "/api/connectors",
                         "Konektory",
                         "Connectors",
-                        "Připojené agendové systémy, jejich plány a poslední běhy (JSON).",
-                        "The connected agenda systems, their schedules and last runs (JSON)."),
+                        "Připojené agendové systémy, jejich plány a poslední běhy (JSON, pro provozovatele).",
+                        "The connected agenda systems, their schedules and last runs (JSON, for operators)."),
                 new Link(
                         "/actuator/health",
                         "Stav uzlu",

@@ -2,7 +2,6 @@ package cz.spojka.store;
 
 import cz.spojka.changelog.ChangeEvents;
 import cz.spojka.changelog.KafkaClients;
-import cz.spojka.subscription.AdminApiKey;
 import cz.spojka.system.SpojkaProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.ZoneId;
@@ -11,15 +10,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The store the change log is materialized into ({@code spojka.store.type}), the materializer, the reader of the
  * published data, and the compaction of the TDB2 store with its admin API.
  */
 @Configuration(proxyBeanMethods = false)
-class StoreConfiguration implements WebMvcConfigurer {
+class StoreConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
 
@@ -27,12 +24,6 @@ class StoreConfiguration implements WebMvcConfigurer {
 
     StoreConfiguration(SpojkaProperties properties) {
         this.properties = properties;
-    }
-
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AdminApiKey(properties.admin().apiKey()))
-                .addPathPatterns(StoreController.PATH + "/**");
     }
 
     @Bean

@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/store/compact}: compacts the TDB2 store now and answers with the outcome (behind the admin key,
- * {@code spojka.admin.api-key}). 409 while another compaction runs or with an external store; 500 when it failed.
+ * {@code POST /api/store/compact}: compacts the TDB2 store now and answers with the outcome (role operator,
+ * {@code access/ApiRoles}). 409 while another compaction runs or with an external store; 500 when it failed.
  */
 @RestController
 class StoreController {

@@ -5,12 +5,10 @@ import cz.spojka.system.SpojkaProperties;
 import java.net.http.HttpClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Webhook subscriptions to the change events, and the admin key that guards their API. */
+/** Webhook subscriptions to the change events. */
 @Configuration(proxyBeanMethods = false)
-class SubscriptionConfiguration implements WebMvcConfigurer {
+class SubscriptionConfiguration {
 
     private final SpojkaProperties properties;
 
@@ -29,11 +27,5 @@ class SubscriptionConfiguration implements WebMvcConfigurer {
                 new SubscriptionStore(properties.subscriptionsDir()),
                 new DeliverySettings(
                         clients, properties.kafka().changesTopic(), new WebhookSender(http, config.timeout()), config));
-    }
-
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AdminApiKey(properties.admin().apiKey()))
-                .addPathPatterns(SubscriptionsController.PATH, SubscriptionsController.PATH + "/**");
     }
 }

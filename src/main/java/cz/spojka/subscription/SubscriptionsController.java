@@ -17,7 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * {@code /api/subscriptions}: create ({@code POST}), list, read and delete webhook subscriptions, resume a suspended
  * one ({@code POST /{id}/resume}) and read its delivery log ({@code GET /{id}/deliveries}). The secret is never
- * shown. {@link AdminApiKey} guards every path.
+ * shown. Every path needs the role reader ({@code access/ApiRoles}).
  */
 @RestController
 class SubscriptionsController {

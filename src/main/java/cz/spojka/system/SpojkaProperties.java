@@ -31,7 +31,9 @@ import org.springframework.validation.annotation.Validated;
  * @param endpoint the SPARQL endpoint at {@code /sparql}
  * @param events the Server-Sent Events stream of the change log at {@code /events}
  * @param dashboard the live dashboard at {@code /dashboard}
- * @param admin the administration API ({@code /api/subscriptions})
+ * @param admin the administration API's own key, besides the agencies' credentials (docs/security.md)
+ * @param security how agencies authenticate besides their API keys (docs/security.md)
+ * @param access the registry of tenants, agencies, keys and grants (docs/security.md)
  * @param subscriptions delivering change events to webhook subscribers
  * @param privacy the personal-data guard
  * @param catalog the hub's open-data catalogue at {@code /catalog} (DCAT-AP-CZ), which NKOD harvests
@@ -58,6 +60,8 @@ public record SpojkaProperties(
         @Valid @NotNull @DefaultValue Events events,
         @Valid @NotNull @DefaultValue Dashboard dashboard,
         @Valid @NotNull @DefaultValue Admin admin,
+        @Valid @NotNull @DefaultValue Security security,
+        @Valid @NotNull @DefaultValue Access access,
         @Valid @NotNull @DefaultValue Subscriptions subscriptions,
         @Valid @NotNull @DefaultValue Privacy privacy,
         @Valid @NotNull @DefaultValue Catalog catalog,
@@ -123,22 +127,47 @@ public record SpojkaProperties(
      * @param pseudonymKey the secret key of the keyed hash (HMAC-SHA-256) that replaces personal data in datasets with
      *     the policy {@code pseudonymise}; required by them, at least 32 characters; give it as an environment variable
      *     ({@code SPOJKA_PRIVACY_PSEUDONYMKEY}), never in a file of the repository. Changing it changes every pseudonym
-     * @param reviewKey the key an operator sends in {@code X-Api-Key} to list, release and discard the entities held
-     *     for review ({@code /api/held}); empty switches that API off. Give it as an environment variable
-     *     ({@code SPOJKA_PRIVACY_REVIEWKEY})
      */
     public record Privacy(
             @NotNull @Pattern(regexp = "|.{32,}", message = "must be at least 32 characters") @DefaultValue("")
-            String pseudonymKey,
-
-            @NotNull @DefaultValue("") String reviewKey) {}
+            String pseudonymKey) {}
 
     /**
-     * @param apiKey the key the administration API requires in the header {@code X-Api-Key}; empty (the default)
-     *     refuses every request. The demo configuration ({@code application.yaml}) sets {@code demo-admin}; set a
-     *     secret of your own in production ({@code SPOJKA_ADMIN_API_KEY})
+     * @param apiKey a key sent in the header {@code X-Api-Key} that has the role admin (tenants, agencies, keys,
+     *     grants, audit log, and everything an operator does), for the first set-up and for emergencies; empty (the
+     *     default) accepts none, and only agencies with the role admin administer the hub. The demo configuration
+     *     ({@code application.yaml}) sets {@code demo-admin}; set a long random secret of your own in production
+     *     ({@code SPOJKA_ADMIN_API_KEY}) or none
      */
     public record Admin(@DefaultValue("") String apiKey) {}
+
+    /**
+     * @param seedFile a YAML file of tenants and agencies (with their keys and grants) created at start-up when they do
+     *     not exist yet, as {@code access/demo.yaml} declares the demo's agency; empty for none. What exists is left
+     *     as the admin API has made it
+     */
+    public record Access(@NotNull @DefaultValue("") String seedFile) {}
+
+    /** @param oidc bearer tokens of an OpenID Connect identity provider (OAuth2 resource server) */
+    public record Security(@Valid @NotNull @DefaultValue Oidc oidc) {}
+
+    /**
+     * @param issuerUri the identity provider's issuer, e.g. {@code https://login.example.cz/realms/obec}: the hub
+     *     reads its {@code /.well-known/openid-configuration} and keys at the first token, and accepts a token only if
+     *     that issuer signed it, names itself in {@code iss} and it has not expired; empty (the default) accepts no
+     *     bearer tokens
+     * @param agencyClaim the token's claim whose value is the id of the agency it authenticates; {@code azp} (the
+     *     authorised party, the client a service account's token was issued to) fits machine-to-machine access, where
+     *     each agency's system is a client of the identity provider
+     */
+    public record Oidc(
+            @NotNull @DefaultValue("") String issuerUri,
+            @NotBlank @DefaultValue("azp") String agencyClaim) {
+
+        public boolean enabled() {
+            return !issuerUri.isBlank();
+        }
+    }
 
     /**
      * @param maxAttempts deliveries of one event tried before the subscription is suspended
@@ -335,6 +364,11 @@ public record SpojkaProperties(
     /** The Lucene index of the titles and labels in the TDB2 store. */
     public Path textIndexDir() {
         return dataDir.resolve("text");
+    }
+
+    /** The tenants, agencies, API key hashes and grants, one file each. */
+    public Path accessDir() {
+        return dataDir.resolve("access");
     }
 
     /** Webhook subscriptions, one file each (they hold their secrets). */

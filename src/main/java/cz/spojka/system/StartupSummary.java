@@ -61,8 +61,8 @@ class StartupSummary {
         line(text, "Live events", http + "/events (Server-Sent Events)");
         line(text, "Live dashboard", http + "/dashboard");
         line(text, "Events contract", http + "/asyncapi.yaml");
-        line(text, "Subscriptions API", http + "/api/subscriptions (admin key in X-Api-Key)");
-        line(text, "Dead letters API", http + "/api/deadletters (admin key in X-Api-Key)");
+        line(text, "Subscriptions API", http + "/api/subscriptions (an agency's API key in X-Api-Key)");
+        line(text, "Dead letters API", http + "/api/deadletters (an operator's API key in X-Api-Key)");
         line(text, "Downloads", http + "/data");
         line(
                 text,

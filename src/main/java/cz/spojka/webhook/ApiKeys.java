@@ -18,7 +18,8 @@ public final class ApiKeys {
         return MessageDigest.isEqual(sha256(expected), sha256(given));
     }
 
-    private static byte[] sha256(String key) {
+    /** The SHA-256 of the key's UTF-8 bytes. */
+    public static byte[] sha256(String key) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(key.getBytes(UTF_8));
         } catch (NoSuchAlgorithmException e) {

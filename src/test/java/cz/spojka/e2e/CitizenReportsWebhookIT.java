@@ -337,6 +337,7 @@ class CitizenReportsWebhookIT extends HubUnderTest {
     void theConnectorsApiListsThePushedConnectorWithoutSchedule() throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/connectors"))
+                        .header("X-Api-Key", HubApi.ADMIN_KEY)
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -11,7 +11,7 @@ class ConnectorsApiIT extends HubIT {
     @Test
     void listsEveryConnectorWithMunicipalityStatusAndLastRun() throws Exception {
         awaitStartupRuns();
-        JsonNode list = api().get("/api/connectors");
+        JsonNode list = api().get("/api/connectors", HubApi.ADMIN_KEY);
         assertThat(list.isArray()).isTrue();
         JsonNode ofn = HubApi.item(list, "id", OFN);
         assertThat(ofn.get("template").asText()).isEqualTo("http-poll");
@@ -30,7 +30,7 @@ class ConnectorsApiIT extends HubIT {
     @Test
     void aPolledConnectorHasAClosedCircuitBreakerAndAStaleLimitOfThreeIntervals() throws Exception {
         awaitStartupRuns();
-        JsonNode list = api().get("/api/connectors");
+        JsonNode list = api().get("/api/connectors", HubApi.ADMIN_KEY);
         JsonNode ofn = HubApi.item(list, "id", OFN);
         assertThat(ofn.get("stale").asBoolean()).isFalse();
         assertThat(ofn.get("staleAfter").asText()).isEqualTo("PT3H");
@@ -46,7 +46,7 @@ class ConnectorsApiIT extends HubIT {
     @Test
     void theRunHistoryIsNewestFirstAndStartsWithTheStartUpRun() throws Exception {
         awaitStartupRuns();
-        JsonNode runs = api().get("/api/connectors/" + EDESKY + "/runs");
+        JsonNode runs = api().get("/api/connectors/" + EDESKY + "/runs", HubApi.ADMIN_KEY);
         assertThat(runs.size()).isGreaterThanOrEqualTo(1);
         JsonNode first = runs.get(runs.size() - 1);
         assertThat(first.get("read").asInt()).isEqualTo(43);
@@ -57,7 +57,8 @@ class ConnectorsApiIT extends HubIT {
             assertThat(runs.get(i - 1).get("started").asText())
                     .isGreaterThanOrEqualTo(runs.get(i).get("started").asText());
         }
-        assertThat(api().send("GET", "/api/connectors/nope/runs", null).statusCode())
+        assertThat(api().send("GET", "/api/connectors/nope/runs", HubApi.ADMIN_KEY)
+                        .statusCode())
                 .isEqualTo(404);
     }
 }

@@ -112,10 +112,10 @@ class DeadLettersIT {
             assertThat(whole.get("report").asText()).contains("sh:ValidationReport");
             assertThat(whole.get("replayed").asBoolean()).isFalse();
 
-            JsonNode metric =
-                    api.get("/actuator/metrics/spojka.deadletters?tag=connector:" + WEBHOOK + "&tag=stage:shacl");
+            JsonNode metric = api.get(
+                    "/actuator/metrics/spojka.deadletters?tag=connector:" + WEBHOOK + "&tag=stage:shacl", ADMIN);
             assertThat(metric.at("/measurements/0/value").asDouble()).isEqualTo(3.0);
-            assertThat(HubApi.item(api.get("/api/connectors"), "id", WEBHOOK)
+            assertThat(HubApi.item(api.get("/api/connectors", ADMIN), "id", WEBHOOK)
                             .get("unresolvedDeadLetters")
                             .asInt())
                     .isEqualTo(5);
@@ -199,7 +199,7 @@ class DeadLettersIT {
                     .isZero();
             assertThat(byConnector.get("rejected").asInt()).isEqualTo(1);
             assertThat(hub.changeLog().endOffsetSum("spojka.changes")).isEqualTo(events);
-            assertThat(HubApi.item(api.get("/api/connectors"), "id", WEBHOOK)
+            assertThat(HubApi.item(api.get("/api/connectors", ADMIN), "id", WEBHOOK)
                             .get("unresolvedDeadLetters")
                             .asInt())
                     .as("the push, the truncated record and the latest letter of the record without id")

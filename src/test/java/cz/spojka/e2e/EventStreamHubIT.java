@@ -114,6 +114,7 @@ abstract class EventStreamHubIT extends HubUnderTest {
     double metric(String name) {
         HttpResponse<String> response =
                 send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/metrics/" + name))
+                        .header("X-Api-Key", HubApi.ADMIN_KEY)
                         .build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response.body()).at("/measurements/0/value").asDouble();

@@ -301,7 +301,7 @@ class FaultsIT extends HubUnderTest {
     }
 
     private JsonNode connector(String id) throws Exception {
-        return HubApi.item(api().get("/api/connectors"), "id", id);
+        return HubApi.item(api().get("/api/connectors", HubApi.ADMIN_KEY), "id", id);
     }
 
     private JsonNode breaker(String id) throws Exception {
@@ -309,7 +309,7 @@ class FaultsIT extends HubUnderTest {
     }
 
     private double metric(String name, String connector) throws Exception {
-        return api().get("/actuator/metrics/" + name + "?tag=connector:" + connector)
+        return api().get("/actuator/metrics/" + name + "?tag=connector:" + connector, HubApi.ADMIN_KEY)
                 .at("/measurements/0/value")
                 .asDouble();
     }

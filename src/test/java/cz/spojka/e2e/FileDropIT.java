@@ -228,6 +228,7 @@ class FileDropIT extends HubUnderTest {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/connectors"))
+                                .header("X-Api-Key", HubApi.ADMIN_KEY)
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);

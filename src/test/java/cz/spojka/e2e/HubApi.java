@@ -13,6 +13,9 @@ import java.net.http.HttpResponse;
 /** A test hub's JSON API ({@code /api/...}) over HTTP, as an operator's dashboard or script calls it. */
 final class HubApi {
 
+    /** The demo's admin key ({@code spojka.admin.api-key} in application.yaml): the role admin. */
+    static final String ADMIN_KEY = "demo-admin";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -28,8 +31,19 @@ final class HubApi {
 
     /** Sends a request without a body. @param apiKey sent in {@code X-Api-Key}, or {@code null} */
     HttpResponse<String> send(String method, String path, String apiKey) throws IOException, InterruptedException {
+        return send(method, path, apiKey, null);
+    }
+
+    /** Sends a request with a JSON body, or none if {@code json} is null. */
+    HttpResponse<String> send(String method, String path, String apiKey, String json)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
         if (apiKey != null) {
             request.header("X-Api-Key", apiKey);
         }

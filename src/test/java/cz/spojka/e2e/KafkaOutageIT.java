@@ -92,7 +92,8 @@ class KafkaOutageIT {
             assertThat(failed.error()).isNotNull();
             assertThat(failed.created() + failed.updated() + failed.deleted()).isZero();
             assertThat(hub.isActive()).isTrue();
-            assertThat(HubApi.at(port).get("/api/connectors").isArray()).isTrue();
+            assertThat(HubApi.at(port).get("/api/connectors", HubApi.ADMIN_KEY).isArray())
+                    .isTrue();
 
             broker = startBroker(kafkaPort, controllerPort);
             awaitHealth(port, "UP");

@@ -60,14 +60,15 @@ class SubscriptionsIT extends HubUnderTest {
 
     @Test
     @Order(1)
-    void theApiAnswers401WithoutTheAdminKey() {
+    void theApiAnswers401WithoutAKey() {
         HttpResponse<String> none = api.call("GET", "/api/subscriptions", null, null);
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(none.body())
-                .isEqualTo("{\"status\":401,\"error\":\"missing admin API key in the header X-Api-Key\"}");
+                .isEqualTo("{\"status\":401,\"error\":\"authentication required: /api/subscriptions needs the role"
+                        + " reader; send an agency's API key in X-Api-Key or a bearer token in Authorization\"}");
         HttpResponse<String> wrong = api.call("POST", "/api/subscriptions/x/resume", "{}", "demo-key");
         assertThat(wrong.statusCode()).isEqualTo(401);
-        assertThat(wrong.body()).contains("wrong admin API key in the header X-Api-Key");
+        assertThat(wrong.body()).isEqualTo("{\"status\":401,\"error\":\"unknown API key\"}");
         assertThat(api.call("GET", "/api/subscriptions", null, SubscriptionsApi.ADMIN_KEY)
                         .statusCode())
                 .isEqualTo(200);

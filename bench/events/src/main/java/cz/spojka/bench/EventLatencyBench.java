@@ -33,14 +33,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * plain Kafka consumer of {@code spojka.changes} reads the report's {@code .created} event and (b) a webhook
  * subscriber (a JDK HTTP server, subscribed through {@code /api/subscriptions}) receives it. Prints p50/p90/p99/max.
  *
- * <p>Arguments: hub URL, Kafka bootstrap servers, pushes measured, pause between pushes in ms, sample request file.
+ * <p>Arguments: hub URL, Kafka bootstrap servers, pushes measured, pause between pushes in ms, sample request file,
+ * unmeasured warm-up pushes before them (the JIT compiles the push's path only after some hundreds; a hub runs warm).
  */
 public final class EventLatencyBench {
 
     private static final String TYPE = "cz.spojka.citizen-report.created";
     private static final Pattern SUBJECT = Pattern.compile("\"subject\":\"[^\"]*/podn%C4%9Bt/([0-9]+)\"|"
             + "\"subject\":\"[^\"]*/podnět/([0-9]+)\"");
-    private static final int WARM_UP = 50;
 
     private final Map<String, Long> pushedAt = new ConcurrentHashMap<>();
     private final Map<String, Long> atKafka = new ConcurrentHashMap<>();
@@ -50,10 +50,17 @@ public final class EventLatencyBench {
 
     public static void main(String[] args) throws Exception {
         new EventLatencyBench()
-                .run(args[0], args[1], Integer.parseInt(args[2]), Long.parseLong(args[3]), Path.of(args[4]));
+                .run(
+                        args[0],
+                        args[1],
+                        Integer.parseInt(args[2]),
+                        Long.parseLong(args[3]),
+                        Path.of(args[4]),
+                        Integer.parseInt(args[5]));
     }
 
-    private void run(String hub, String bootstrap, int measured, long pauseMillis, Path sample) throws Exception {
+    private void run(String hub, String bootstrap, int measured, long pauseMillis, Path sample, int warmUp)
+            throws Exception {
         String request = Files.readString(sample);
         HttpServer subscriber = subscriber();
         Thread consumer = new Thread(() -> consume(bootstrap), "bench-kafka-consumer");
@@ -63,14 +70,14 @@ public final class EventLatencyBench {
         long stamp = System.currentTimeMillis() % 100_000;
         List<String> ids = new ArrayList<>();
         long[] pushMicros = new long[measured];
-        for (int i = 0; i < WARM_UP + measured; i++) {
+        for (int i = 0; i < warmUp + measured; i++) {
             String id = "9" + stamp + String.format("%05d", i);
             long started = System.nanoTime();
             pushedAt.put(id, started);
             push(hub, request.replace("\"service_request_id\":\"638344\"", "\"service_request_id\":\"" + id + "\""));
-            if (i >= WARM_UP) {
+            if (i >= warmUp) {
                 ids.add(id);
-                pushMicros[i - WARM_UP] = (System.nanoTime() - started) / 1_000;
+                pushMicros[i - warmUp] = (System.nanoTime() - started) / 1_000;
             }
             Thread.sleep(pauseMillis);
         }

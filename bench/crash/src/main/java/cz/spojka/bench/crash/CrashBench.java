@@ -326,7 +326,11 @@ public final class CrashBench {
         return command;
     }
 
-    /** The bench connector: the real uredni-deska-ofn mapping, polling the bench source page by page every 10 s. */
+    /**
+     * The bench connector: the real uredni-deska-ofn mapping, polling the bench source page by page every 10 s. Its
+     * circuit breaker never opens: the source answers 503 while each restart catches up, and an open breaker would
+     * leave the hub idle for the next kills instead of ingesting.
+     */
     private void writeConnector(String url) throws IOException {
         Path dir = settings.work().resolve("connectors").resolve(CONNECTOR);
         Files.createDirectories(dir);
@@ -338,7 +342,8 @@ public final class CrashBench {
                 .replaceAll("(?m)^  url: .*$", "  url: " + url + "\n  pagination: page\n  pageSizeParam: size\n"
                         + "  pageSize: \"20\"\n  maxPages: \"100000\"")
                 .replace("schedule: PT1H", "schedule: PT10S")
-                .replace("    themes: [GOVE]", "    themes: [GOVE]\n    frequency: UPDATE_CONT");
+                .replace("    themes: [GOVE]", "    themes: [GOVE]\n    frequency: UPDATE_CONT")
+                + "resilience:\n  breakerFailures: 1000\n";
         Files.writeString(dir.resolve("connector.yaml"), yaml);
     }
 

@@ -187,6 +187,8 @@ final class Hub {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create(base + path))
                             .header("Accept", accept)
+                            // The demo's admin key (application.yaml): /api/connectors needs the role operator.
+                            .header("X-Api-Key", "demo-admin")
                             .timeout(Duration.ofSeconds(30))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

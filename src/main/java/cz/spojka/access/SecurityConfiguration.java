@@ -1,0 +1,82 @@
+package cz.spojka.access;
+
+import cz.spojka.system.SpojkaProperties;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * The access registry and the one security filter chain of the hub: stateless (no session, no cookie, hence no CSRF
+ * token), no login form, no HTTP basic, no generated password. A request is authenticated by an API key
+ * ({@link CredentialFilter}) or, with an OIDC issuer configured, by a bearer token ({@link TokenCallers}); without
+ * either it is the anonymous public. {@link ApiRoles} says which APIs need which role.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    /** The registry, with what {@code spojka.access.seed-file} declares and it lacks. */
+    @Bean
+    AccessRegistry accessRegistry(SpojkaProperties properties) {
+        AccessRegistry registry = new AccessRegistry(properties.accessDir(), Clock.systemUTC());
+        String seedFile = properties.access().seedFile();
+        if (!seedFile.isBlank()) {
+            Path seed = Path.of(seedFile);
+            AccessSeed.read(seed).applyTo(registry, seed);
+        }
+        return registry;
+    }
+
+    @Bean
+    SecurityFilterChain spojkaSecurity(HttpSecurity http, AccessRegistry registry, SpojkaProperties properties)
+            throws Exception {
+        AccessRefusals refusals = new AccessRefusals();
+        SpojkaProperties.Oidc oidc = properties.security().oidc();
+        http.csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .anonymous(anonymous -> anonymous.principal(Caller.ANONYMOUS))
+                .headers(headers ->
+                        headers.cacheControl(cache -> cache.disable()).addHeaderWriter(new CallerCacheControl()))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+                .addFilterBefore(
+                        new CredentialFilter(registry, properties.admin().apiKey(), oidc.enabled(), refusals),
+                        BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new CallerAttributeFilter(), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(authorize -> {
+                    ApiRoles.RULES.forEach(rule -> {
+                        if (rule.role() == Role.PUBLIC) {
+                            authorize.requestMatchers(rule.paths()).permitAll();
+                        } else {
+                            authorize
+                                    .requestMatchers(rule.paths())
+                                    .hasRole(rule.role().name());
+                        }
+                    });
+                    authorize.anyRequest().permitAll();
+                });
+        if (oidc.enabled()) {
+            // Resolved at the first token, so that the hub starts while the identity provider is unreachable.
+            SupplierJwtDecoder decoder = new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(oidc.issuerUri()));
+            http.oauth2ResourceServer(tokens -> tokens.authenticationEntryPoint(refusals)
+                    .accessDeniedHandler(refusals)
+                    .jwt(jwt -> jwt.decoder(decoder)
+                            .jwtAuthenticationConverter(new TokenCallers(registry, oidc.agencyClaim()))));
+        }
+        return http.build();
+    }
+}
