@@ -141,33 +141,6 @@ class DataAccessIT extends DemoHubIT {
                 .isGreaterThan(answered);
     }
 
-    /**
-     * A GeoSPARQL property function reads the geometries of the features it relates from the store itself: here an
-     * (internal) parking lot and a public feature, disjoint points.
-     */
-    @Test
-    void aGeoSparqlPropertyFunctionReadsNoHiddenGeometry() {
-        Node parkingLot = located(everythingCopy, subjectsOf(PARKING));
-        Node station = located(
-                publicCopy,
-                publicCopy.getDefaultGraph().find().mapWith(t -> t.getSubject()).toSet());
-        String query = "SELECT (COUNT(*) AS ?n) WHERE { <" + parkingLot.getURI() + "> geo:sfDisjoint <"
-                + station.getURI() + "> }";
-
-        assertThat(countIn(everythingCopy, query)).isOne();
-        assertThat(count(sparql().rows(PREFIXES + query))).isZero();
-    }
-
-    /** One of {@code subjects} with a geometry in {@code copy}. */
-    private static Node located(DatasetGraph copy, Set<Node> subjects) {
-        Node hasGeometry = NodeFactory.createURI("http://www.opengis.net/ont/geosparql#hasGeometry");
-        return subjects.stream()
-                .filter(Node::isURI)
-                .filter(subject -> copy.getDefaultGraph().contains(subject, hasGeometry, Node.ANY))
-                .min(Comparator.comparing(Node::getURI))
-                .orElseThrow();
-    }
-
     @Test
     void graphVariablesListExactlyThePublicGraphs() {
         List<String> graphs = sparql().rows("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }").stream()
