@@ -14,13 +14,18 @@ import java.util.regex.Pattern;
  * Which named graphs a caller may read: the one rule every channel (SPARQL, Graph Store reads, Linked Data pages,
  * downloads, the catalogue, events) applies. A graph the public never sees ({@link PublishedGraphs}) is visible to
  * nobody; a connector's graph {@code <base>graph/<dataset>/<IČO>} is visible when the caller may read that dataset of
- * that municipality ({@link Caller#mayRead}); every other published graph (vocabulary, reference data, catalogue) is
+ * that municipality ({@link Caller#mayRead}), and so is the graph of its catalogue record
+ * {@code <base>catalog/datasets/<dataset>/<IČO>} (the catalogue keeps the records of non-public datasets there);
+ * every other published graph (vocabulary, reference data, catalogue) is
  * public. A dataset graph no active connector declares any more is treated as {@code internal}: its data stays
  * hidden until an operator deletes it or a connector declares it again.
  */
 public final class GraphAccess {
 
     private static final Pattern DATASET_GRAPH = Pattern.compile("graph/([^/]+)/([0-9]{8})");
+
+    /** A catalogue record of a dataset the public may not read: a graph of its own, read as the dataset's graph. */
+    private static final Pattern CATALOG_RECORD = Pattern.compile("catalog/datasets/([^/]+)/([0-9]{8})");
 
     private final String base;
     private final PublishedGraphs published;
@@ -44,10 +49,14 @@ public final class GraphAccess {
 
     /** The dataset and IČO of a connector's graph {@code <base>graph/<dataset>/<IČO>}, if {@code graphIri} is one. */
     public Optional<DatasetGraph> datasetGraph(String graphIri) {
+        return parse(DATASET_GRAPH, graphIri);
+    }
+
+    private Optional<DatasetGraph> parse(Pattern pattern, String graphIri) {
         if (!graphIri.startsWith(base)) {
             return Optional.empty();
         }
-        Matcher m = DATASET_GRAPH.matcher(graphIri.substring(base.length()));
+        Matcher m = pattern.matcher(graphIri.substring(base.length()));
         return m.matches() ? Optional.of(new DatasetGraph(m.group(1), m.group(2), graphIri)) : Optional.empty();
     }
 
@@ -62,6 +71,7 @@ public final class GraphAccess {
             return false;
         }
         return datasetGraph(graphIri)
+                .or(() -> parse(CATALOG_RECORD, graphIri))
                 .map(graph -> caller.mayRead(classification(graph.dataset()), graph.dataset(), graph.ico(), now))
                 .orElse(true);
     }

@@ -1,5 +1,6 @@
 package cz.spojka.catalog;
 
+import cz.spojka.access.GraphAccess;
 import cz.spojka.connector.Connectors;
 import cz.spojka.downloads.DownloadFiles;
 import cz.spojka.store.EntityStore;
@@ -19,9 +20,10 @@ class CatalogConfiguration {
     static final int PUBLISH_ORDER = 50;
 
     @Bean
-    CurrentCatalog currentCatalog(SpojkaProperties properties, Connectors connectors, DownloadFiles files) {
+    CurrentCatalog currentCatalog(
+            SpojkaProperties properties, Connectors connectors, DownloadFiles files, GraphAccess access) {
         CatalogRecord.checked(properties.catalog());
-        return new CurrentCatalog(properties, connectors, files);
+        return new CurrentCatalog(properties, connectors, files, access);
     }
 
     @Bean

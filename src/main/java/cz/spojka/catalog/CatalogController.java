@@ -1,8 +1,10 @@
 package cz.spojka.catalog;
 
+import cz.spojka.access.Caller;
 import cz.spojka.connector.DataTheme;
 import cz.spojka.connector.UpdateFrequency;
 import cz.spojka.system.AcceptHeader;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The catalogue's documents at their IRIs, as NKOD harvests a DCAT-AP-CZ catalogue from documents: {@code /catalog}
  * lists the datasets, {@code /catalog/datasets/<dataset>/<IČO>} is a dataset's record, {@code
- * /catalog/services/sparql} the SPARQL data service. JSON-LD with the official context by default, Turtle when the
+ * /catalog/services/sparql} the SPARQL data service. Each lists only the records the caller may read
+ * ({@link CurrentCatalog}); a record it may not read is answered 404 as one that does not exist. JSON-LD with the official context by default, Turtle when the
  * {@code Accept} header prefers it.
  */
 @RestController
@@ -53,16 +56,18 @@ class CatalogController {
     }
 
     @GetMapping("/catalog")
-    ResponseEntity<?> catalog(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        return respond(catalog.get().catalog(), accept);
+    ResponseEntity<?> catalog(
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request) {
+        return respond(catalog.get(Caller.of(request)).catalog(), accept);
     }
 
     @GetMapping("/catalog/datasets/{dataset}/{ico}")
     ResponseEntity<?> dataset(
             @PathVariable String dataset,
             @PathVariable String ico,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        HubCatalog current = catalog.get();
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            HttpServletRequest request) {
+        HubCatalog current = catalog.get(Caller.of(request));
         Optional<CatalogDocument> record = current.dataset(catalog.iris().dataset(dataset, ico));
         if (record.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
@@ -76,8 +81,9 @@ class CatalogController {
     }
 
     @GetMapping("/catalog/services/sparql")
-    ResponseEntity<?> sparqlService(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        return respond(catalog.get().service(), accept);
+    ResponseEntity<?> sparqlService(
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request) {
+        return respond(catalog.get(Caller.of(request)).service(), accept);
     }
 
     private ResponseEntity<?> respond(CatalogDocument document, String accept) {

@@ -16,6 +16,14 @@ final class DownloadProblem extends RuntimeException {
         return new DownloadProblem(HttpStatus.NOT_FOUND, message);
     }
 
+    static DownloadProblem unauthorized(String message) {
+        return new DownloadProblem(HttpStatus.UNAUTHORIZED, message);
+    }
+
+    static DownloadProblem forbidden(String message) {
+        return new DownloadProblem(HttpStatus.FORBIDDEN, message);
+    }
+
     static DownloadProblem badRequest(String message) {
         return new DownloadProblem(HttpStatus.BAD_REQUEST, message);
     }

@@ -1,5 +1,8 @@
 package cz.spojka.downloads;
 
+import cz.spojka.access.Caller;
+import cz.spojka.access.DataClassification;
+import cz.spojka.access.GraphAccess;
 import cz.spojka.connector.ConnectorDefinition;
 import cz.spojka.connector.Connectors;
 import cz.spojka.store.StoreReader;
@@ -7,7 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Node;
@@ -18,21 +23,44 @@ import org.apache.jena.shared.PrefixMapping;
  * What the hub offers for download: every dataset of the loaded connectors as Turtle, N-Triples and (where a tabular
  * view is declared) CSV, and the OFN documents of the datasets that feed an open formal norm; each of every
  * municipality or of one. Only the graphs the connectors publish, {@code <base>graph/<dataset>/<IČO>}, are read:
- * never the stored default graph, the vocabulary graphs or any other.
+ * never the stored default graph, the vocabulary graphs or any other; and of those only the ones the caller may read
+ * ({@link GraphAccess}). A dataset none of whose graphs the caller may read is not listed; asked for, a
+ * {@code restricted} one is refused with 401 to the anonymous public (saying how to authenticate) and 403 to an
+ * agency without a grant, and an {@code internal} one is answered 404 as a dataset that does not exist.
  *
  * @param connectors the loaded connectors, whose datasets are the ones offered
+ * @param access which graphs a caller may read
  * @param tables the declared tabular views
  * @param ofn the OFN downloads, offered where their dataset is
  * @param store where the data is read
  * @param prefixes declared in Turtle downloads
  */
 record Downloads(
-        Connectors connectors, DatasetTables tables, List<OfnDownload> ofn, StoreReader store, PrefixMapping prefixes) {
+        Connectors connectors,
+        GraphAccess access,
+        DatasetTables tables,
+        List<OfnDownload> ofn,
+        StoreReader store,
+        PrefixMapping prefixes) {
 
     private static final Pattern ICO = Pattern.compile("[0-9]{8}");
 
+    static final String AUTHENTICATE = "authenticate as an agency granted it: its API key in the header X-Api-Key, or"
+            + " an OIDC access token in Authorization: Bearer <token>";
+
+    /** The datasets {@code caller} may read, by id, each with the municipalities it may read by IČO. */
+    List<PublishedDataset> datasets(Caller caller) {
+        Predicate<String> visible = access.visibleTo(caller);
+        return all().stream()
+                .map(dataset -> dataset.withMunicipalities(dataset.municipalities().stream()
+                        .filter(m -> visible.test(m.graphIri()))
+                        .toList()))
+                .filter(dataset -> !dataset.municipalities().isEmpty())
+                .toList();
+    }
+
     /** The datasets of the loaded connectors, by id, each with its municipalities by IČO. */
-    List<PublishedDataset> datasets() {
+    private List<PublishedDataset> all() {
         Map<String, Map<String, PublishedDataset.Municipality>> municipalities = new TreeMap<>();
         Map<String, ConnectorDefinition.Dataset> first = new LinkedHashMap<>();
         for (Connectors.Active connector : connectors.active()) {
@@ -65,7 +93,7 @@ record Downloads(
      *
      * @throws DownloadProblem when there is no such download or municipality
      */
-    Download resolve(String file, String ico) {
+    Download resolve(String file, String ico, Caller caller) {
         int dot = file.lastIndexOf('.');
         if (dot <= 0) {
             throw DownloadProblem.notFound("No download '" + file + "': datasets download as <dataset>.ttl, .nt and"
@@ -76,14 +104,14 @@ record Downloads(
         String fileName = name + (ico == null ? "" : "-" + ico) + "." + extension;
         if (extension.equals("jsonld")) {
             OfnDownload documents = ofn(name);
-            List<Node> graphs = graphs(dataset(documents.dataset()), ico);
+            List<Node> graphs = graphs(dataset(documents.dataset(), caller), ico, caller);
             return new Download(fileName, OfnDownload.MEDIA_TYPE, out -> documents.write(graphs, store, out));
         }
         DownloadFormat format = DownloadFormat.ofExtension(extension)
                 .orElseThrow(() -> DownloadProblem.notFound("No download '" + file + "': datasets download as .ttl,"
                         + " .nt and .csv, OFN documents as .jsonld"));
-        PublishedDataset dataset = dataset(name);
-        List<Node> graphs = graphs(dataset, ico);
+        PublishedDataset dataset = dataset(name, caller);
+        List<Node> graphs = graphs(dataset, ico, caller);
         if (format == DownloadFormat.CSV) {
             DatasetTable table = dataset.table()
                     .orElseThrow(() -> DownloadProblem.notFound("Dataset '" + name + "' has no tabular view, so no"
@@ -101,17 +129,31 @@ record Downloads(
                         + ofn.stream().map(o -> o.name() + ".jsonld").collect(Collectors.joining(", "))));
     }
 
-    private PublishedDataset dataset(String id) {
-        List<PublishedDataset> datasets = datasets();
-        return datasets.stream()
-                .filter(d -> d.id().equals(id))
-                .findFirst()
-                .orElseThrow(() ->
-                        DownloadProblem.notFound("No dataset '" + id + "' is fed by a loaded connector;" + " datasets: "
-                                + datasets.stream().map(PublishedDataset::id).collect(Collectors.joining(", "))));
+    /** The dataset {@code id} with the municipalities {@code caller} may read; refused when it may read none. */
+    private PublishedDataset dataset(String id, Caller caller) {
+        List<PublishedDataset> readable = datasets(caller);
+        Optional<PublishedDataset> dataset =
+                readable.stream().filter(d -> d.id().equals(id)).findFirst();
+        if (dataset.isPresent()) {
+            return dataset.get();
+        }
+        boolean exists = all().stream().anyMatch(d -> d.id().equals(id));
+        if (exists && access.classification(id) == DataClassification.RESTRICTED) {
+            throw refusal(caller, "Dataset '" + id + "' is restricted");
+        }
+        throw DownloadProblem.notFound("No dataset '" + id + "' is fed by a loaded connector; datasets: "
+                + readable.stream().map(PublishedDataset::id).collect(Collectors.joining(", ")));
     }
 
-    private static List<Node> graphs(PublishedDataset dataset, String ico) {
+    private static DownloadProblem refusal(Caller caller, String what) {
+        if (caller.anonymous()) {
+            return DownloadProblem.unauthorized(what + ": " + AUTHENTICATE + ".");
+        }
+        return DownloadProblem.forbidden(
+                what + " and the agency '" + caller.agency() + "' has no grant for it (grants: /api/grants).");
+    }
+
+    private List<Node> graphs(PublishedDataset dataset, String ico, Caller caller) {
         if (ico == null) {
             return dataset.municipalities().stream()
                     .map(m -> NodeFactory.createURI(m.graphIri()))
@@ -125,10 +167,22 @@ record Downloads(
                 .map(m -> NodeFactory.createURI(m.graphIri()))
                 .findFirst()
                 .map(List::of)
-                .orElseThrow(() -> DownloadProblem.notFound("Dataset '" + dataset.id() + "' holds no data of IČO " + ico
-                        + "; it holds the data of "
-                        + dataset.municipalities().stream()
-                                .map(m -> m.ico() + " (" + m.name() + ")")
-                                .collect(Collectors.joining(", "))));
+                .orElseThrow(() -> ofOtherMunicipality(dataset, ico, caller));
+    }
+
+    /** The refusal of a municipality's data the caller may not read, or the answer that the dataset holds none. */
+    private DownloadProblem ofOtherMunicipality(PublishedDataset dataset, String ico, Caller caller) {
+        boolean held = all().stream()
+                .filter(d -> d.id().equals(dataset.id()))
+                .flatMap(d -> d.municipalities().stream())
+                .anyMatch(m -> m.ico().equals(ico));
+        if (held) {
+            return refusal(caller, "The data of IČO " + ico + " in dataset '" + dataset.id() + "' is restricted");
+        }
+        return DownloadProblem.notFound("Dataset '" + dataset.id() + "' holds no data of IČO " + ico
+                + "; it holds the data of "
+                + dataset.municipalities().stream()
+                        .map(m -> m.ico() + " (" + m.name() + ")")
+                        .collect(Collectors.joining(", ")));
     }
 }

@@ -1,5 +1,6 @@
 package cz.spojka.downloads;
 
+import cz.spojka.access.GraphAccess;
 import cz.spojka.connector.Connectors;
 import cz.spojka.store.StoreReader;
 import cz.spojka.system.SpojkaProperties;
@@ -24,8 +25,12 @@ class DownloadsConfiguration {
 
     @Bean
     Downloads downloads(
-            Connectors connectors, DatasetTables tables, StoreReader store, PublishedVocabulary vocabulary) {
-        return new Downloads(connectors, tables, OfnDownloads.all(), store, prefixes(vocabulary));
+            Connectors connectors,
+            GraphAccess access,
+            DatasetTables tables,
+            StoreReader store,
+            PublishedVocabulary vocabulary) {
+        return new Downloads(connectors, access, tables, OfnDownloads.all(), store, prefixes(vocabulary));
     }
 
     @Bean

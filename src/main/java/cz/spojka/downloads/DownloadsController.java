@@ -1,6 +1,8 @@
 package cz.spojka.downloads;
 
+import cz.spojka.access.Caller;
 import cz.spojka.system.AcceptHeader;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,16 +36,16 @@ class DownloadsController {
     }
 
     @GetMapping("/data")
-    ResponseEntity<?> index(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    ResponseEntity<?> index(
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, HttpServletRequest request) {
+        List<PublishedDataset> datasets = downloads.datasets(Caller.of(request));
         String dataUrl = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/data/")
                 .toUriString();
         if (prefersHtml(accept)) {
-            return ResponseEntity.ok().contentType(HTML).body(DownloadsPage.of(downloads.datasets(), dataUrl));
+            return ResponseEntity.ok().contentType(HTML).body(DownloadsPage.of(datasets, dataUrl));
         }
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(DownloadsIndex.of(downloads.datasets(), dataUrl));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(DownloadsIndex.of(datasets, dataUrl));
     }
 
     /** A browser asks for HTML by name; a program asking for anything ({@code *}{@code /*}) gets JSON. */
@@ -57,9 +59,13 @@ class DownloadsController {
      * instead of ending it properly.
      */
     @GetMapping("/data/{file}")
-    void download(@PathVariable String file, @RequestParam(required = false) String ico, HttpServletResponse response)
+    void download(
+            @PathVariable String file,
+            @RequestParam(required = false) String ico,
+            HttpServletRequest request,
+            HttpServletResponse response)
             throws IOException {
-        Download download = downloads.resolve(file, ico);
+        Download download = downloads.resolve(file, ico, Caller.of(request));
         response.setContentType(download.mediaType());
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,

@@ -29,6 +29,11 @@ record PublishedDataset(
      */
     record Municipality(String ico, String name, String description, String graphIri) {}
 
+    /** This dataset with only {@code kept} of its municipalities. */
+    PublishedDataset withMunicipalities(List<Municipality> kept) {
+        return new PublishedDataset(id, titleCs, titleEn, kept, table, ofn);
+    }
+
     /** The formats the dataset downloads in: CSV only where a tabular view is declared. */
     List<DownloadFormat> formats() {
         return DownloadFormat.offered(table.isPresent());

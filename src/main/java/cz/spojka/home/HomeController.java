@@ -1,14 +1,21 @@
 package cz.spojka.home;
 
+import cz.spojka.access.Caller;
+import cz.spojka.access.GraphAccess;
 import cz.spojka.connector.Connectors;
 import cz.spojka.system.SpojkaProperties;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /}: the hub's home page, which links everything a visitor can open and lists the datasets. */
+/**
+ * {@code GET /}: the hub's home page, which links everything a visitor can open and lists the datasets the visitor
+ * may read ({@link GraphAccess}: the public ones, and an agency's grants).
+ */
 @RestController
 class HomeController {
 
@@ -16,20 +23,24 @@ class HomeController {
 
     private final SpojkaProperties properties;
     private final Connectors connectors;
+    private final GraphAccess access;
 
-    HomeController(SpojkaProperties properties, Connectors connectors) {
+    HomeController(SpojkaProperties properties, Connectors connectors, GraphAccess access) {
         this.properties = properties;
         this.connectors = connectors;
+        this.access = access;
     }
 
     @GetMapping("/")
-    ResponseEntity<String> home() {
+    ResponseEntity<String> home(HttpServletRequest request) {
+        Predicate<String> visible = access.visibleTo(Caller.of(request));
         return ResponseEntity.ok()
                 .contentType(HTML)
                 .body(HomePage.of(
                         properties.catalog(),
                         sparqlEndpoint(),
                         connectors.active().stream()
+                                .filter(c -> visible.test(c.graphIri()))
                                 .map(c -> c.definition().dataset())
                                 .toList()));
     }

@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +19,6 @@ final class HubIris {
     /** The first path segments of the IRIs the hub mints and serves as pages (entities, graphs, provenance). */
     static final List<String> SERVED = List.of("zdroj", "graph", "connectors");
 
-    private static final Pattern DATASET_GRAPH = Pattern.compile("graph/([^/]+)/([0-9]{8})");
     private static final Pattern ESCAPE = Pattern.compile("%([0-9A-Fa-f]{2})");
 
     private final String base;
@@ -62,18 +60,6 @@ final class HubIris {
         }
         return "/resource?iri=" + URLEncoder.encode(iri, StandardCharsets.UTF_8);
     }
-
-    /** The dataset and IČO of a connector's graph {@code <base>graph/<dataset>/<IČO>}, if {@code graphIri} is one. */
-    Optional<DatasetGraph> datasetGraph(String graphIri) {
-        if (!isHub(graphIri)) {
-            return Optional.empty();
-        }
-        Matcher m = DATASET_GRAPH.matcher(graphIri.substring(base.length()));
-        return m.matches() ? Optional.of(new DatasetGraph(m.group(1), m.group(2), graphIri)) : Optional.empty();
-    }
-
-    /** A connector's named graph: one dataset of one municipality (IČO). */
-    record DatasetGraph(String dataset, String ico, String iri) {}
 
     /** Decodes the escapes of bytes ≥ 0x80 that form UTF-8 text; every other character stays as it is. */
     static String decodeNonAscii(String text) {

@@ -1,7 +1,7 @@
 package cz.spojka.linkeddata;
 
+import cz.spojka.access.GraphAccess;
 import cz.spojka.connector.Connectors;
-import cz.spojka.store.PublishedGraphs;
 import cz.spojka.store.StoreReader;
 import cz.spojka.system.SpojkaProperties;
 import cz.spojka.vocab.PublishedVocabulary;
@@ -38,7 +38,7 @@ class LinkedDataConfiguration {
             StoreReader store,
             PublishedVocabulary vocabulary,
             Connectors connectors,
-            HubIris iris,
+            GraphAccess access,
             SpojkaProperties properties) {
         PrefixMapping prefixes = PrefixMapping.Factory.create()
                 .setNsPrefixes(PrefixMapping.Standard)
@@ -46,10 +46,10 @@ class LinkedDataConfiguration {
                 .setNsPrefixes(vocabulary.ontologyPrefixes())
                 .lock();
         return new ResourcePages(
-                new ResourceReader(store, new PublishedGraphs(properties.baseIri())),
+                new ResourceReader(store),
                 new VocabularyLabels(vocabulary),
                 connectors,
-                iris,
+                access,
                 prefixes,
                 new PageContent.MapTiles(
                         properties.dashboard().tileUrl(), properties.dashboard().tileAttribution()),

@@ -1,5 +1,6 @@
 package cz.spojka.linkeddata;
 
+import cz.spojka.access.Caller;
 import cz.spojka.system.PageFormat;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
@@ -45,7 +46,14 @@ class LinkedDataController {
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         String rawPath =
                 request.getRequestURI().substring(request.getContextPath().length());
-        return answer(iris.candidates(rawPath), rawPath, format, page, accept, request.getContextPath());
+        return answer(
+                pages.visibleTo(Caller.of(request)),
+                iris.candidates(rawPath),
+                rawPath,
+                format,
+                page,
+                accept,
+                request.getContextPath());
     }
 
     @GetMapping("/resource")
@@ -58,11 +66,24 @@ class LinkedDataController {
         if (iri == null || iri.isBlank()) {
             return problem(HttpStatus.BAD_REQUEST, "/resource needs the IRI to describe: /resource?iri=<IRI>");
         }
-        return answer(List.of(iri), iris.page(iri), format, page, accept, request.getContextPath());
+        return answer(
+                pages.visibleTo(Caller.of(request)),
+                List.of(iri),
+                iris.page(iri),
+                format,
+                page,
+                accept,
+                request.getContextPath());
     }
 
     private ResponseEntity<?> answer(
-            List<String> candidates, String address, String format, String page, String accept, String root) {
+            ResourcePages pages,
+            List<String> candidates,
+            String address,
+            String format,
+            String page,
+            String accept,
+            String root) {
         PageFormat form;
         try {
             form = PageFormat.choose(format, accept, "Resources");

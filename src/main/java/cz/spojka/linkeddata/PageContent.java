@@ -1,5 +1,6 @@
 package cz.spojka.linkeddata;
 
+import cz.spojka.access.GraphAccess;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +39,7 @@ record PageContent(
      *
      * @param title its title in Czech (English after a slash when the connector gives it)
      */
-    record DatasetLink(String title, String municipality, HubIris.DatasetGraph graph) {}
+    record DatasetLink(String title, String municipality, GraphAccess.DatasetGraph graph) {}
 
     /** A point in WGS 84, for the map. */
     record Point(double latitude, double longitude) {}

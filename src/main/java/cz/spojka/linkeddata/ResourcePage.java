@@ -1,5 +1,6 @@
 package cz.spojka.linkeddata;
 
+import cz.spojka.access.GraphAccess;
 import cz.spojka.store.ProvenanceTriples;
 import cz.spojka.system.PageFormat;
 import java.text.Collator;
@@ -260,7 +261,7 @@ final class ResourcePage {
         section("datasets", "Datové sady", "Datasets");
         html.append("<ul>\n");
         for (PageContent.DatasetLink dataset : content.datasets()) {
-            HubIris.DatasetGraph graph = dataset.graph();
+            GraphAccess.DatasetGraph graph = dataset.graph();
             html.append("<li><a href=\"")
                     .append(escape(content.root() + iris.page(graph.iri())))
                     .append("\">")

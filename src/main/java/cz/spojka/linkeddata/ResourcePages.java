@@ -1,5 +1,7 @@
 package cz.spojka.linkeddata;
 
+import cz.spojka.access.Caller;
+import cz.spojka.access.GraphAccess;
 import cz.spojka.connector.ConnectorDefinition;
 import cz.spojka.connector.Connectors;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ final class ResourcePages {
     private final ResourceReader reader;
     private final VocabularyLabels vocabulary;
     private final Connectors connectors;
-    private final HubIris iris;
+    private final GraphAccess access;
     private final PrefixMapping prefixes;
     private final PageContent.MapTiles tiles;
     private final int pageSize;
@@ -37,17 +39,26 @@ final class ResourcePages {
             ResourceReader reader,
             VocabularyLabels vocabulary,
             Connectors connectors,
-            HubIris iris,
+            GraphAccess access,
             PrefixMapping prefixes,
             PageContent.MapTiles tiles,
             int pageSize) {
         this.reader = reader;
         this.vocabulary = vocabulary;
         this.connectors = connectors;
-        this.iris = iris;
+        this.access = access;
         this.prefixes = prefixes;
         this.tiles = tiles;
         this.pageSize = pageSize;
+    }
+
+    /**
+     * The pages as {@code caller} sees them: what it may not read ({@link GraphAccess}) does not exist for them, in
+     * the description, the listings, the labels, the points and the datasets alike.
+     */
+    ResourcePages visibleTo(Caller caller) {
+        return new ResourcePages(
+                reader.visibleTo(access.visibleTo(caller)), vocabulary, connectors, access, prefixes, tiles, pageSize);
     }
 
     int pageSize() {
@@ -107,7 +118,7 @@ final class ResourcePages {
         List<PageContent.DatasetLink> datasets = new ArrayList<>();
         Map<String, Labels> labels = labels(found);
         for (String graph : graphs) {
-            iris.datasetGraph(graph).ifPresent(dataset -> {
+            access.datasetGraph(graph).ifPresent(dataset -> {
                 PageContent.DatasetLink link = datasetLink(dataset);
                 datasets.add(link);
                 if (graph.equals(found.iri())) {
@@ -131,20 +142,20 @@ final class ResourcePages {
                 root);
     }
 
-    private PageContent.DatasetLink datasetLink(HubIris.DatasetGraph graph) {
+    private PageContent.DatasetLink datasetLink(GraphAccess.DatasetGraph graph) {
         return dataset(graph)
                 .map(d -> new PageContent.DatasetLink(
                         d.titleCs() + " – " + d.municipalityName(), d.municipalityName(), graph))
                 .orElse(new PageContent.DatasetLink(graph.dataset(), graph.ico(), graph));
     }
 
-    private Optional<String> titleEn(HubIris.DatasetGraph graph) {
+    private Optional<String> titleEn(GraphAccess.DatasetGraph graph) {
         return dataset(graph)
                 .filter(d -> d.titleEn() != null && !d.titleEn().isBlank())
                 .map(d -> d.titleEn() + " – " + d.municipalityName());
     }
 
-    private Optional<ConnectorDefinition.Dataset> dataset(HubIris.DatasetGraph graph) {
+    private Optional<ConnectorDefinition.Dataset> dataset(GraphAccess.DatasetGraph graph) {
         return connectors.active().stream()
                 .filter(active -> active.graphIri().equals(graph.iri()))
                 .map(active -> active.definition().dataset())

@@ -1,6 +1,5 @@
 package cz.spojka.linkeddata;
 
-import cz.spojka.store.PublishedGraphs;
 import cz.spojka.store.StoreReader;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -22,9 +22,9 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 
 /**
- * Reads what a page shows from the published graphs of the store ({@link PublishedGraphs}), through the
- * {@link StoreReader}, so from TDB2 or an external store alike. Every query names its graphs with
- * {@code GRAPH ?g}, which never reaches the stored default graph, and keeps only the published ones.
+ * Reads what a page shows from the graphs of the store one caller may read ({@link #visibleTo}), through the
+ * {@link StoreReader}, so from TDB2 or an external store alike: whatever the caller may not read does not exist for
+ * these queries. Every query names its graphs with {@code GRAPH ?g}, which never reaches the stored default graph.
  */
 final class ResourceReader {
 
@@ -35,7 +35,6 @@ final class ResourceReader {
     static final int DESCRIPTION_LIMIT = 10_000;
 
     private final StoreReader store;
-    private final PublishedGraphs published;
     private final Query describe;
     private final Query referencingCount;
     private final Query referencing;
@@ -44,23 +43,36 @@ final class ResourceReader {
     private final Query graphExists;
     private final Query referencingGraphs;
 
-    ResourceReader(StoreReader store, PublishedGraphs published) {
+    /** @param store the whole store: read only through {@link #visibleTo} */
+    ResourceReader(StoreReader store) {
         this.store = store;
-        this.published = published;
-        String inPublished = published.filter("g");
-        this.describe = QueryFactory.create("SELECT * WHERE { GRAPH ?g { ?s ?p0 ?o0 " + nested(1) + " } " + inPublished
-                + " } LIMIT " + DESCRIPTION_LIMIT);
+        this.describe = QueryFactory.create(
+                "SELECT * WHERE { GRAPH ?g { ?s ?p0 ?o0 " + nested(1) + " } } LIMIT " + DESCRIPTION_LIMIT);
         String linking =
-                "GRAPH ?g { { ?e ?p ?o } UNION { ?e ?q ?b . ?b ?p ?o FILTER(isBlank(?b)) } FILTER(isIRI(?e)) } "
-                        + inPublished;
+                "GRAPH ?g { { ?e ?p ?o } UNION { ?e ?q ?b . ?b ?p ?o FILTER(isBlank(?b)) } FILTER(isIRI(?e)) }";
         this.referencingCount = QueryFactory.create("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { " + linking + " }");
         this.referencing = QueryFactory.create("SELECT DISTINCT ?e WHERE { " + linking + " } ORDER BY ?e");
-        String inGraph = "GRAPH ?g { ?e ?p ?o FILTER(isIRI(?e)) } " + inPublished;
+        String inGraph = "GRAPH ?g { ?e ?p ?o FILTER(isIRI(?e)) }";
         this.membersCount = QueryFactory.create("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { " + inGraph + " }");
         this.members = QueryFactory.create("SELECT DISTINCT ?e WHERE { " + inGraph + " } ORDER BY ?e");
-        this.referencingGraphs =
-                QueryFactory.create("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } " + inPublished + " }");
-        this.graphExists = QueryFactory.create("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } " + inPublished + " } LIMIT 1");
+        this.referencingGraphs = QueryFactory.create("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }");
+        this.graphExists = QueryFactory.create("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1");
+    }
+
+    private ResourceReader(ResourceReader queries, StoreReader store) {
+        this.store = store;
+        this.describe = queries.describe;
+        this.referencingCount = queries.referencingCount;
+        this.referencing = queries.referencing;
+        this.membersCount = queries.membersCount;
+        this.members = queries.members;
+        this.graphExists = queries.graphExists;
+        this.referencingGraphs = queries.referencingGraphs;
+    }
+
+    /** This reader over the graphs {@code visible} accepts (a caller's, {@code GraphAccess.visibleTo}) only. */
+    ResourceReader visibleTo(Predicate<String> visible) {
+        return new ResourceReader(this, store.visibleTo(visible));
     }
 
     /** {@code OPTIONAL { ?o0 ?p1 ?o1 FILTER(isBlank(?o0)) OPTIONAL { … } }} down to {@link #BLANK_NODE_DEPTH}. */
@@ -74,7 +86,7 @@ final class ResourceReader {
     }
 
     /**
-     * The description of {@code iri}: its triples, and those of the blank nodes it leads to, in every published graph
+     * The description of {@code iri}: its triples, and those of the blank nodes it leads to, in every graph this reader reads
      * (the same as SPARQL {@code DESCRIBE} in Jena, a blank-node closure), and the graphs they are in.
      */
     Description describe(String iri) {
@@ -97,17 +109,14 @@ final class ResourceReader {
         return new Description(iri, graph, graphs);
     }
 
-    /** Whether {@code iri} names a published graph of the store. */
+    /** Whether {@code iri} names a graph of the store this reader reads. */
     boolean isGraph(String iri) {
-        if (!published.published(iri)) {
-            return false;
-        }
         boolean[] found = {false};
         store.select(graphExists, Map.of("g", NodeFactory.createURI(iri)), row -> found[0] = true);
         return found[0];
     }
 
-    /** The published graphs in which something links to {@code iri}. */
+    /** The graphs this reader reads in which something links to {@code iri}. */
     Set<String> referencingGraphs(String iri) {
         Set<String> graphs = new TreeSet<>();
         store.select(
@@ -164,9 +173,8 @@ final class ResourceReader {
                 : " UNION { ?e ?p " + NodeFmtLib.strNT(linkedTo) + " BIND(1 AS ?linking) }"
                         + " UNION { ?e ?q ?b . ?b ?p " + NodeFmtLib.strNT(linkedTo)
                         + " FILTER(isBlank(?b)) BIND(1 AS ?linking) }";
-        String query =
-                "SELECT ?e ?p ?o ?linking WHERE { VALUES ?e { " + values + " } GRAPH ?g { { ?e ?p ?o FILTER(?p IN ("
-                        + predicates() + ")) }" + linking + " } " + published.filter("g") + " }";
+        String query = "SELECT ?e ?p ?o ?linking WHERE { VALUES ?e { " + values
+                + " } GRAPH ?g { { ?e ?p ?o FILTER(?p IN (" + predicates() + ")) }" + linking + " } }";
         String type = RDF.type.getURI();
         store.select(QueryFactory.create(query), Map.of(), row -> {
             Listing.Item item = items.get(row.get("e").getURI());
@@ -195,7 +203,7 @@ final class ResourceReader {
                 .map(i -> NodeFmtLib.strNT(NodeFactory.createURI(i)))
                 .collect(Collectors.joining(" "));
         String query = "SELECT ?e ?o WHERE { VALUES ?e { " + values + " } GRAPH ?g { ?e ?p ?o FILTER(?p IN ("
-                + labelPredicates() + ")) } " + published.filter("g") + " }";
+                + labelPredicates() + ")) } }";
         store.select(
                 QueryFactory.create(query),
                 Map.of(),

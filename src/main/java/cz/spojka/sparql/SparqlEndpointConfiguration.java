@@ -1,5 +1,6 @@
 package cz.spojka.sparql;
 
+import cz.spojka.access.GraphAccess;
 import cz.spojka.store.TdbEntityStore;
 import cz.spojka.system.SpojkaProperties;
 import java.time.Duration;
@@ -30,7 +31,8 @@ import org.springframework.web.filter.CorsFilter;
  * The SPARQL 1.1 endpoint at {@code /sparql}, served by Fuseki's own protocol code inside the hub's web server (one
  * origin, one port): queries ({@link PublishedQueries}: GET, POST form and POST direct, every result format by content
  * negotiation, full-text search with {@code text:query} and the GeoSPARQL functions) and Graph Store Protocol reads
- * ({@link PublishedGraphReads}). It is read-only: the data service has no update or write operation, and
+ * ({@link PublishedGraphReads}), each of the graphs the request's caller may read ({@link CallerSecurityContext}:
+ * Jena's access control over {@link GraphAccess}). It is read-only: the data service has no update or write operation, and
  * {@link RequestGuard} says why. A browser opening {@code /sparql} without a query gets the query UI (YASGUI with the
  * examples of {@code vocab/queries/}, {@link QueryUiController}). Browser apps of any allowed origin may query it (CORS). With an external store
  * ({@code spojka.store.type=sparql}) consumers query that store's own endpoint.
@@ -49,7 +51,7 @@ class SparqlEndpointConfiguration {
             Duration.ofMinutes(10).toMillis();
 
     @Bean
-    ServletContextInitializer fusekiRegistries(TdbEntityStore store, SpojkaProperties properties) {
+    ServletContextInitializer fusekiRegistries(TdbEntityStore store, GraphAccess access, SpojkaProperties properties) {
         FusekiCore.init();
         setUpGeoSparql();
         SpojkaProperties.Limits limits = properties.limits();
@@ -59,8 +61,10 @@ class SparqlEndpointConfiguration {
                 .build();
         OperationRegistry operations = OperationRegistry.createStd();
         operations.register(
-                Operation.Query, WebContent.contentTypeSPARQLQuery, new PublishedQueries(new QueryBudgets(limits)));
-        operations.register(Operation.GSP_R, new PublishedGraphReads());
+                Operation.Query,
+                WebContent.contentTypeSPARQLQuery,
+                new PublishedQueries(access, new QueryBudgets(limits)));
+        operations.register(Operation.GSP_R, new PublishedGraphReads(access));
         service.setEndpointProcessors(operations);
         service.goActive();
         DataAccessPointRegistry accessPoints = new DataAccessPointRegistry();
@@ -75,6 +79,8 @@ class SparqlEndpointConfiguration {
     private static DatasetGraph published(DatasetGraph dataset, SpojkaProperties.Limits limits) {
         dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
         dataset.getContext().set(ARQ.queryTimeout, limits.publicRole().timeout().toMillis());
+        // No SERVICE to any endpoint: the queries refuse it (QueryReach), and so does ARQ should one get through.
+        dataset.getContext().set(ARQ.httpServiceAllowed, false);
         return dataset;
     }
 

@@ -8,7 +8,7 @@ import org.apache.jena.tdb2.store.NodeId;
  * What the public may read of the store: its named graphs (the entities, the vocabulary, the reference data, the
  * catalogue), never the hub's own bookkeeping. That is the stored default graph of TDB2, where the materializer keeps
  * its offsets, the graph of offsets of an external store ({@link SparqlEntityStore}), and any graph named
- * {@code urn:x-spojka:…}. The SPARQL endpoint and the Linked Data pages both read through this rule.
+ * {@code urn:x-spojka:…}. {@code access.GraphAccess}, the rule every channel reads through, builds on it.
  */
 public final class PublishedGraphs {
 
@@ -28,14 +28,5 @@ public final class PublishedGraphs {
     /** Whether {@code graphIri} is a graph the public may read. */
     public boolean published(String graphIri) {
         return !graphIri.startsWith(INTERNAL_PREFIX) && !graphIri.equals(offsetsGraph);
-    }
-
-    /**
-     * A SPARQL {@code FILTER} that keeps the solutions whose {@code ?variable} is a published graph, for a query that
-     * reads the store's graphs with {@code GRAPH ?variable { … }} (which never reaches the stored default graph).
-     */
-    public String filter(String variable) {
-        return "FILTER(!STRSTARTS(STR(?" + variable + "), \"" + INTERNAL_PREFIX + "\") && ?" + variable + " != <"
-                + offsetsGraph + ">)";
     }
 }

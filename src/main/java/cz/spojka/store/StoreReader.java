@@ -1,8 +1,12 @@
 package cz.spojka.store;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.ARQ;
@@ -25,12 +29,17 @@ public final class StoreReader {
     /** Jena's value of {@link ARQ#queryTimeout} for "no timeout". */
     private static final String NO_TIMEOUT = "-1";
 
-    private final Supplier<QueryExecBuilder> executions;
+    private final Function<Query, QueryExecBuilder> executions;
     private final Consumer<Runnable> oneRead;
+    private final Function<Predicate<String>, StoreReader> restricted;
 
-    private StoreReader(Supplier<QueryExecBuilder> executions, Consumer<Runnable> oneRead) {
+    private StoreReader(
+            Function<Query, QueryExecBuilder> executions,
+            Consumer<Runnable> oneRead,
+            Function<Predicate<String>, StoreReader> restricted) {
         this.executions = executions;
         this.oneRead = oneRead;
+        this.restricted = restricted;
     }
 
     /**
@@ -39,16 +48,74 @@ public final class StoreReader {
      * sets on the dataset: they are the hub's own, and streaming a large dataset takes as long as the client reads.
      */
     public static StoreReader of(DatasetGraph dataset) {
+        return tdb(dataset, graph -> true);
+    }
+
+    /**
+     * Reads only the named graphs {@code visible} accepts, through TDB2's quad filter ({@link VisibleQuads}, made
+     * inside each read transaction, so that a compaction in between changes nothing).
+     */
+    private static StoreReader tdb(DatasetGraph dataset, Predicate<String> visible) {
         return new StoreReader(
-                () -> QueryExec.dataset(dataset)
+                query -> QueryExec.dataset(dataset)
+                        .query(query)
                         .set(ARQ.queryTimeout, NO_TIMEOUT)
-                        .set(SystemTDB.symTupleFilter, PublishedGraphs.NAMED_GRAPHS_ONLY),
-                reads -> Txn.executeRead(dataset, reads::run));
+                        .set(SystemTDB.symTupleFilter, VisibleQuads.of(dataset, visible)),
+                reads -> Txn.executeRead(dataset, reads::run),
+                narrower -> tdb(dataset, visible.and(narrower)));
     }
 
     /** Reads an external SPARQL 1.1 store through its query endpoint. */
     public static StoreReader of(String queryEndpoint) {
-        return new StoreReader(() -> QueryExecHTTP.service(queryEndpoint), Runnable::run);
+        return new StoreReader(
+                query -> QueryExecHTTP.service(queryEndpoint).query(query),
+                Runnable::run,
+                visible -> external(queryEndpoint, visible));
+    }
+
+    /**
+     * Reads only the named graphs {@code visible} accepts of an external store: its graphs are listed once, and each
+     * query names the visible ones as its {@code FROM NAMED} dataset (the hub's own queries read inside
+     * {@code GRAPH}), which any SPARQL 1.1 store applies.
+     */
+    private static StoreReader external(String queryEndpoint, Predicate<String> visible) {
+        AtomicReference<List<String>> listed = new AtomicReference<>();
+        return new StoreReader(
+                query -> {
+                    List<String> graphs =
+                            listed.updateAndGet(known -> known != null ? known : visibleGraphs(queryEndpoint, visible));
+                    Query inVisible = query.cloneQuery();
+                    graphs.forEach(inVisible::addNamedGraphURI);
+                    if (graphs.isEmpty()) {
+                        inVisible.addNamedGraphURI(PublishedGraphs.INTERNAL_PREFIX + "no-graph");
+                    }
+                    return QueryExecHTTP.service(queryEndpoint).query(inVisible);
+                },
+                Runnable::run,
+                narrower -> external(queryEndpoint, visible.and(narrower)));
+    }
+
+    private static List<String> visibleGraphs(String queryEndpoint, Predicate<String> visible) {
+        List<String> graphs = new ArrayList<>();
+        try (QueryExec exec = QueryExecHTTP.service(queryEndpoint)
+                .query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+                .build()) {
+            exec.select().forEachRemaining(row -> {
+                Node graph = row.get("g");
+                if (graph.isURI() && visible.test(graph.getURI())) {
+                    graphs.add(graph.getURI());
+                }
+            });
+        }
+        return graphs;
+    }
+
+    /**
+     * This reader restricted to the named graphs {@code visible} accepts (a caller's, {@code GraphAccess.visibleTo}):
+     * what it may not read does not exist for the queries of the returned reader.
+     */
+    public StoreReader visibleTo(Predicate<String> visible) {
+        return restricted.apply(visible);
     }
 
     /**
@@ -82,7 +149,7 @@ public final class StoreReader {
     }
 
     private QueryExec build(Query query, Map<String, Node> substitution) {
-        QueryExecBuilder builder = executions.get().query(query);
+        QueryExecBuilder builder = executions.apply(query);
         substitution.forEach(builder::substitution);
         return builder.build();
     }

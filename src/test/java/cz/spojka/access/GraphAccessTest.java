@@ -73,6 +73,18 @@ class GraphAccessTest {
     }
 
     @Test
+    void aCatalogueRecordsGraphIsReadAsItsDatasetsGraph() {
+        String binsRecord = BASE + "catalog/datasets/zaplnenost-nadob/00064581";
+        assertThat(access.visible(Caller.ANONYMOUS, binsRecord, NOW)).isFalse();
+        assertThat(access.visible(agency(grant("00064581", null)), binsRecord, NOW))
+                .isTrue();
+        assertThat(access.visible(agency(grant("00270211", null)), binsRecord, NOW))
+                .isFalse();
+        assertThat(access.visible(Caller.ANONYMOUS, BASE + "catalog", NOW)).isTrue();
+        assertThat(access.datasetGraph(binsRecord)).isEmpty();
+    }
+
+    @Test
     void parsesOnlyTheConnectorsGraphs() {
         assertThat(access.datasetGraph(BINS_PRAGUE))
                 .contains(new GraphAccess.DatasetGraph("zaplnenost-nadob", "00064581", BINS_PRAGUE));

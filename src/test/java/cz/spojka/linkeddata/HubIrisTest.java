@@ -30,13 +30,4 @@ class HubIrisTest {
         assertThat(iris.page("https://linked.cuzk.cz/resource/ruian/obec/571164"))
                 .isEqualTo("/resource?iri=https%3A%2F%2Flinked.cuzk.cz%2Fresource%2Fruian%2Fobec%2F571164");
     }
-
-    @Test
-    void recognisesAConnectorsGraph() {
-        assertThat(iris.datasetGraph("https://obec.example/spojka/graph/podnety/00270211"))
-                .hasValue(new HubIris.DatasetGraph(
-                        "podnety", "00270211", "https://obec.example/spojka/graph/podnety/00270211"));
-        assertThat(iris.datasetGraph("https://obec.example/spojka/vocab/ontology/podneti"))
-                .isEmpty();
-    }
 }
