@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
@@ -35,6 +36,17 @@ class SecurityConfiguration {
             AccessSeed.read(seed).applyTo(registry, seed);
         }
         return registry;
+    }
+
+    /**
+     * Spring Security's firewall, with one allowance on the Linked Data pages only: an encoded slash ({@code %2F})
+     * in the path. The hub mints IRIs with {@code ENCODE_FOR_URI}, so an id holding a slash
+     * ({@code usneseni/12%2F2024}) must reach its page, as Tomcat lets it through ({@code LinkedDataConfiguration}).
+     * Every other path, the APIs above all, keeps the strict firewall.
+     */
+    @Bean
+    WebSecurityCustomizer encodedSlashesInLinkedDataIds() {
+        return web -> web.httpFirewall(new LinkedDataFirewall());
     }
 
     @Bean
