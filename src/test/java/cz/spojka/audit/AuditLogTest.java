@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The log on disk: the chain across reopening and files, and what tampering and a crash leave behind. */
 class AuditLogTest {
@@ -66,6 +68,43 @@ class AuditLogTest {
                         3,
                         "its hash does not match its fields (line 3 of audit-000000000001.jsonl): the entry was"
                                 + " changed"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "\"actor\":\"agency-2\"|\"actor\":\"someone-else\",\"actor\":\"agency-2\"",
+                "\"status\":200|\"status\":\"200\"",
+                "\"status\":200|\"status\":200.7",
+                "\"seq\":3|\"seq\":3.0",
+                "\"time\":|\"time\" :"
+            })
+    void aLineThatIsNotTheCanonicalFormOfItsEntryIsNamed(String edit) throws IOException {
+        String[] replace = edit.split("\\|");
+        record(open(LARGE), 5).close();
+        edit(lines -> lines.set(2, lines.get(2).replace(replace[0], replace[1])));
+
+        assertThat(open(LARGE).verify().firstInvalid())
+                .isEqualTo(new AuditChain.Invalid(
+                        3,
+                        "it is not in canonical form (line 3 of audit-000000000001.jsonl): the line was edited, its"
+                                + " fields may not be the ones hashed"));
+    }
+
+    @Test
+    void theCanonicalFormEscapesAsDocumented() {
+        AuditEntry entry = AuditEntry.chained(
+                1,
+                "2025-01-31T12:00:00Z",
+                new AuditEvent(
+                        "a\"b\\c/d\n\u0001é€", null, null, null, null, null, "x", null, 200, "allowed", null, null),
+                AuditEntry.GENESIS);
+
+        assertThat(entry.line())
+                .startsWith("{\"seq\":1,\"time\":\"2025-01-31T12:00:00Z\",\"actor\":\"a\\\"b\\\\c/d\\n\\u0001é€\","
+                        + "\"credential\":null,");
+        String withoutHash = entry.line().substring(0, entry.line().indexOf(",\"hash\":")) + "}";
+        assertThat(entry.hash()).isEqualTo(AuditEntry.sha256(withoutHash));
     }
 
     @Test
