@@ -127,13 +127,29 @@ public final class AuditLog implements Closeable {
         return entry;
     }
 
+    /**
+     * Starts the file of the entry {@code firstSeq}: the new file is opened before the current one is closed, so
+     * that a failure (a full disk, no file handles left, a file of that name already there) leaves the log writing
+     * on in the current file, and the next entry tries again.
+     */
     private void startFile(long firstSeq) throws IOException {
+        Path next = files.file(firstSeq);
+        FileChannel opened;
+        try {
+            opened = FileChannel.open(
+                    next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            if (channel == null) {
+                throw e;
+            }
+            log.warn("The audit log could not start the file {}, it goes on in {}: {}", next, current, e.toString());
+            return;
+        }
         if (channel != null) {
             channel.close();
         }
-        current = files.file(firstSeq);
-        channel = FileChannel.open(
-                current, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        current = next;
+        channel = opened;
     }
 
     /** Writes the whole line, or (on a failure such as a full disk) nothing: the next entry starts a clean line. */

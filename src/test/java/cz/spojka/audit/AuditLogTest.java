@@ -55,6 +55,23 @@ class AuditLogTest {
     }
 
     @Test
+    void aFileThatCannotBeStartedLeavesTheLogWritingInTheCurrentOneUntilTheNextEntryStartsIt() throws IOException {
+        AuditLog log = record(open(1), 1);
+        Path clash = Files.createDirectory(dir.resolve("audit-000000000002.jsonl"));
+
+        log.record(event("agency-b", 200));
+        Files.delete(clash);
+        log.record(event("agency-c", 200));
+
+        assertThat(new AuditFiles(dir).files())
+                .extracting(f -> f.getFileName().toString())
+                .containsExactly("audit-000000000001.jsonl", "audit-000000000003.jsonl");
+        assertThat(log.verify().valid()).isTrue();
+        assertThat(log.verify().entries()).isEqualTo(3);
+        log.close();
+    }
+
+    @Test
     void anEditedFieldIsNamedByItsEntry() throws IOException {
         record(open(LARGE), 5).close();
         edit(lines -> lines.set(2, lines.get(2).replace("\"outcome\":\"allowed\"", "\"outcome\":\"refused\"")));
