@@ -29,6 +29,12 @@ public final class AuditLog implements Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
+    /**
+     * Free space below which the log counts as not writable, so that a full disk refuses the next audited request
+     * before it runs rather than after (an entry is a few hundred bytes).
+     */
+    static final long MIN_FREE_BYTES = 1 << 20;
+
     /** Where the chain ends now: the last entry, and how far the current file is written. */
     record Head(long seq, String hash, Path file, long length) {}
 
@@ -39,6 +45,11 @@ public final class AuditLog implements Closeable {
     private String hash;
     private Path current;
     private FileChannel channel;
+    /** Why the log cannot be written, null while it can; since when, and the requests refused meanwhile. */
+    private String failure;
+
+    private Instant failedSince;
+    private long refusedMeanwhile;
 
     private AuditLog(AuditFiles files, long fileSize, boolean force) {
         this.files = files;
@@ -93,24 +104,92 @@ public final class AuditLog implements Closeable {
                             + " {}",
                     cut,
                     file);
-            record(new AuditEvent(
-                    "hub",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
+            write(hubEvent(
                     "audit.repair",
                     file,
-                    null,
                     AuditEvent.REPAIRED,
-                    null,
                     "cut off " + cut + " bytes of an entry the hub did not finish writing when it stopped"));
         }
     }
 
-    /** Appends {@code event} as the next entry of the chain. */
+    private static AuditEvent hubEvent(String action, String target, String outcome, String detail) {
+        return new AuditEvent("hub", null, null, null, null, null, action, target, null, outcome, null, detail);
+    }
+
+    /**
+     * Appends {@code event} as the next entry of the chain.
+     *
+     * @throws AuditUnavailable when the log cannot be written (nothing was written)
+     */
     public synchronized AuditEntry record(AuditEvent event) {
+        ensureWritable();
+        return write(event);
+    }
+
+    /**
+     * Checks, before a request whose entry the log must hold runs, that the entry can be written: the log's file
+     * system has {@link #MIN_FREE_BYTES} free, and the last write did not fail, or writing works again (the log then
+     * records that it resumes, and how many requests it refused meanwhile).
+     *
+     * @throws AuditUnavailable when it cannot, with the reason; the request is then refused
+     */
+    public synchronized void ensureWritable() {
+        String problem = problem();
+        if (problem != null) {
+            refusedMeanwhile++;
+            throw new AuditUnavailable(problem);
+        }
+    }
+
+    /** Why the log cannot be written now, null when it can; tries to resume a log that failed. */
+    synchronized String problem() {
+        String lowSpace = lowSpace();
+        if (lowSpace != null) {
+            failed(lowSpace);
+            return failure;
+        }
+        if (failure != null) {
+            try {
+                write(resumed());
+            } catch (AuditUnavailable e) {
+                return failure;
+            }
+            log.info("The audit log is written again after it failed at {}", failedSince);
+            failure = null;
+            refusedMeanwhile = 0;
+        }
+        return null;
+    }
+
+    private String lowSpace() {
+        try {
+            long free = Files.getFileStore(files.dir()).getUsableSpace();
+            return free < MIN_FREE_BYTES
+                    ? "only " + free + " bytes free on its file system, less than " + MIN_FREE_BYTES
+                    : null;
+        } catch (IOException e) {
+            return "its file system cannot be read: " + e;
+        }
+    }
+
+    private AuditEvent resumed() {
+        return hubEvent(
+                "audit.resume",
+                null,
+                AuditEvent.REPAIRED,
+                "the log could not be written from " + failedSince + " (" + failure + "); " + refusedMeanwhile
+                        + " requests that must be recorded were refused with 503 meanwhile");
+    }
+
+    private void failed(String reason) {
+        if (failure == null) {
+            failedSince = Instant.now();
+            log.error("The audit log {} cannot be written, audited requests are refused: {}", files.dir(), reason);
+        }
+        failure = reason;
+    }
+
+    private AuditEntry write(AuditEvent event) {
         AuditEntry entry = AuditEntry.chained(seq + 1, Instant.now().toString(), event, hash);
         ByteBuffer line = ByteBuffer.wrap((entry.line() + "\n").getBytes(StandardCharsets.UTF_8));
         try {
@@ -119,8 +198,8 @@ public final class AuditLog implements Closeable {
             }
             append(line);
         } catch (IOException e) {
-            log.error("An audit entry could not be written to {}: {}", current, e.toString());
-            throw new UncheckedIOException("cannot write the audit log " + current, e);
+            failed("writing " + current + " failed: " + e);
+            throw new AuditUnavailable(failure);
         }
         seq = entry.seq();
         hash = entry.hash();

@@ -30,6 +30,16 @@ class AuditFilterTest {
     }
 
     @Test
+    void whatMayBeRecordedIsKnownBeforeAuthenticationByTheCredentialSent() {
+        assertThat(AuditFilter.mayBeAudited("GET", "/sparql", true)).isTrue();
+        assertThat(AuditFilter.mayBeAudited("GET", "/sparql", false)).isFalse();
+        assertThat(AuditFilter.mayBeAudited("POST", "/api/agencies", false)).isTrue();
+        assertThat(AuditFilter.mayBeAudited("GET", "/api/agencies", true)).isFalse();
+        assertThat(AuditFilter.mayBeAudited("GET", "/api/audit", true)).isTrue();
+        assertThat(AuditFilter.mayBeAudited("GET", "/dashboard", true)).isFalse();
+    }
+
+    @Test
     void dropsEveryParameterThatMayHoldACredential() {
         assertThat(AuditFilter.withoutSecrets("/sparql", "query=ASK%7B%7D&api_key=s3cret&access_token=t&Key=k"))
                 .isEqualTo("/sparql?query=ASK%7B%7D");
