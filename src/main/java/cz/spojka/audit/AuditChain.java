@@ -1,6 +1,8 @@
 package cz.spojka.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /**
  * Checks a run of audit log lines, in order, as a chain: each line is an entry written exactly in its canonical form
@@ -64,6 +66,9 @@ public final class AuditChain {
                     "it is not in canonical form (" + where + "): the line was edited, its fields may not be the ones"
                             + " hashed");
         }
+        if (!isInstant(entry.time())) {
+            return fail(entry.seq(), "its time is not an instant (" + where + "): the entry was changed");
+        }
         if (!entry.computedHash().equals(entry.hash())) {
             return fail(entry.seq(), "its hash does not match its fields (" + where + "): the entry was changed");
         }
@@ -83,6 +88,18 @@ public final class AuditChain {
                             + "): an entry before it was changed or replaced");
         }
         return accepted(entry);
+    }
+
+    private static boolean isInstant(String time) {
+        if (time == null) {
+            return false;
+        }
+        try {
+            Instant.parse(time);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     private boolean accepted(AuditEntry entry) {

@@ -67,7 +67,12 @@ final class AuditFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(seen, response);
         } catch (IOException | ServletException | RuntimeException e) {
-            recordIfAudited(seen, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            try {
+                recordIfAudited(seen, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            } catch (RuntimeException recording) {
+                // The request's own failure is the one to report; the log's goes with it.
+                e.addSuppressed(recording);
+            }
             throw e;
         }
         recordIfAudited(seen, response.getStatus());

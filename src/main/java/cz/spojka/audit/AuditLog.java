@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * to the one before by its hash ({@link AuditEntry}). One writer: {@link #record} appends under a lock, writes each
  * entry whole and (with {@code force}) forces it to disk before it returns. Entries are never rewritten; the only
  * change the hub makes to a file is, at start-up, to cut off a line it did not finish when it stopped, and it records
- * that as an entry of its own.
+ * that as an entry of its own. Each start adds an entry {@code audit.open} naming the last entry found on disk.
  */
 public final class AuditLog implements Closeable {
 
@@ -110,6 +110,20 @@ public final class AuditLog implements Closeable {
                     AuditEvent.REPAIRED,
                     "cut off " + cut + " bytes of an entry the hub did not finish writing when it stopped"));
         }
+        opened(files.dir(), seq, hash);
+    }
+
+    /**
+     * Notes where the chain on disk ended at this start, as an entry and in the application log: an anchor kept
+     * outside the log (the application log shipped elsewhere), so that entries cut off its end later are detected.
+     */
+    private void opened(Path dir, long lastSeq, String lastHash) {
+        log.info("Audit log {} opened: the chain on disk ends at entry {} with the hash {}", dir, lastSeq, lastHash);
+        write(hubEvent(
+                "audit.open",
+                null,
+                AuditEvent.OPENED,
+                "the hub started; the log on disk ended at entry " + lastSeq + " with the hash " + lastHash));
     }
 
     private static AuditEvent hubEvent(String action, String target, String outcome, String detail) {

@@ -1,11 +1,17 @@
 package cz.spojka.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cz.spojka.access.Caller;
 import cz.spojka.access.Role;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 class AuditFilterTest {
 
@@ -37,6 +43,21 @@ class AuditFilterTest {
         assertThat(AuditFilter.mayBeAudited("GET", "/api/agencies", true)).isFalse();
         assertThat(AuditFilter.mayBeAudited("GET", "/api/audit", true)).isTrue();
         assertThat(AuditFilter.mayBeAudited("GET", "/dashboard", true)).isFalse();
+    }
+
+    @Test
+    void theRequestsOwnFailureIsThrownWithTheLogsFailureSuppressed(@TempDir Path dir) throws IOException {
+        AuditLog log = AuditLog.open(dir, 1 << 20, false);
+        log.close();
+        IllegalStateException failure = new IllegalStateException("the change failed");
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/grants");
+
+        assertThatThrownBy(() -> new AuditFilter(log).doFilter(request, new MockHttpServletResponse(), (req, res) -> {
+                    throw failure;
+                }))
+                .isSameAs(failure)
+                .satisfies(thrown ->
+                        assertThat(thrown.getSuppressed()).singleElement().isInstanceOf(AuditUnavailable.class));
     }
 
     @Test
