@@ -1,7 +1,7 @@
 package cz.spojka.limits;
 
+import cz.spojka.access.DataChannels;
 import cz.spojka.system.SpojkaProperties;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -23,18 +23,6 @@ class LimitsConfiguration {
      */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 17;
 
-    /** The data channels: SPARQL, downloads, the Linked Data pages, the event stream. */
-    static final List<String> PATHS = List.of(
-            "/sparql",
-            "/sparql/*",
-            "/data",
-            "/data/*",
-            "/zdroj/*",
-            "/graph/*",
-            "/connectors/*",
-            "/resource",
-            "/events");
-
     private static final Logger log = LoggerFactory.getLogger(LimitsConfiguration.class);
 
     LimitsConfiguration(SpojkaProperties properties) {
@@ -47,7 +35,7 @@ class LimitsConfiguration {
     FilterRegistrationBean<AnonymousRateLimit> anonymousRateLimit(SpojkaProperties properties) {
         FilterRegistrationBean<AnonymousRateLimit> registration = new FilterRegistrationBean<>(
                 new AnonymousRateLimit(properties.limits().publicRole().rate()));
-        registration.setUrlPatterns(PATHS);
+        registration.setUrlPatterns(DataChannels.urlPatterns());
         registration.setName("anonymousRateLimit");
         registration.setOrder(ORDER);
         return registration;

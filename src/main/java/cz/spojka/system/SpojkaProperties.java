@@ -206,7 +206,8 @@ public record SpojkaProperties(
             implements QueryBudget {}
 
     /**
-     * Anonymous requests to {@code /sparql}, {@code /data}, the Linked Data pages and {@code /events}, counted per
+     * Anonymous requests to the data channels ({@code /sparql}, {@code /data}, the Linked Data pages, {@code /catalog},
+     * {@code /events}), counted per
      * client address (behind a reverse proxy, set {@code server.forward-headers-strategy}: docs/security.md). A
      * request over the rate is answered 429 with {@code Retry-After}.
      *
