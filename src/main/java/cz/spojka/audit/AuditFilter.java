@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -105,8 +106,18 @@ final class AuditFilter extends OncePerRequestFilter {
         return AuditActions.isDataChannel(path) && !caller.anonymous();
     }
 
+    /**
+     * The API's changes, and its reads that return what the log must account for: the audit log itself, and dead
+     * letters and records held for review, which hold source records (of restricted datasets too).
+     */
     private static boolean auditedApi(String method, String path) {
-        return !READS.contains(method) || path.equals("/api/audit") || path.startsWith("/api/audit/");
+        if (!READS.contains(method)) {
+            return true;
+        }
+        List<String> segments = List.of(path.split("/"));
+        return segments.size() > 2 && segments.get(2).equals("audit")
+                || segments.contains("deadletters")
+                || segments.contains("held");
     }
 
     /**
@@ -140,7 +151,12 @@ final class AuditFilter extends OncePerRequestFilter {
                 Map.of("status", HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error", e.getMessage()));
     }
 
-    private static AuditEvent event(HttpServletRequest request, String path, int status, Caller caller) {
+    private static AuditEvent event(HttpServletRequest request, String path, int status, Caller served) {
+        // A refused key or token is named by whose it was, where the hub knows it.
+        Caller caller = served.anonymous()
+                        && request.getAttribute(Caller.REFUSED_CREDENTIAL_ATTRIBUTE) instanceof Caller refused
+                ? refused
+                : served;
         AuditActions.Action action = AuditActions.of(request.getMethod(), path, request::getParameter);
         return new AuditEvent(
                 actor(caller),

@@ -26,6 +26,15 @@ class AuditFilterTest {
         assertThat(AuditFilter.audited("POST", "/api/grants", 201, AGENCY)).isTrue();
         assertThat(AuditFilter.audited("GET", "/api/grants", 200, AGENCY)).isFalse();
         assertThat(AuditFilter.audited("GET", "/api/audit/export", 200, AGENCY)).isTrue();
+        assertThat(AuditFilter.audited("GET", "/api/deadletters", 200, AGENCY)).isTrue();
+        assertThat(AuditFilter.audited("GET", "/api/deadletters/7", 200, AGENCY))
+                .isTrue();
+        assertThat(AuditFilter.audited("GET", "/api/connectors/c1/held/e1", 200, AGENCY))
+                .isTrue();
+        assertThat(AuditFilter.audited("GET", "/api/connectors/c1", 200, AGENCY))
+                .isFalse();
+        assertThat(AuditFilter.audited("GET", "/api/", 200, AGENCY)).isFalse();
+        assertThat(AuditFilter.audited("GET", "/connectors/c1", 200, AGENCY)).isTrue();
         assertThat(AuditFilter.audited("OPTIONS", "/api/grants", 200, Caller.ANONYMOUS))
                 .isFalse();
         assertThat(AuditFilter.audited("GET", "/api/connectors", 401, Caller.ANONYMOUS))
