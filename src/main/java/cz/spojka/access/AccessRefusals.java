@@ -32,6 +32,9 @@ final class AccessRefusals implements AuthenticationEntryPoint, AccessDeniedHand
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refusal)
             throws IOException {
         if (refusal instanceof CredentialRefused refused) {
+            if (refused.refused() != null) {
+                request.setAttribute(Caller.REFUSED_CREDENTIAL_ATTRIBUTE, refused.refused());
+            }
             write(response, refused.status(), refused.getMessage());
         } else if (refusal instanceof InsufficientAuthenticationException) {
             write(

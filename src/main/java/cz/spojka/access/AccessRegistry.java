@@ -216,16 +216,17 @@ public final class AccessRegistry implements CallerDirectory {
         if (key == null) {
             throw CredentialRefused.unauthorized("unknown API key");
         }
+        String credential = "key:" + key.id();
         String refusal = key.refusal(clock.instant());
         if (refusal != null) {
-            throw CredentialRefused.unauthorized(refusal);
+            throw CredentialRefused.unauthorized(refusal).of(key.agency(), credential);
         }
         Agency agency = agencies.get(key.agency());
         String inactive = inactivity(agency);
         if (inactive != null) {
-            throw CredentialRefused.unauthorized(inactive);
+            throw CredentialRefused.unauthorized(inactive).of(key.agency(), credential);
         }
-        return caller(agency, "key:" + key.id());
+        return caller(agency, credential);
     }
 
     /** The agency's caller with its current grants; empty when it is unknown or disabled. No credential is named. */
@@ -244,11 +245,12 @@ public final class AccessRegistry implements CallerDirectory {
         Agency agency = agencies.get(agencyId);
         if (agency == null) {
             throw CredentialRefused.forbidden(
-                    "the token names the agency '" + agencyId + "', which the hub does not know");
+                            "the token names the agency '" + agencyId + "', which the hub does not know")
+                    .of(null, credential);
         }
         String inactive = inactivity(agency);
         if (inactive != null) {
-            throw CredentialRefused.forbidden(inactive);
+            throw CredentialRefused.forbidden(inactive).of(agencyId, credential);
         }
         return caller(agency, credential);
     }

@@ -22,6 +22,13 @@ public record Caller(String agency, Role role, List<Grant> grants, String creden
     /** The request attribute holding the request's caller. */
     public static final String REQUEST_ATTRIBUTE = Caller.class.getName();
 
+    /**
+     * The request attribute naming whose credential was refused (401, 403), where the hub knows it: a Caller with the
+     * key's agency (or null) and the credential ({@code key:<id>}, {@code token:<subject>}), role public. For the
+     * audit log; the request itself is served as anonymous.
+     */
+    public static final String REFUSED_CREDENTIAL_ATTRIBUTE = Caller.class.getName() + ".refused";
+
     public Caller {
         grants = List.copyOf(grants);
     }

@@ -23,7 +23,8 @@ final class TokenCallers implements Converter<Jwt, AbstractAuthenticationToken> 
     public AbstractAuthenticationToken convert(Jwt token) {
         String agency = token.getClaimAsString(agencyClaim);
         if (agency == null || agency.isBlank()) {
-            throw CredentialRefused.forbidden("the token has no claim '" + agencyClaim + "' naming an agency");
+            throw CredentialRefused.forbidden("the token has no claim '" + agencyClaim + "' naming an agency")
+                    .of(null, "token:" + token.getSubject());
         }
         return new CallerAuthentication(registry.callerOfToken(agency, "token:" + token.getSubject()));
     }

@@ -1,5 +1,6 @@
 package cz.spojka.audit;
 
+import cz.spojka.access.DataChannels;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,12 +17,13 @@ import java.util.function.Function;
  */
 final class AuditActions {
 
-    /** The paths whose requests by an agency are recorded, with their actions. */
-    private static final Map<String, String> CHANNELS = Map.of(
+    /** The actions of the data channels ({@link DataChannels}) but SPARQL, whose action depends on its parameters. */
+    static final Map<String, String> CHANNELS = Map.of(
             "/data", "downloads.read",
             "/zdroj", "resource.read",
             "/resource", "resource.read",
             "/graph", "graph.read",
+            "/connectors", "connector.read",
             "/catalog", "catalog.read",
             "/events", "events.open");
 
@@ -40,19 +42,15 @@ final class AuditActions {
 
     /** Whether {@code path} (without the context path) is one of the data channels, {@code /sparql} included. */
     static boolean isDataChannel(String path) {
-        return isSparql(path) || CHANNELS.keySet().stream().anyMatch(channel -> under(path, channel));
+        return DataChannels.includes(path);
     }
 
     static boolean isSparql(String path) {
-        return under(path, "/sparql");
+        return DataChannels.under(path, "/sparql");
     }
 
     static boolean isApi(String path) {
         return path.startsWith("/api/");
-    }
-
-    private static boolean under(String path, String prefix) {
-        return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 
     /**
@@ -66,7 +64,7 @@ final class AuditActions {
             return api(method, path);
         }
         for (Map.Entry<String, String> channel : CHANNELS.entrySet()) {
-            if (under(path, channel.getKey())) {
+            if (DataChannels.under(path, channel.getKey())) {
                 String rest = path.substring(channel.getKey().length());
                 String target = channel.getKey().equals("/resource")
                         ? parameter.apply("iri")

@@ -1,9 +1,12 @@
 package cz.spojka.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /**
- * Checks a run of audit log lines, in order, as a chain: each line is an entry, its hash matches its fields, its
+ * Checks a run of audit log lines, in order, as a chain: each line is an entry written exactly in its canonical form
+ * ({@link AuditEntry#line()}), its hash matches its fields, its
  * number follows the previous one's and its {@code prev} is the previous one's hash. The hub's own log must start
  * with entry 1 chained to {@link AuditEntry#GENESIS} ({@link #fromGenesis}); an exported part of it may start
  * anywhere ({@link #fromAnyEntry}), its first entry's number and {@code prev} taken as they are. Stops at the first
@@ -57,6 +60,15 @@ public final class AuditChain {
         } catch (JsonProcessingException e) {
             return fail(expected, where + " is not an audit entry: " + e.getOriginalMessage());
         }
+        if (!line.equals(entry.line())) {
+            return fail(
+                    entry.seq(),
+                    "it is not in canonical form (" + where + "): the line was edited, its fields may not be the ones"
+                            + " hashed");
+        }
+        if (!isInstant(entry.time())) {
+            return fail(entry.seq(), "its time is not an instant (" + where + "): the entry was changed");
+        }
         if (!entry.computedHash().equals(entry.hash())) {
             return fail(entry.seq(), "its hash does not match its fields (" + where + "): the entry was changed");
         }
@@ -76,6 +88,18 @@ public final class AuditChain {
                             + "): an entry before it was changed or replaced");
         }
         return accepted(entry);
+    }
+
+    private static boolean isInstant(String time) {
+        if (time == null) {
+            return false;
+        }
+        try {
+            Instant.parse(time);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     private boolean accepted(AuditEntry entry) {

@@ -14,7 +14,8 @@ package cz.spojka.audit;
  * @param action a short name of what was asked, e.g. {@code sparql.query}, {@code grant.create}
  * @param target the dataset, graph, resource or item the request was about, where the path names one
  * @param status the HTTP status of the answer
- * @param outcome {@code allowed}, {@code refused} (401, 403, 429), {@code error}, or {@code repaired}
+ * @param outcome {@code allowed}, {@code refused} (401, 403, 429), {@code error}; for the log's own events
+ *     {@code repaired} or {@code opened}
  * @param queryHash SHA-256 (hex) of the SPARQL query's text, for SPARQL queries
  * @param detail a sentence about an event of the log itself
  */
@@ -36,6 +37,7 @@ public record AuditEvent(
     public static final String REFUSED = "refused";
     public static final String ERROR = "error";
     public static final String REPAIRED = "repaired";
+    public static final String OPENED = "opened";
 
     /** The outcome of an answer with {@code status}: refusals of authentication, authorisation and limits apart. */
     public static String outcomeOf(int status) {

@@ -23,11 +23,17 @@ import org.slf4j.LoggerFactory;
  * to the one before by its hash ({@link AuditEntry}). One writer: {@link #record} appends under a lock, writes each
  * entry whole and (with {@code force}) forces it to disk before it returns. Entries are never rewritten; the only
  * change the hub makes to a file is, at start-up, to cut off a line it did not finish when it stopped, and it records
- * that as an entry of its own.
+ * that as an entry of its own. Each start adds an entry {@code audit.open} naming the last entry found on disk.
  */
 public final class AuditLog implements Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+
+    /**
+     * Free space below which the log counts as not writable, so that a full disk refuses the next audited request
+     * before it runs rather than after (an entry is a few hundred bytes).
+     */
+    static final long MIN_FREE_BYTES = 1 << 20;
 
     /** Where the chain ends now: the last entry, and how far the current file is written. */
     record Head(long seq, String hash, Path file, long length) {}
@@ -39,6 +45,11 @@ public final class AuditLog implements Closeable {
     private String hash;
     private Path current;
     private FileChannel channel;
+    /** Why the log cannot be written, null while it can; since when, and the requests refused meanwhile. */
+    private String failure;
+
+    private Instant failedSince;
+    private long refusedMeanwhile;
 
     private AuditLog(AuditFiles files, long fileSize, boolean force) {
         this.files = files;
@@ -93,24 +104,106 @@ public final class AuditLog implements Closeable {
                             + " {}",
                     cut,
                     file);
-            record(new AuditEvent(
-                    "hub",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
+            write(hubEvent(
                     "audit.repair",
                     file,
-                    null,
                     AuditEvent.REPAIRED,
-                    null,
                     "cut off " + cut + " bytes of an entry the hub did not finish writing when it stopped"));
+        }
+        opened(files.dir(), seq, hash);
+    }
+
+    /**
+     * Notes where the chain on disk ended at this start, as an entry and in the application log: an anchor kept
+     * outside the log (the application log shipped elsewhere), so that entries cut off its end later are detected.
+     */
+    private void opened(Path dir, long lastSeq, String lastHash) {
+        log.info("Audit log {} opened: the chain on disk ends at entry {} with the hash {}", dir, lastSeq, lastHash);
+        write(hubEvent(
+                "audit.open",
+                null,
+                AuditEvent.OPENED,
+                "the hub started; the log on disk ended at entry " + lastSeq + " with the hash " + lastHash));
+    }
+
+    private static AuditEvent hubEvent(String action, String target, String outcome, String detail) {
+        return new AuditEvent("hub", null, null, null, null, null, action, target, null, outcome, null, detail);
+    }
+
+    /**
+     * Appends {@code event} as the next entry of the chain.
+     *
+     * @throws AuditUnavailable when the log cannot be written (nothing was written)
+     */
+    public synchronized AuditEntry record(AuditEvent event) {
+        ensureWritable();
+        return write(event);
+    }
+
+    /**
+     * Checks, before a request whose entry the log must hold runs, that the entry can be written: the log's file
+     * system has {@link #MIN_FREE_BYTES} free, and the last write did not fail, or writing works again (the log then
+     * records that it resumes, and how many requests it refused meanwhile).
+     *
+     * @throws AuditUnavailable when it cannot, with the reason; the request is then refused
+     */
+    public synchronized void ensureWritable() {
+        String problem = problem();
+        if (problem != null) {
+            refusedMeanwhile++;
+            throw new AuditUnavailable(problem);
         }
     }
 
-    /** Appends {@code event} as the next entry of the chain. */
-    public synchronized AuditEntry record(AuditEvent event) {
+    /** Why the log cannot be written now, null when it can; tries to resume a log that failed. */
+    synchronized String problem() {
+        String lowSpace = lowSpace();
+        if (lowSpace != null) {
+            failed(lowSpace);
+            return failure;
+        }
+        if (failure != null) {
+            try {
+                write(resumed());
+            } catch (AuditUnavailable e) {
+                return failure;
+            }
+            log.info("The audit log is written again after it failed at {}", failedSince);
+            failure = null;
+            refusedMeanwhile = 0;
+        }
+        return null;
+    }
+
+    private String lowSpace() {
+        try {
+            long free = Files.getFileStore(files.dir()).getUsableSpace();
+            return free < MIN_FREE_BYTES
+                    ? "only " + free + " bytes free on its file system, less than " + MIN_FREE_BYTES
+                    : null;
+        } catch (IOException e) {
+            return "its file system cannot be read: " + e;
+        }
+    }
+
+    private AuditEvent resumed() {
+        return hubEvent(
+                "audit.resume",
+                null,
+                AuditEvent.REPAIRED,
+                "the log could not be written from " + failedSince + " (" + failure + "); " + refusedMeanwhile
+                        + " requests that must be recorded were refused with 503 meanwhile");
+    }
+
+    private void failed(String reason) {
+        if (failure == null) {
+            failedSince = Instant.now();
+            log.error("The audit log {} cannot be written, audited requests are refused: {}", files.dir(), reason);
+        }
+        failure = reason;
+    }
+
+    private AuditEntry write(AuditEvent event) {
         AuditEntry entry = AuditEntry.chained(seq + 1, Instant.now().toString(), event, hash);
         ByteBuffer line = ByteBuffer.wrap((entry.line() + "\n").getBytes(StandardCharsets.UTF_8));
         try {
@@ -119,21 +212,37 @@ public final class AuditLog implements Closeable {
             }
             append(line);
         } catch (IOException e) {
-            log.error("An audit entry could not be written to {}: {}", current, e.toString());
-            throw new UncheckedIOException("cannot write the audit log " + current, e);
+            failed("writing " + current + " failed: " + e);
+            throw new AuditUnavailable(failure);
         }
         seq = entry.seq();
         hash = entry.hash();
         return entry;
     }
 
+    /**
+     * Starts the file of the entry {@code firstSeq}: the new file is opened before the current one is closed, so
+     * that a failure (a full disk, no file handles left, a file of that name already there) leaves the log writing
+     * on in the current file, and the next entry tries again.
+     */
     private void startFile(long firstSeq) throws IOException {
+        Path next = files.file(firstSeq);
+        FileChannel opened;
+        try {
+            opened = FileChannel.open(
+                    next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            if (channel == null) {
+                throw e;
+            }
+            log.warn("The audit log could not start the file {}, it goes on in {}: {}", next, current, e.toString());
+            return;
+        }
         if (channel != null) {
             channel.close();
         }
-        current = files.file(firstSeq);
-        channel = FileChannel.open(
-                current, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        current = next;
+        channel = opened;
     }
 
     /** Writes the whole line, or (on a failure such as a full disk) nothing: the next entry starts a clean line. */

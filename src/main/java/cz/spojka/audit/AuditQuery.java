@@ -26,9 +26,14 @@ record AuditQuery(Instant from, Instant to, String actor, String outcome, String
                 action,
                 number("after", after, 0, Long.MAX_VALUE, problems));
         if (outcome != null
-                && !List.of(AuditEvent.ALLOWED, AuditEvent.REFUSED, AuditEvent.ERROR, AuditEvent.REPAIRED)
+                && !List.of(
+                                AuditEvent.ALLOWED,
+                                AuditEvent.REFUSED,
+                                AuditEvent.ERROR,
+                                AuditEvent.REPAIRED,
+                                AuditEvent.OPENED)
                         .contains(outcome)) {
-            problems.add("outcome must be allowed, refused, error or repaired, not '" + outcome + "'");
+            problems.add("outcome must be allowed, refused, error, repaired or opened, not '" + outcome + "'");
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
@@ -45,12 +50,28 @@ record AuditQuery(Instant from, Instant to, String actor, String outcome, String
         return limit == null ? DEFAULT_LIMIT : (int) value;
     }
 
+    /**
+     * The entries the query asks for. With {@code from} or {@code to}, an entry whose {@code time} is not an instant
+     * (edited on disk: {@code verify} names it) is skipped rather than failing the whole answer.
+     */
     Predicate<AuditEntry> filter() {
-        return entry -> (from == null || !Instant.parse(entry.time()).isBefore(from))
-                && (to == null || Instant.parse(entry.time()).isBefore(to))
+        return entry -> (from == null && to == null || within(entry.time()))
                 && (actor == null || actor.equals(entry.actor()))
                 && (outcome == null || outcome.equals(entry.outcome()))
                 && (action == null || action.equals(entry.action()));
+    }
+
+    private boolean within(String time) {
+        if (time == null) {
+            return false;
+        }
+        Instant instant;
+        try {
+            instant = Instant.parse(time);
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+        return (from == null || !instant.isBefore(from)) && (to == null || instant.isBefore(to));
     }
 
     private static Instant instant(String name, String value, List<String> problems) {

@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Refuses anonymous requests to the data channels beyond their client address's rate ({@code spojka.limits.public.rate})
+ * Refuses anonymous requests to the data channels ({@code access.DataChannels}) beyond their client address's rate ({@code spojka.limits.public.rate})
  * with {@code 429 Too Many Requests}, a {@code Retry-After} in whole seconds and the reason as JSON, or as a page
  * when a browser asks. Agencies are not rate-limited here: their queries are bounded by their role's budget. The
  * address is the request's remote address, which Tomcat takes from {@code X-Forwarded-For} behind a trusted reverse
@@ -38,7 +38,8 @@ final class AnonymousRateLimit extends OncePerRequestFilter {
         this.limits = new ClientRateLimits(rate);
         this.reason = "Too many requests from your address: anonymous callers may make " + rate.requestsPerMinute()
                 + " requests a minute (" + rate.burst() + " at once) to the SPARQL endpoint, the downloads, the"
-                + " Linked Data pages and the event stream. An agency with an API key is not limited so.";
+                + " Linked Data pages, the catalogue and the event stream. An agency with an API key is not limited"
+                + " so.";
     }
 
     @Override

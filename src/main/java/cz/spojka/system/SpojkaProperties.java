@@ -2,6 +2,7 @@ package cz.spojka.system;
 
 import cz.spojka.access.Role;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -82,13 +83,21 @@ public record SpojkaProperties(
 
     /**
      * @param fileSize a log file that has reached this size is closed and the next entry starts a new file; the
-     *     chain of hashes goes on across files
+     *     chain of hashes goes on across files; at least 1MB
      * @param forceToDisk force every entry to disk (fsync) as it is written; false leaves the writing to the
      *     operating system, so that an entry survives a crash of the hub but not a power failure
      */
     public record Audit(
             @NotNull @DefaultValue("64MB") DataSize fileSize,
-            @DefaultValue("true") boolean forceToDisk) {}
+            @DefaultValue("true") boolean forceToDisk) {
+
+        /** A smaller file size would start a file every few entries (0: one per entry). */
+        @AssertTrue(message = "spojka.audit.file-size must be at least 1MB")
+        public boolean isFileSizeAtLeastOneMegabyte() {
+            return fileSize == null
+                    || fileSize.toBytes() >= DataSize.ofMegabytes(1).toBytes();
+        }
+    }
 
     /**
      * Budgets per role ({@code docs/security.md}, "Limits"). A role's concurrent queries are shared by all its
@@ -206,7 +215,8 @@ public record SpojkaProperties(
             implements QueryBudget {}
 
     /**
-     * Anonymous requests to {@code /sparql}, {@code /data}, the Linked Data pages and {@code /events}, counted per
+     * Anonymous requests to the data channels ({@code /sparql}, {@code /data}, the Linked Data pages, {@code /catalog},
+     * {@code /events}), counted per
      * client address (behind a reverse proxy, set {@code server.forward-headers-strategy}: docs/security.md). A
      * request over the rate is answered 429 with {@code Retry-After}.
      *

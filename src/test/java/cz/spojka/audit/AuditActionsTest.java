@@ -2,6 +2,7 @@ package cz.spojka.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cz.spojka.access.DataChannels;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,11 +31,20 @@ class AuditActionsTest {
                 "GET, /graph/zaplnenost-nadob/00064581, graph.read, zaplnenost-nadob/00064581",
                 "GET, /zdroj/nadoba/1, resource.read, nadoba/1",
                 "GET, /catalog, catalog.read, -",
+                "GET, /connectors/golemio-kontejnery, connector.read, golemio-kontejnery",
                 "GET, /events, events.open, -",
                 "GET, /sparql, sparql.query, -"
             })
     void namesTheActionAndItsTarget(String method, String path, String action, String target) {
         assertThat(AuditActions.of(method, path, name -> null)).isEqualTo(new AuditActions.Action(action, target));
+    }
+
+    @Test
+    void everyDataChannelButSparqlHasItsAction() {
+        assertThat(AuditActions.CHANNELS.keySet())
+                .containsExactlyInAnyOrderElementsOf(DataChannels.PATHS.stream()
+                        .filter(path -> !path.equals("/sparql"))
+                        .toList());
     }
 
     @Test

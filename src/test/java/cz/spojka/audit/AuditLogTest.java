@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The log on disk: the chain across reopening and files, and what tampering and a crash leave behind. */
 class AuditLogTest {
@@ -25,10 +27,23 @@ class AuditLogTest {
     void theChainGoesOnAfterTheLogIsReopened() throws IOException {
         record(open(LARGE), 3).close();
         AuditLog reopened = open(LARGE);
-        AuditEntry fourth = reopened.record(event("agency-b", 200));
+        AuditEntry next = reopened.record(event("agency-b", 200));
 
-        assertThat(fourth.seq()).isEqualTo(4);
-        assertThat(reopened.verify()).isEqualTo(valid(4, fourth));
+        assertThat(next.seq()).as("an audit.open entry at each start").isEqualTo(6);
+        assertThat(reopened.verify()).isEqualTo(valid(6, next));
+        assertThat(reopened.entries(0, entry -> entry.action().equals("audit.open"), 10))
+                .extracting(AuditEntry::seq, AuditEntry::detail)
+                .containsExactly(
+                        tuple(
+                                1L,
+                                "the hub started; the log on disk ended at entry 0 with the hash "
+                                        + AuditEntry.GENESIS),
+                        tuple(
+                                5L,
+                                "the hub started; the log on disk ended at entry 4 with the hash "
+                                        + reopened.entries(3, entry -> true, 1)
+                                                .get(0)
+                                                .hash()));
         reopened.close();
     }
 
@@ -43,12 +58,30 @@ class AuditLogTest {
                         "audit-000000000002.jsonl",
                         "audit-000000000003.jsonl",
                         "audit-000000000004.jsonl",
-                        "audit-000000000005.jsonl");
+                        "audit-000000000005.jsonl",
+                        "audit-000000000006.jsonl");
         assertThat(log.verify().valid()).isTrue();
-        assertThat(log.verify().entries()).isEqualTo(5);
-        assertThat(log.entries(3, entry -> true, 10))
+        assertThat(log.verify().entries()).isEqualTo(6);
+        assertThat(log.entries(4, entry -> true, 10))
                 .extracting(AuditEntry::seq)
-                .containsExactly(4L, 5L);
+                .containsExactly(5L, 6L);
+        log.close();
+    }
+
+    @Test
+    void aFileThatCannotBeStartedLeavesTheLogWritingInTheCurrentOneUntilTheNextEntryStartsIt() throws IOException {
+        AuditLog log = record(open(1), 1);
+        Path clash = Files.createDirectory(dir.resolve("audit-000000000003.jsonl"));
+
+        log.record(event("agency-b", 200));
+        Files.delete(clash);
+        log.record(event("agency-c", 200));
+
+        assertThat(new AuditFiles(dir).files())
+                .extracting(f -> f.getFileName().toString())
+                .containsExactly("audit-000000000001.jsonl", "audit-000000000002.jsonl", "audit-000000000004.jsonl");
+        assertThat(log.verify().valid()).isTrue();
+        assertThat(log.verify().entries()).isEqualTo(4);
         log.close();
     }
 
@@ -66,6 +99,68 @@ class AuditLogTest {
                         3,
                         "its hash does not match its fields (line 3 of audit-000000000001.jsonl): the entry was"
                                 + " changed"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "\"actor\":\"agency-1\"|\"actor\":\"someone-else\",\"actor\":\"agency-1\"",
+                "\"status\":200|\"status\":\"200\"",
+                "\"status\":200|\"status\":200.7",
+                "\"seq\":3|\"seq\":3.0",
+                "\"time\":|\"time\" :"
+            })
+    void aLineThatIsNotTheCanonicalFormOfItsEntryIsNamed(String edit) throws IOException {
+        String[] replace = edit.split("\\|");
+        record(open(LARGE), 5).close();
+        edit(lines -> lines.set(2, lines.get(2).replace(replace[0], replace[1])));
+
+        assertThat(open(LARGE).verify().firstInvalid())
+                .isEqualTo(new AuditChain.Invalid(
+                        3,
+                        "it is not in canonical form (line 3 of audit-000000000001.jsonl): the line was edited, its"
+                                + " fields may not be the ones hashed"));
+    }
+
+    @Test
+    void anEntryWhoseTimeIsNotAnInstantIsNamedAndSkippedByQueriesOfTime() throws IOException {
+        record(open(LARGE), 3).close();
+        edit(lines -> {
+            AuditEntry third = parse(lines.get(2));
+            lines.set(
+                    2,
+                    AuditEntry.chained(third.seq(), "yesterday", AuditLogTest.event("agency-1", 200), third.prev())
+                            .line());
+        });
+        AuditLog log = open(LARGE);
+
+        assertThat(log.verify().firstInvalid())
+                .isEqualTo(new AuditChain.Invalid(
+                        3, "its time is not an instant (line 3 of audit-000000000001.jsonl): the entry was changed"));
+        assertThat(log.entries(
+                        0,
+                        AuditQuery.of("2000-01-01T00:00:00Z", null, null, null, null, null)
+                                .filter(),
+                        10))
+                .extracting(AuditEntry::seq)
+                .containsExactly(1L, 2L, 4L, 5L);
+        log.close();
+    }
+
+    @Test
+    void theCanonicalFormEscapesAsDocumented() {
+        AuditEntry entry = AuditEntry.chained(
+                1,
+                "2025-01-31T12:00:00Z",
+                new AuditEvent(
+                        "a\"b\\c/d\n\u0001é€", null, null, null, null, null, "x", null, 200, "allowed", null, null),
+                AuditEntry.GENESIS);
+
+        assertThat(entry.line())
+                .startsWith("{\"seq\":1,\"time\":\"2025-01-31T12:00:00Z\",\"actor\":\"a\\\"b\\\\c/d\\n\\u0001é€\","
+                        + "\"credential\":null,");
+        String withoutHash = entry.line().substring(0, entry.line().indexOf(",\"hash\":")) + "}";
+        assertThat(entry.hash()).isEqualTo(AuditEntry.sha256(withoutHash));
     }
 
     @Test
@@ -131,9 +226,9 @@ class AuditLogTest {
 
         AuditChain.Verification verification = reopened.verify();
         assertThat(verification.valid()).isTrue();
-        assertThat(verification.entries()).isEqualTo(4);
-        AuditEntry repair = reopened.entries(3, entry -> true, 10).get(0);
-        assertThat(repair.seq()).isEqualTo(4);
+        assertThat(verification.entries()).isEqualTo(6);
+        AuditEntry repair = reopened.entries(4, entry -> true, 10).get(0);
+        assertThat(repair.seq()).isEqualTo(5);
         assertThat(repair.action()).isEqualTo("audit.repair");
         assertThat(repair.outcome()).isEqualTo("repaired");
         assertThat(repair.target()).isEqualTo("audit-000000000001.jsonl");
@@ -154,7 +249,7 @@ class AuditLogTest {
 
         assertThat(log.entries(0, entry -> entry.actor().equals("agency-a"), 2))
                 .extracting(AuditEntry::seq, AuditEntry::outcome)
-                .containsExactly(tuple(1L, "allowed"), tuple(3L, "error"));
+                .containsExactly(tuple(2L, "allowed"), tuple(4L, "error"));
         log.close();
     }
 

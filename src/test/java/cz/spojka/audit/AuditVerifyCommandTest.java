@@ -26,7 +26,7 @@ class AuditVerifyCommandTest {
         Output output = run("audit", "verify", export.toString());
 
         assertThat(output.code).isEqualTo(0);
-        assertThat(output.out).startsWith("VALID: 3 entries, 4 to 6\nfirst entry 4 follows the hash ");
+        assertThat(output.out).startsWith("VALID: 4 entries, 4 to 7\nfirst entry 4 follows the hash ");
     }
 
     @Test

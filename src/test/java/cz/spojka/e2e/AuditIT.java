@@ -63,7 +63,7 @@ class AuditIT {
             // Fuseki closes its answer before the filter records it: the client may be faster than the log.
             AuditLog auditLog = hub.getBean(AuditLog.class);
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> auditLog.entries(0, entry -> true, 10).size() == 5);
+                    .until(() -> auditLog.entries(0, entry -> true, 10).size() == 6);
 
             List<JsonNode> entries = entries(api.get("/api/audit", ADMIN_KEY));
 
@@ -72,24 +72,27 @@ class AuditIT {
                             + e.get("action").asText() + " " + e.get("status").asInt() + " "
                             + e.get("outcome").asText())
                     .containsExactly(
-                            "1 subscription.create 401 refused",
+                            "1 audit.open 0 opened",
                             "2 subscription.create 401 refused",
-                            "3 subscription.delete 404 error",
-                            "4 sparql.query 403 refused",
-                            "5 sparql.query 200 allowed");
-            JsonNode refused = entries.get(0);
+                            "3 subscription.create 401 refused",
+                            "4 subscription.delete 404 error",
+                            "5 sparql.query 403 refused",
+                            "6 sparql.query 200 allowed");
+            assertThat(entries.get(0).get("prev").asText()).isEqualTo("0".repeat(64));
+            assertThat(entries.get(0).get("detail").asText())
+                    .isEqualTo("the hub started; the log on disk ended at entry 0 with the hash " + "0".repeat(64));
+            JsonNode refused = entries.get(1);
             assertThat(refused.get("actor").asText()).isEqualTo("anonymous");
             assertThat(refused.get("role").asText()).isEqualTo("public");
             assertThat(refused.get("client").asText()).isEqualTo("127.0.0.1");
             assertThat(refused.get("method").asText()).isEqualTo("POST");
             assertThat(refused.get("path").asText()).isEqualTo("/api/subscriptions");
-            assertThat(refused.get("prev").asText()).isEqualTo("0".repeat(64));
-            JsonNode adminAction = entries.get(2);
+            JsonNode adminAction = entries.get(3);
             assertThat(adminAction.get("target").asText()).isEqualTo("subscriptions/no-such");
             assertThat(adminAction.get("actor").asText()).isEqualTo("admin-key");
             assertThat(adminAction.get("credential").asText()).isEqualTo("admin-key");
             assertThat(adminAction.get("role").asText()).isEqualTo("admin");
-            JsonNode agencyRead = entries.get(4);
+            JsonNode agencyRead = entries.get(5);
             assertThat(agencyRead.get("actor").asText()).isEqualTo("demo-agency");
             assertThat(agencyRead.get("credential").asText()).startsWith("key:");
             assertThat(agencyRead.get("role").asText()).isEqualTo("reader");
@@ -98,8 +101,8 @@ class AuditIT {
             JsonNode verified = api.get("/api/audit/verify", ADMIN_KEY);
             assertThat(verified.get("valid").asBoolean()).isTrue();
             assertThat(verified.get("entries").asLong())
-                    .as("5 requests and the GET of the log")
-                    .isEqualTo(6);
+                    .as("the start, 5 requests and the GET of the log")
+                    .isEqualTo(7);
         }
         assertThat(auditFiles())
                 .allSatisfy(file -> assertThat(Files.readString(file))
@@ -112,11 +115,13 @@ class AuditIT {
             HubApi api = HubApi.at(port(hub));
             JsonNode verified = api.get("/api/audit/verify", ADMIN_KEY);
             assertThat(verified.get("valid").asBoolean()).isTrue();
-            assertThat(verified.get("entries").asLong()).isEqualTo(7);
+            assertThat(verified.get("entries").asLong())
+                    .as("and the verify, and this start")
+                    .isEqualTo(9);
             lastHashBeforeRestart = verified.at("/last/hash").asText();
 
-            JsonNode next = entries(api.get("/api/audit?after=7", ADMIN_KEY)).get(0);
-            assertThat(next.get("seq").asLong()).isEqualTo(8);
+            JsonNode next = entries(api.get("/api/audit?after=9", ADMIN_KEY)).get(0);
+            assertThat(next.get("seq").asLong()).isEqualTo(10);
             assertThat(next.get("action").asText()).isEqualTo("audit.verify");
             assertThat(next.get("prev").asText()).isEqualTo(lastHashBeforeRestart);
         }
@@ -138,7 +143,7 @@ class AuditIT {
 
             JsonNode repair = entries(api.get("/api/audit?action=audit.repair", ADMIN_KEY))
                     .get(0);
-            assertThat(repair.get("seq").asLong()).isEqualTo(10);
+            assertThat(repair.get("seq").asLong()).isEqualTo(12);
             assertThat(repair.get("actor").asText()).isEqualTo("hub");
             assertThat(repair.get("outcome").asText()).isEqualTo("repaired");
             assertThat(repair.get("detail").asText())

@@ -1,11 +1,15 @@
 package cz.spojka.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import cz.spojka.access.AccessRegistry;
 import cz.spojka.access.Caller;
 import cz.spojka.access.CallerDirectory;
 import cz.spojka.access.Role;
+import cz.spojka.audit.AuditEntry;
+import cz.spojka.audit.AuditLog;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -83,6 +87,14 @@ class AuthenticationIT {
             assertRefused(api.send("GET", "/api/connectors", revoked.secret()), 401, "the API key has been revoked");
             assertRefused(api.send("GET", "/api/connectors", expired), 401, "the API key has expired");
             assertRefused(api.send("GET", "/vocab", "spk_guessed"), 401, "unknown API key");
+            AuditLog auditLog = hub.getBean(AuditLog.class);
+            String revokedKey = "key:" + revoked.key().id();
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(
+                                    auditLog.entries(0, entry -> revokedKey.equals(entry.credential()), 10))
+                            .as("a refused key is recorded as whose it was")
+                            .extracting(AuditEntry::actor, AuditEntry::role, AuditEntry::status, AuditEntry::outcome)
+                            .containsExactly(tuple("provoz", "public", 401, "refused")));
 
             AccessRegistry registry = hub.getBean(AccessRegistry.class);
             registry.enableAgency("provoz", false);

@@ -71,8 +71,8 @@ class LimitsIT extends HubUnderTest {
         assertThat(body.get("status").asInt()).isEqualTo(429);
         assertThat(body.get("error").asText())
                 .startsWith("Too many requests from your address: anonymous callers may make 1 requests a minute (5"
-                        + " at once) to the SPARQL endpoint, the downloads, the Linked Data pages and the event"
-                        + " stream.");
+                        + " at once) to the SPARQL endpoint, the downloads, the Linked Data pages, the catalogue and"
+                        + " the event stream.");
 
         HttpResponse<String> page = ask("203.0.113.20", "text/html");
         assertThat(page.statusCode()).isEqualTo(429);
@@ -85,6 +85,11 @@ class LimitsIT extends HubUnderTest {
                 .header("X-Forwarded-For", "203.0.113.20")
                 .GET());
         assertThat(download.statusCode()).isEqualTo(429);
+        HttpResponse<String> catalog = http.send(http.request("")
+                .uri(URI.create("http://localhost:" + port + "/catalog"))
+                .header("X-Forwarded-For", "203.0.113.20")
+                .GET());
+        assertThat(catalog.statusCode()).as("the catalogue is a data channel").isEqualTo(429);
 
         assertThat(ask("203.0.113.21", "application/json").statusCode()).isEqualTo(200);
     }
