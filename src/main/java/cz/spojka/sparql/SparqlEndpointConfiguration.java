@@ -99,13 +99,19 @@ class SparqlEndpointConfiguration {
                 false);
     }
 
-    /** CORS, first of the filters: a preflight request is answered here, and every answer carries the headers. */
+    /**
+     * CORS, first of the filters: a preflight request is answered here, and every answer carries the headers. An
+     * agency's browser app sends its credential in a header ({@code X-Api-Key} or {@code Authorization: Bearer}),
+     * never in a cookie, so credentials are not allowed: a page of another origin cannot borrow what a browser holds.
+     */
     @Bean
     FilterRegistrationBean<CorsFilter> sparqlCors(SpojkaProperties properties) {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOriginPatterns(properties.endpoint().corsAllowedOrigins());
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Accept", "Content-Type", "Cache-Control", "X-Requested-With"));
+        cors.setAllowedHeaders(
+                List.of("Accept", "Content-Type", "Cache-Control", "X-Requested-With", "X-Api-Key", "Authorization"));
+        cors.setAllowCredentials(false);
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         PATHS.forEach(path -> source.registerCorsConfiguration(path.replace("*", "**"), cors));

@@ -93,7 +93,7 @@ class SparqlLimitsIT extends HubIT {
         HttpResponse<String> preflight = http.send(http.request("")
                 .header("Origin", ORIGIN)
                 .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "content-type, accept")
+                .header("Access-Control-Request-Headers", "content-type, accept, x-api-key, authorization")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
         assertThat(preflight.statusCode()).isEqualTo(200);
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
@@ -101,7 +101,11 @@ class SparqlLimitsIT extends HubIT {
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods"))
                 .hasValueSatisfying(methods -> assertThat(methods).contains("POST"));
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
-                .hasValueSatisfying(headers -> assertThat(headers.toLowerCase()).contains("content-type"));
+                .hasValueSatisfying(headers ->
+                        assertThat(headers.toLowerCase()).contains("content-type", "x-api-key", "authorization"));
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials"))
+                .as("credentials are headers, never cookies")
+                .isEmpty();
 
         HttpResponse<String> simple = http.send(http.request("?query=" + encode(SIMPLE))
                 .header("Origin", ORIGIN)
