@@ -124,9 +124,13 @@ class SparqlEndpointConfiguration {
         return QueryExamples.read(properties.vocabDir().resolve("queries"));
     }
 
+    /**
+     * After Spring Security (+15, {@code spring.security.filter.order}) and the rate limit (+17), so that its refusals
+     * (an agency's SPARQL Update, say) are the caller's, in the audit log too; before Fuseki (+20).
+     */
     @Bean
     FilterRegistrationBean<RequestGuard> sparqlRequestGuard() {
-        return filter(new RequestGuard(), "sparqlRequestGuard", Ordered.HIGHEST_PRECEDENCE + 10);
+        return filter(new RequestGuard(), "sparqlRequestGuard", Ordered.HIGHEST_PRECEDENCE + 18);
     }
 
     @Bean
