@@ -61,6 +61,16 @@ class AuthenticationIT {
                     .isEqualTo(200);
             assertThat(api.send("GET", "/vocab", reader).statusCode()).isEqualTo(200);
             assertThat(api.send("GET", "/actuator/health", null).statusCode()).isEqualTo(200);
+            assertThat(api.get("/actuator/health").at("/components/changeLog"))
+                    .as("anonymous: the status without the details")
+                    .hasToString("{\"status\":\"UP\"}");
+            assertThat(api.get("/actuator/health", reader).at("/components/changeLog/details"))
+                    .isEmpty();
+            assertThat(api.get("/actuator/health", operator)
+                            .at("/components/changeLog/details")
+                            .fieldNames())
+                    .toIterable()
+                    .isNotEmpty();
 
             assertRefused(
                     api.send("GET", "/api/connectors", null),
