@@ -2,6 +2,7 @@ package cz.spojka.system;
 
 import cz.spojka.access.Role;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -318,13 +319,24 @@ public record SpojkaProperties(
      * @param agencyClaim the token's claim whose value is the id of the agency it authenticates; {@code azp} (the
      *     authorised party, the client a service account's token was issued to) fits machine-to-machine access, where
      *     each agency's system is a client of the identity provider
+     * @param audience the value the token's {@code aud} claim must hold, the hub's own name at the identity provider
+     *     (e.g. {@code spojka}); required with an issuer, so that a token the provider issued for another application
+     *     is refused
      */
     public record Oidc(
             @NotNull @DefaultValue("") String issuerUri,
-            @NotBlank @DefaultValue("azp") String agencyClaim) {
+            @NotBlank @DefaultValue("azp") String agencyClaim,
+            @NotNull @DefaultValue("") String audience) {
 
         public boolean enabled() {
             return !issuerUri.isBlank();
+        }
+
+        @AssertTrue(
+                message = "spojka.security.oidc.audience is required when spojka.security.oidc.issuer-uri is set:"
+                        + " name the hub's client (the aud claim of the tokens meant for it), e.g. spojka")
+        boolean isAudienceGivenWithTheIssuer() {
+            return !enabled() || !audience.isBlank();
         }
     }
 
