@@ -299,7 +299,15 @@ public record SpojkaProperties(
      *     ({@code application.yaml}) sets {@code demo-admin}; set a long random secret of your own in production
      *     ({@code SPOJKA_ADMIN_API_KEY}) or none
      */
-    public record Admin(@DefaultValue("") String apiKey) {}
+    public record Admin(@DefaultValue("") String apiKey) {
+
+        @AssertTrue(
+                message = "spojka.admin.api-key begins or ends with whitespace, which a client would not send: set the"
+                        + " key without it")
+        boolean isApiKeyWithoutSurroundingWhitespace() {
+            return apiKey.equals(apiKey.strip());
+        }
+    }
 
     /**
      * @param seedFile a YAML file of tenants and agencies (with their keys and grants) created at start-up when they do

@@ -1,6 +1,7 @@
 package cz.spojka.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cz.spojka.access.AccessRegistry;
 import cz.spojka.access.Caller;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * API keys on a real hub: agency keys and the admin key authenticate, the roles guard the APIs, and every refusal is a
@@ -105,6 +107,22 @@ class AuthenticationIT {
                     .contains(new Caller("technicke-sluzby", Role.READER, List.of(), null));
         }
         assertThat(output.getAll()).doesNotContain("generated security password", reader, operator);
+        assertThat(output.getAll())
+                .as("the demo's credentials on a hub published at " + TestHub.BASE_IRI)
+                .contains("WARN", "INSECURE CREDENTIALS: spojka.admin.api-key is the demo's key demo-admin")
+                .contains("  INSECURE           spojka.admin.api-key is the demo's key demo-admin")
+                .contains("  INSECURE           spojka.access.seed-file is the demo's access/demo.yaml");
+    }
+
+    @Test
+    void anAdminKeyWithSurroundingWhitespaceStopsTheHub() {
+        TestHub testHub =
+                TestHub.onFreePorts(dataDir.resolve("whitespace"), AgendaSystem.connectors("citizen-reports"));
+
+        assertThatThrownBy(() ->
+                        testHub.start("--spojka.admin.api-key=demo-admin ").close())
+                .satisfies(failure -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
+                        .hasMessageContaining("spojka.admin.api-key begins or ends with whitespace"));
     }
 
     private static void assertRefused(HttpResponse<String> response, int status, String reason) {
