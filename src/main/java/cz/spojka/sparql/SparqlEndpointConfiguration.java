@@ -60,11 +60,10 @@ class SparqlEndpointConfiguration {
                 .addEndpoint(Operation.GSP_R)
                 .build();
         OperationRegistry operations = OperationRegistry.createStd();
-        operations.register(
-                Operation.Query,
-                WebContent.contentTypeSPARQLQuery,
-                new PublishedQueries(access, new QueryBudgets(limits)));
-        operations.register(Operation.GSP_R, new PublishedGraphReads(access));
+        // One budget per role for both: a Graph Store read takes a permit of the same concurrency as a query.
+        QueryBudgets budgets = new QueryBudgets(limits);
+        operations.register(Operation.Query, WebContent.contentTypeSPARQLQuery, new PublishedQueries(access, budgets));
+        operations.register(Operation.GSP_R, new PublishedGraphReads(access, budgets));
         service.setEndpointProcessors(operations);
         service.goActive();
         DataAccessPointRegistry accessPoints = new DataAccessPointRegistry();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What keeps the endpoint responsive and usable from a browser: the query timeout (the endpoint's own, and a shorter
- * one the client asks for), the result-row limit, and CORS.
+ * one the client asks for), the result-row limit (of queries and of Graph Store reads), and CORS.
  */
 class SparqlLimitsIT extends HubIT {
 
@@ -86,6 +86,29 @@ class SparqlLimitsIT extends HubIT {
                 http.get("?query=" + encode("CONSTRUCT WHERE { ?s ?p ?o }"), "application/n-triples");
         assertThat(everything.statusCode()).isEqualTo(400);
         assertThat(everything.body()).startsWith("The result has more than 10,000 triples");
+    }
+
+    @Test
+    void aGraphStoreReadOverTheRowLimitIsRefusedBeforeItsBodyAndOneWithinItIsServed() throws Exception {
+        HttpResponse<String> everything = http.get("?default", "application/n-triples");
+        assertThat(everything.statusCode()).isEqualTo(400);
+        assertThat(everything.body())
+                .startsWith("The graph has more than 10,000 triples, the most this endpoint returns to the role public"
+                        + " at once (spojka.limits.public.result-rows). Query it with SPARQL instead and page through"
+                        + " it with ORDER BY, LIMIT and OFFSET.");
+
+        HttpResponse<String> smallest = http.get(
+                "?query="
+                        + encode("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?n"
+                                + " LIMIT 1"),
+                "application/sparql-results+json");
+        var row = new ObjectMapper().readTree(smallest.body()).at("/results/bindings/0");
+        int triples = row.at("/n/value").asInt();
+        assertThat(triples).isBetween(1, ROW_LIMIT);
+        HttpResponse<String> graph =
+                http.get("?graph=" + encode(row.at("/g/value").asText()), "application/n-triples");
+        assertThat(graph.statusCode()).isEqualTo(200);
+        assertThat(graph.body().lines()).hasSize(triples);
     }
 
     @Test
