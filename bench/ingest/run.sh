@@ -207,7 +207,7 @@ log "connector run: $RUN"
 while :; do
   kill -0 "$HUB_PID" 2>/dev/null || fail "the hub exited; see $WORK/hub.log"
   (( $(date +%s) < DEADLINE )) || fail "the store did not catch up within ${TIMEOUT}s"
-  HEALTH=$(curl -sS "$HUB/actuator/health" 2>/dev/null || echo '{}')
+  HEALTH=$(curl -sS -H "X-Api-Key: demo-admin" "$HUB/actuator/health" 2>/dev/null || echo '{}')
   LAG=$(jq -r '.components.materializer.details.lag // empty' <<<"$HEALTH" 2>/dev/null || true)
   APPLIED=$(jq -r '.components.materializer.details.appliedChanges // empty' <<<"$HEALTH" 2>/dev/null || true)
   if [[ "$LAG" == "0" && "$APPLIED" == "$EXPECTED" ]]; then

@@ -103,7 +103,7 @@ for _ in $(seq 1 120); do
   [[ $(( $(reports) - REPORTS_BEFORE )) -ge "$PUSHED" ]] && break
   sleep 1
 done
-log "stored citizen reports: $(( $(reports) - REPORTS_BEFORE )) new of $PUSHED accepted pushes; materializer: $(curl -fsS "$HUB/actuator/health" | jq -c '.components.materializer.details | {lag, appliedChanges, skippedRecords}')"
+log "stored citizen reports: $(( $(reports) - REPORTS_BEFORE )) new of $PUSHED accepted pushes; materializer: $(curl -fsS -H "X-Api-Key: demo-admin" "$HUB/actuator/health" | jq -c '.components.materializer.details | {lag, appliedChanges, skippedRecords}')"
 
 # 4. A runaway query on the idle hub.
 sleep 5

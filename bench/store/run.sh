@@ -75,7 +75,7 @@ HUB_PID=$!
 
 last_run() { curl -fsS -H "X-Api-Key: demo-admin" "$HUB/api/connectors" 2>/dev/null | jq -c ".[] | select(.id == \"$CONNECTOR\") | .lastRun" \
   2>/dev/null || echo null; }
-lag() { curl -sS "$HUB/actuator/health" 2>/dev/null | jq -r '.components.materializer.details.lag // empty' \
+lag() { curl -sS -H "X-Api-Key: demo-admin" "$HUB/actuator/health" 2>/dev/null | jq -r '.components.materializer.details.lag // empty' \
   2>/dev/null || true; }
 # Waits for a connector run started after $1 (epoch seconds) in which at least $2 entities were created or updated,
 # then for the materializer's lag 0.

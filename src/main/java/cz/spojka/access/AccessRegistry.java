@@ -1,6 +1,7 @@
 package cz.spojka.access;
 
 import cz.spojka.connector.Ico;
+import cz.spojka.system.JsonFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,10 +28,10 @@ public final class AccessRegistry implements CallerDirectory {
     public record IssuedKey(ApiKey key, String secret) {}
 
     private final Clock clock;
-    private final AccessFiles<Tenant> tenantFiles;
-    private final AccessFiles<Agency> agencyFiles;
-    private final AccessFiles<ApiKey> keyFiles;
-    private final AccessFiles<Grant> grantFiles;
+    private final JsonFiles<Tenant> tenantFiles;
+    private final JsonFiles<Agency> agencyFiles;
+    private final JsonFiles<ApiKey> keyFiles;
+    private final JsonFiles<Grant> grantFiles;
     private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
     private final Map<String, Agency> agencies = new ConcurrentHashMap<>();
     private final Map<String, ApiKey> keys = new ConcurrentHashMap<>();
@@ -40,10 +41,10 @@ public final class AccessRegistry implements CallerDirectory {
     /** Loads what {@code dir} holds. */
     public AccessRegistry(Path dir, Clock clock) {
         this.clock = clock;
-        this.tenantFiles = new AccessFiles<>(dir.resolve("tenants"), Tenant.class);
-        this.agencyFiles = new AccessFiles<>(dir.resolve("agencies"), Agency.class);
-        this.keyFiles = new AccessFiles<>(dir.resolve("keys"), ApiKey.class);
-        this.grantFiles = new AccessFiles<>(dir.resolve("grants"), Grant.class);
+        this.tenantFiles = new JsonFiles<>(dir.resolve("tenants"), Tenant.class);
+        this.agencyFiles = new JsonFiles<>(dir.resolve("agencies"), Agency.class);
+        this.keyFiles = new JsonFiles<>(dir.resolve("keys"), ApiKey.class);
+        this.grantFiles = new JsonFiles<>(dir.resolve("grants"), Grant.class);
         tenantFiles.load().forEach(tenant -> tenants.put(tenant.ico(), tenant));
         agencyFiles.load().forEach(agency -> agencies.put(agency.id(), agency));
         keyFiles.load().forEach(this::remember);

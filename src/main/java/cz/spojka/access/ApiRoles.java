@@ -8,9 +8,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The least role each API needs, the first matching rule deciding; every other path is open to everyone, and the data
- * channels decide per graph what a caller sees ({@link GraphAccess}). The same table configures Spring Security and
- * explains a refusal.
+ * The least role each API needs, the first matching rule deciding; an {@code /api} path no rule names needs the role
+ * admin (a forgotten API fails closed). Every other path is open to everyone, and the data channels decide per graph
+ * what a caller sees ({@link GraphAccess}). The same table configures Spring Security and explains a refusal.
  */
 final class ApiRoles {
 
@@ -34,7 +34,9 @@ final class ApiRoles {
                             "/api/deadletters/**",
                             "/api/store/**",
                             "/actuator/**")),
-            new Rule(Role.READER, paths("/api/subscriptions/**")));
+            new Rule(Role.READER, paths("/api/subscriptions/**")),
+            // Last: an API nobody named above fails closed, for the admin only, rather than open to everyone.
+            new Rule(Role.ADMIN, paths("/api/**")));
 
     private ApiRoles() {}
 

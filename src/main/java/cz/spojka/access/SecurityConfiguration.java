@@ -3,6 +3,7 @@ package cz.spojka.access;
 import cz.spojka.system.SpojkaProperties;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -10,7 +11,13 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -83,12 +90,25 @@ class SecurityConfiguration {
                 });
         if (oidc.enabled()) {
             // Resolved at the first token, so that the hub starts while the identity provider is unreachable.
-            SupplierJwtDecoder decoder = new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(oidc.issuerUri()));
+            SupplierJwtDecoder decoder = new SupplierJwtDecoder(() -> tokenDecoder(oidc));
             http.oauth2ResourceServer(tokens -> tokens.authenticationEntryPoint(refusals)
                     .accessDeniedHandler(refusals)
                     .jwt(jwt -> jwt.decoder(decoder)
                             .jwtAuthenticationConverter(new TokenCallers(registry, oidc.agencyClaim()))));
         }
         return http.build();
+    }
+
+    /**
+     * The issuer's decoder, which checks the signature, the expiry and the issuer, and also the audience: a token the
+     * identity provider issued for another of its applications is not one for the hub.
+     */
+    private static JwtDecoder tokenDecoder(SpojkaProperties.Oidc oidc) {
+        NimbusJwtDecoder decoder = JwtDecoders.fromIssuerLocation(oidc.issuerUri());
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(oidc.issuerUri()),
+                new JwtClaimValidator<List<String>>(
+                        JwtClaimNames.AUD, audience -> audience != null && audience.contains(oidc.audience()))));
+        return decoder;
     }
 }

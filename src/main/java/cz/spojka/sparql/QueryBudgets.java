@@ -47,6 +47,7 @@ final class QueryBudgets {
         private final Semaphore running;
         private final String busy;
         private final String timedOut;
+        private final String graphTooLarge;
 
         private Budget(Role role, SpojkaProperties.QueryBudget limits) {
             this.limits = limits;
@@ -59,6 +60,9 @@ final class QueryBudgets {
                     + limits.timeout().toSeconds()
                     + " s, or sooner when the request asks for it with timeout=<seconds>. Narrow the query or page"
                     + " through its results with LIMIT and OFFSET.";
+            this.graphTooLarge = "The graph has more than %,d %s, the most this endpoint returns to the role " + name
+                    + " at once (spojka.limits." + name + ".result-rows). Query it with SPARQL instead and page through"
+                    + " it with ORDER BY, LIMIT and OFFSET.";
         }
 
         /** A permit to run one query; without one left the request is refused with 429 and {@code Retry-After}. */
@@ -80,6 +84,11 @@ final class QueryBudgets {
 
         String timedOut() {
             return timedOut;
+        }
+
+        /** Why a Graph Store read of more than the result rows' {@code items} (triples, quads) is refused. */
+        String graphTooLarge(String items) {
+            return String.format(graphTooLarge, limits.resultRows(), items);
         }
     }
 }

@@ -60,11 +60,10 @@ class SparqlEndpointConfiguration {
                 .addEndpoint(Operation.GSP_R)
                 .build();
         OperationRegistry operations = OperationRegistry.createStd();
-        operations.register(
-                Operation.Query,
-                WebContent.contentTypeSPARQLQuery,
-                new PublishedQueries(access, new QueryBudgets(limits)));
-        operations.register(Operation.GSP_R, new PublishedGraphReads(access));
+        // One budget per role for both: a Graph Store read takes a permit of the same concurrency as a query.
+        QueryBudgets budgets = new QueryBudgets(limits);
+        operations.register(Operation.Query, WebContent.contentTypeSPARQLQuery, new PublishedQueries(access, budgets));
+        operations.register(Operation.GSP_R, new PublishedGraphReads(access, budgets));
         service.setEndpointProcessors(operations);
         service.goActive();
         DataAccessPointRegistry accessPoints = new DataAccessPointRegistry();
@@ -99,13 +98,19 @@ class SparqlEndpointConfiguration {
                 false);
     }
 
-    /** CORS, first of the filters: a preflight request is answered here, and every answer carries the headers. */
+    /**
+     * CORS, first of the filters: a preflight request is answered here, and every answer carries the headers. An
+     * agency's browser app sends its credential in a header ({@code X-Api-Key} or {@code Authorization: Bearer}),
+     * never in a cookie, so credentials are not allowed: a page of another origin cannot borrow what a browser holds.
+     */
     @Bean
     FilterRegistrationBean<CorsFilter> sparqlCors(SpojkaProperties properties) {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOriginPatterns(properties.endpoint().corsAllowedOrigins());
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Accept", "Content-Type", "Cache-Control", "X-Requested-With"));
+        cors.setAllowedHeaders(
+                List.of("Accept", "Content-Type", "Cache-Control", "X-Requested-With", "X-Api-Key", "Authorization"));
+        cors.setAllowCredentials(false);
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         PATHS.forEach(path -> source.registerCorsConfiguration(path.replace("*", "**"), cors));
@@ -118,9 +123,13 @@ class SparqlEndpointConfiguration {
         return QueryExamples.read(properties.vocabDir().resolve("queries"));
     }
 
+    /**
+     * After Spring Security (+15, {@code spring.security.filter.order}) and the rate limit (+17), so that its refusals
+     * (an agency's SPARQL Update, say) are the caller's, in the audit log too; before Fuseki (+20).
+     */
     @Bean
     FilterRegistrationBean<RequestGuard> sparqlRequestGuard() {
-        return filter(new RequestGuard(), "sparqlRequestGuard", Ordered.HIGHEST_PRECEDENCE + 10);
+        return filter(new RequestGuard(), "sparqlRequestGuard", Ordered.HIGHEST_PRECEDENCE + 18);
     }
 
     @Bean

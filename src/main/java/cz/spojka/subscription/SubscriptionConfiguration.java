@@ -4,6 +4,7 @@ import cz.spojka.access.CallerDirectory;
 import cz.spojka.access.GraphAccess;
 import cz.spojka.changelog.KafkaClients;
 import cz.spojka.connector.Connectors;
+import cz.spojka.system.JsonFiles;
 import cz.spojka.system.SpojkaProperties;
 import java.net.http.HttpClient;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +29,7 @@ class SubscriptionConfiguration {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         return new Subscriptions(
-                new SubscriptionStore(properties.subscriptionsDir()),
+                new JsonFiles<>(properties.subscriptionsDir(), Subscription.class),
                 new DeliverySettings(
                         clients,
                         properties.kafka().changesTopic(),

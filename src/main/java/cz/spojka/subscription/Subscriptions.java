@@ -1,6 +1,7 @@
 package cz.spojka.subscription;
 
 import cz.spojka.changelog.ChangeLog;
+import cz.spojka.system.JsonFiles;
 import cz.spojka.system.PhasedLifecycle;
 import java.net.URI;
 import java.time.Instant;
@@ -14,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The webhook subscriptions: created, listed, resumed and deleted through the API, kept in the
- * {@link SubscriptionStore}, and each active one delivered by a {@link SubscriptionWorker}. The workers start after
+ * The webhook subscriptions: created, listed, resumed and deleted through the API, kept one JSON file each in
+ * {@code <data-dir>/subscriptions} ({@link JsonFiles}), and each active one delivered by a {@link SubscriptionWorker}. The workers start after
  * the change log is ready and stop before it (and the broker) do.
  */
 public class Subscriptions extends PhasedLifecycle {
@@ -23,13 +24,13 @@ public class Subscriptions extends PhasedLifecycle {
     public static final int PHASE = ChangeLog.PHASE + 200;
     private static final Logger log = LoggerFactory.getLogger(Subscriptions.class);
 
-    private final SubscriptionStore store;
+    private final JsonFiles<Subscription> store;
     private final DeliverySettings settings;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, DeliveryLog> deliveries = new ConcurrentHashMap<>();
     private final Map<String, SubscriptionWorker> workers = new ConcurrentHashMap<>();
 
-    Subscriptions(SubscriptionStore store, DeliverySettings settings) {
+    Subscriptions(JsonFiles<Subscription> store, DeliverySettings settings) {
         super(PHASE);
         this.store = store;
         this.settings = settings;
@@ -74,7 +75,7 @@ public class Subscriptions extends PhasedLifecycle {
                 null,
                 null);
         SubscriptionOffsets.startAtEnd(settings.clients(), settings.topic(), subscription);
-        store.save(subscription);
+        store.save(subscription.id(), subscription);
         subscriptions.put(subscription.id(), subscription);
         startWorker(subscription);
         log.info("Subscription {} created for {}", subscription.id(), subscription.callbackUrl());
@@ -107,7 +108,7 @@ public class Subscriptions extends PhasedLifecycle {
             return Optional.ofNullable(subscription);
         }
         Subscription resumed = subscription.resumed();
-        store.save(resumed);
+        store.save(resumed.id(), resumed);
         subscriptions.put(id, resumed);
         startWorker(resumed);
         log.info("Subscription {} resumed", id);
@@ -152,7 +153,7 @@ public class Subscriptions extends PhasedLifecycle {
             return;
         }
         Subscription suspended = subscription.suspended(at, reason);
-        store.save(suspended);
+        store.save(suspended.id(), suspended);
         subscriptions.put(subscription.id(), suspended);
         log.warn("Subscription {} suspended: {}", subscription.id(), suspended.suspendedReason());
     }

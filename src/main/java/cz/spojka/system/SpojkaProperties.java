@@ -308,7 +308,15 @@ public record SpojkaProperties(
      *     ({@code application.yaml}) sets {@code demo-admin}; set a long random secret of your own in production
      *     ({@code SPOJKA_ADMIN_API_KEY}) or none
      */
-    public record Admin(@DefaultValue("") String apiKey) {}
+    public record Admin(@DefaultValue("") String apiKey) {
+
+        @AssertTrue(
+                message = "spojka.admin.api-key begins or ends with whitespace, which a client would not send: set the"
+                        + " key without it")
+        boolean isApiKeyWithoutSurroundingWhitespace() {
+            return apiKey.equals(apiKey.strip());
+        }
+    }
 
     /**
      * @param seedFile a YAML file of tenants and agencies (with their keys and grants) created at start-up when they do
@@ -328,13 +336,24 @@ public record SpojkaProperties(
      * @param agencyClaim the token's claim whose value is the id of the agency it authenticates; {@code azp} (the
      *     authorised party, the client a service account's token was issued to) fits machine-to-machine access, where
      *     each agency's system is a client of the identity provider
+     * @param audience the value the token's {@code aud} claim must hold, the hub's own name at the identity provider
+     *     (e.g. {@code spojka}); required with an issuer, so that a token the provider issued for another application
+     *     is refused
      */
     public record Oidc(
             @NotNull @DefaultValue("") String issuerUri,
-            @NotBlank @DefaultValue("azp") String agencyClaim) {
+            @NotBlank @DefaultValue("azp") String agencyClaim,
+            @NotNull @DefaultValue("") String audience) {
 
         public boolean enabled() {
             return !issuerUri.isBlank();
+        }
+
+        @AssertTrue(
+                message = "spojka.security.oidc.audience is required when spojka.security.oidc.issuer-uri is set:"
+                        + " name the hub's client (the aud claim of the tokens meant for it), e.g. spojka")
+        boolean isAudienceGivenWithTheIssuer() {
+            return !enabled() || !audience.isBlank();
         }
     }
 

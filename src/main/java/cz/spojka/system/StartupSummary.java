@@ -47,7 +47,10 @@ class StartupSummary {
                 .getWebServer()
                 .getPort();
         String http = "http://localhost:" + port;
+        List<String> credentialWarnings = CredentialWarnings.of(properties);
+        credentialWarnings.forEach(warning -> log.warn("INSECURE CREDENTIALS: {}", warning));
         StringBuilder text = new StringBuilder("\n\nSpojka is running\n");
+        credentialWarnings.forEach(warning -> line(text, "INSECURE", warning));
         line(text, "Home page", http + "/");
         line(
                 text,

@@ -123,6 +123,26 @@ class AgencyDataAccessIT extends DemoHubIT {
         }
     }
 
+    @Test
+    void anAgencysRefusedUpdateIsAuditedAsTheAgencys() throws Exception {
+        HttpResponse<String> update =
+                get("/sparql?update=" + encode("CLEAR GRAPH <" + CONTAINERS + ">"), "*/*", "demo-agency-key");
+        assertThat(update.statusCode()).isEqualTo(403);
+
+        // The audit filter records the answer once Fuseki's filter chain has returned: the client may be faster.
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(JSON.readTree(send(
+                                                "GET",
+                                                "/api/audit?action=sparql.query&outcome=refused&actor=demo-agency",
+                                                null)
+                                        .body())
+                                .get("entries"))
+                        .anySatisfy(entry -> {
+                            assertThat(entry.get("status").asInt()).isEqualTo(403);
+                            assertThat(entry.get("role").asText()).isEqualTo("reader");
+                        }));
+    }
+
     /** The key of a caller, made through the admin API the first time it is asked. */
     private String key(String caller) throws Exception {
         return switch (caller) {

@@ -1,6 +1,7 @@
 package cz.spojka.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
@@ -24,6 +25,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * API keys on a real hub: agency keys and the admin key authenticate, the roles guard the APIs, and every refusal is a
@@ -65,6 +67,16 @@ class AuthenticationIT {
                     .isEqualTo(200);
             assertThat(api.send("GET", "/vocab", reader).statusCode()).isEqualTo(200);
             assertThat(api.send("GET", "/actuator/health", null).statusCode()).isEqualTo(200);
+            assertThat(api.get("/actuator/health").at("/components/changeLog"))
+                    .as("anonymous: the status without the details")
+                    .hasToString("{\"status\":\"UP\"}");
+            assertThat(api.get("/actuator/health", reader).at("/components/changeLog/details"))
+                    .isEmpty();
+            assertThat(api.get("/actuator/health", operator)
+                            .at("/components/changeLog/details")
+                            .fieldNames())
+                    .toIterable()
+                    .isNotEmpty();
 
             assertRefused(
                     api.send("GET", "/api/connectors", null),
@@ -107,6 +119,22 @@ class AuthenticationIT {
                     .contains(new Caller("technicke-sluzby", Role.READER, List.of(), null));
         }
         assertThat(output.getAll()).doesNotContain("generated security password", reader, operator);
+        assertThat(output.getAll())
+                .as("the demo's credentials on a hub published at " + TestHub.BASE_IRI)
+                .contains("WARN", "INSECURE CREDENTIALS: spojka.admin.api-key is the demo's key demo-admin")
+                .contains("  INSECURE           spojka.admin.api-key is the demo's key demo-admin")
+                .contains("  INSECURE           spojka.access.seed-file is the demo's access/demo.yaml");
+    }
+
+    @Test
+    void anAdminKeyWithSurroundingWhitespaceStopsTheHub() {
+        TestHub testHub =
+                TestHub.onFreePorts(dataDir.resolve("whitespace"), AgendaSystem.connectors("citizen-reports"));
+
+        assertThatThrownBy(() ->
+                        testHub.start("--spojka.admin.api-key=demo-admin ").close())
+                .satisfies(failure -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
+                        .hasMessageContaining("spojka.admin.api-key begins or ends with whitespace"));
     }
 
     private static void assertRefused(HttpResponse<String> response, int status, String reason) {

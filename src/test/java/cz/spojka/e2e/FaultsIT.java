@@ -282,7 +282,7 @@ class FaultsIT extends HubUnderTest {
         assertThat(connector("flaky").get("staleAfter").asText()).isEqualTo("PT3H");
         assertThat(metric("spojka.connector.stale", "stale")).isEqualTo(1.0);
         assertThat(metric("spojka.connector.stale", "flaky")).isEqualTo(0.0);
-        JsonNode health = api().get("/actuator/health");
+        JsonNode health = api().get("/actuator/health", HubApi.ADMIN_KEY);
         assertThat(health.get("status").asText()).isEqualTo("UP");
         JsonNode component = health.at("/components/connectors");
         assertThat(component.get("status").asText()).isEqualTo("UP");

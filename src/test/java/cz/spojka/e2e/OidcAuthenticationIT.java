@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -34,12 +35,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Bearer tokens of an OpenID Connect identity provider, which WireMock plays: it serves the issuer's discovery document
  * and its signing key, and the test signs real JWTs with that key (and with another one). A valid token of a known
- * agency authenticates it with its role; an expired token, one of another issuer or with a wrong signature is 401;
- * a valid token of an agency the hub does not know is 403. Every refusal says why.
+ * agency authenticates it with its role; an expired token, one of another issuer or audience or with a wrong signature
+ * is 401; a valid token of an agency the hub does not know is 403. Every refusal says why. An issuer without an
+ * audience stops the hub at start-up.
  */
 class OidcAuthenticationIT {
 
@@ -47,6 +50,7 @@ class OidcAuthenticationIT {
             new WireMockServer(WireMockConfiguration.options().dynamicPort());
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String AUDIENCE = "spojka";
 
     @TempDir
     static Path dataDir;
@@ -81,7 +85,8 @@ class OidcAuthenticationIT {
         Instant now = Instant.now();
 
         TestHub testHub = TestHub.onFreePorts(dataDir, AgendaSystem.connectors("citizen-reports"));
-        try (ConfigurableApplicationContext hub = testHub.start("--spojka.security.oidc.issuer-uri=" + issuer)) {
+        try (ConfigurableApplicationContext hub = testHub.start(
+                "--spojka.security.oidc.issuer-uri=" + issuer, "--spojka.security.oidc.audience=" + AUDIENCE)) {
             int port = ((ServletWebServerApplicationContext) hub).getWebServer().getPort();
 
             assertThat(call(port, "/api/subscriptions", token(signingKey, issuer, "hasici", now)))
@@ -99,6 +104,8 @@ class OidcAuthenticationIT {
                     .startsWith("401 An error occurred while attempting to decode the Jwt: Jwt expired at");
             assertThat(call(port, "/api/subscriptions", token(signingKey, "https://jinde.example/", "hasici", now)))
                     .startsWith("401 An error occurred while attempting to decode the Jwt: The iss claim is not valid");
+            assertThat(call(port, "/api/subscriptions", token(signingKey, issuer, "hasici", now, "jina-aplikace")))
+                    .startsWith("401 An error occurred while attempting to decode the Jwt: The aud claim is not valid");
             assertThat(call(port, "/api/subscriptions", token(otherKey, issuer, "hasici", now)))
                     .startsWith("401 An error occurred while attempting to decode the Jwt: Signed JWT rejected: Invalid"
                             + " signature");
@@ -111,10 +118,29 @@ class OidcAuthenticationIT {
         }
     }
 
-    /** A token issued at {@code issuedAt}, valid for ten minutes, for the agency named in {@code azp} (null: none). */
+    @Test
+    void anIssuerWithoutAnAudienceStopsTheHubNamingTheProperty() {
+        TestHub testHub =
+                TestHub.onFreePorts(dataDir.resolve("no-audience"), AgendaSystem.connectors("citizen-reports"));
+
+        assertThatThrownBy(() -> testHub.start("--spojka.security.oidc.issuer-uri=" + issuer)
+                        .close())
+                .satisfies(failure -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
+                        .hasMessageContaining("spojka.security.oidc.audience is required when"
+                                + " spojka.security.oidc.issuer-uri is set"));
+    }
+
+    /** A token for the hub's audience. */
     private static String token(RSAKey key, String tokenIssuer, String agency, Instant issuedAt) throws JOSEException {
+        return token(key, tokenIssuer, agency, issuedAt, AUDIENCE);
+    }
+
+    /** A token issued at {@code issuedAt}, valid for ten minutes, for the agency named in {@code azp} (null: none). */
+    private static String token(RSAKey key, String tokenIssuer, String agency, Instant issuedAt, String audience)
+            throws JOSEException {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(tokenIssuer)
+                .audience(audience)
                 .subject("service-account-" + agency)
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(issuedAt.plus(Duration.ofMinutes(10))));

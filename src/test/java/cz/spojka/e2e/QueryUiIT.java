@@ -93,7 +93,9 @@ class QueryUiIT extends DemoHubIT {
                 get("?query=" + URLEncoder.encode("ASK {}", StandardCharsets.UTF_8), BROWSER_ACCEPT);
         assertThat(query.statusCode()).isEqualTo(200);
         assertThat(query.body()).doesNotContain("yasgui");
-        HttpResponse<String> graph = get("?default", BROWSER_ACCEPT);
+        HttpResponse<String> graph = get(
+                "?graph=" + URLEncoder.encode(TestHub.BASE_IRI + "graph/uredni-deska/00007064", StandardCharsets.UTF_8),
+                BROWSER_ACCEPT);
         assertThat(graph.statusCode()).isEqualTo(200);
         assertThat(graph.body()).doesNotContain("yasgui");
         HttpResponse<String> below = get("/index.html", BROWSER_ACCEPT);

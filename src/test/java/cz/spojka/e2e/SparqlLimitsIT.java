@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What keeps the endpoint responsive and usable from a browser: the query timeout (the endpoint's own, and a shorter
- * one the client asks for), the result-row limit, and CORS.
+ * one the client asks for), the result-row limit (of queries and of Graph Store reads), and CORS.
  */
 class SparqlLimitsIT extends HubIT {
 
@@ -89,11 +89,34 @@ class SparqlLimitsIT extends HubIT {
     }
 
     @Test
+    void aGraphStoreReadOverTheRowLimitIsRefusedBeforeItsBodyAndOneWithinItIsServed() throws Exception {
+        HttpResponse<String> everything = http.get("?default", "application/n-triples");
+        assertThat(everything.statusCode()).isEqualTo(400);
+        assertThat(everything.body())
+                .startsWith("The graph has more than 10,000 triples, the most this endpoint returns to the role public"
+                        + " at once (spojka.limits.public.result-rows). Query it with SPARQL instead and page through"
+                        + " it with ORDER BY, LIMIT and OFFSET.");
+
+        HttpResponse<String> smallest = http.get(
+                "?query="
+                        + encode("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?n"
+                                + " LIMIT 1"),
+                "application/sparql-results+json");
+        var row = new ObjectMapper().readTree(smallest.body()).at("/results/bindings/0");
+        int triples = row.at("/n/value").asInt();
+        assertThat(triples).isBetween(1, ROW_LIMIT);
+        HttpResponse<String> graph =
+                http.get("?graph=" + encode(row.at("/g/value").asText()), "application/n-triples");
+        assertThat(graph.statusCode()).isEqualTo(200);
+        assertThat(graph.body().lines()).hasSize(triples);
+    }
+
+    @Test
     void browserAppsOfAnyOriginMayQuery() {
         HttpResponse<String> preflight = http.send(http.request("")
                 .header("Origin", ORIGIN)
                 .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "content-type, accept")
+                .header("Access-Control-Request-Headers", "content-type, accept, x-api-key, authorization")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
         assertThat(preflight.statusCode()).isEqualTo(200);
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
@@ -101,7 +124,11 @@ class SparqlLimitsIT extends HubIT {
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods"))
                 .hasValueSatisfying(methods -> assertThat(methods).contains("POST"));
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
-                .hasValueSatisfying(headers -> assertThat(headers.toLowerCase()).contains("content-type"));
+                .hasValueSatisfying(headers ->
+                        assertThat(headers.toLowerCase()).contains("content-type", "x-api-key", "authorization"));
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials"))
+                .as("credentials are headers, never cookies")
+                .isEmpty();
 
         HttpResponse<String> simple = http.send(http.request("?query=" + encode(SIMPLE))
                 .header("Origin", ORIGIN)

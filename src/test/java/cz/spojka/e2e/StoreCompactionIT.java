@@ -93,7 +93,9 @@ class StoreCompactionIT {
 
             assertThat(StoreSnapshots.of(hub)).isEqualTo(before);
             assertThat(StoreSnapshots.textHits(hub)).isEqualTo(hits);
-            JsonNode health = api.get("/actuator/health").get("components").get("store");
+            JsonNode health = api.get("/actuator/health", HubApi.ADMIN_KEY)
+                    .get("components")
+                    .get("store");
             assertThat(health.get("status").asText()).isEqualTo("UP");
             assertThat(health.get("details")
                             .get("lastCompaction")

@@ -125,7 +125,7 @@ class StoreDiskFullIT {
 
     private static JsonNode readHealth(HubApi api) throws IOException, InterruptedException {
         return new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(api.send("GET", "/actuator/health", null).body());
+                .readTree(api.send("GET", "/actuator/health", HubApi.ADMIN_KEY).body());
     }
 
     private static int run(String... command) throws IOException, InterruptedException {
