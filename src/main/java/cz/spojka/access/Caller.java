@@ -1,6 +1,7 @@
 package cz.spojka.access;
 
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 
@@ -36,6 +37,14 @@ public record Caller(String agency, Role role, List<Grant> grants, String creden
     /** The caller of {@code request}: the one the authentication filter put on it, else the anonymous public. */
     public static Caller of(ServletRequest request) {
         return request.getAttribute(REQUEST_ATTRIBUTE) instanceof Caller caller ? caller : ANONYMOUS;
+    }
+
+    /**
+     * Whether {@code request} carries a credential the hub's security checks: an {@code X-Api-Key} (outside
+     * {@code /ingest/}, where it is a connector's source key) or a bearer token.
+     */
+    public static boolean presentsCredential(HttpServletRequest request) {
+        return CredentialFilter.presentsCredential(request);
     }
 
     public boolean anonymous() {

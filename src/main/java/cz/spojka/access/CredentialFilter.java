@@ -52,8 +52,7 @@ final class CredentialFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader(API_KEY_HEADER);
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        boolean bearer = bearer(request);
         if (key != null && bearer) {
             refusals.commence(
                     request,
@@ -80,6 +79,15 @@ final class CredentialFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    static boolean presentsCredential(HttpServletRequest request) {
+        return bearer(request) || (request.getHeader(API_KEY_HEADER) != null && !ApiRoles.INGEST.matches(request));
+    }
+
+    private static boolean bearer(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
     private Caller callerOf(String key) {

@@ -44,6 +44,13 @@ final class ClientRateLimits {
         return Optional.of(Duration.ofNanos(limiter.getDetailedMetrics().getNanosToWait()));
     }
 
+    /** Without taking any: empty when {@code client}'s next request would be granted, else how long until it is. */
+    Optional<Duration> exhausted(String client) {
+        AtomicRateLimiter limiter = limiters.getIfPresent(key(client));
+        long nanos = limiter == null ? 0 : limiter.getDetailedMetrics().getNanosToWait();
+        return nanos > 0 ? Optional.of(Duration.ofNanos(nanos)) : Optional.empty();
+    }
+
     /**
      * Whose rate a client address counts against: an IPv4 address on its own, an IPv6 address by its /64 prefix,
      * because one subscriber is usually given a whole /64 and could otherwise take a fresh rate with each address.

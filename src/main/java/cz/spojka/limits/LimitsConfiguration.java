@@ -16,7 +16,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * The anonymous callers' rate limit on the data channels. The SPARQL endpoint's per-role budgets are applied by the
+ * The anonymous callers' rate limit on the data channels and the limit of refused credentials per client address. The SPARQL endpoint's per-role budgets are applied by the
  * endpoint itself ({@code sparql.QueryBudgets}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -59,6 +59,32 @@ class LimitsConfiguration {
         registration.setName("anonymousRateLimit");
         registration.setOrder(ORDER);
         return registration;
+    }
+
+    /**
+     * Before Spring Security (+15), so that an address over its failures has no credential checked, and inside the
+     * CORS filter (+5), so that a browser app can read the refusal; on every path, as every API takes credentials.
+     */
+    @Bean
+    @Conditional(AuthFailuresLimited.class)
+    FilterRegistrationBean<AuthenticationFailureLimit> authenticationFailureLimit(SpojkaProperties properties) {
+        FilterRegistrationBean<AuthenticationFailureLimit> registration = new FilterRegistrationBean<>(
+                new AuthenticationFailureLimit(properties.limits().authFailures()));
+        registration.setName("authenticationFailureLimit");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** {@link SpojkaProperties.AuthFailures#enabled}, read before the properties bean exists. */
+    static final class AuthFailuresLimited implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return Binder.get(context.getEnvironment())
+                    .bind("spojka.limits.auth-failures", SpojkaProperties.AuthFailures.class)
+                    .map(SpojkaProperties.AuthFailures::enabled)
+                    .orElse(true);
+        }
     }
 
     /** {@link SpojkaProperties.Rate#enabled} of the public rate, read before the properties bean exists. */

@@ -43,7 +43,8 @@ import org.springframework.validation.annotation.Validated;
  * @param catalog the hub's open-data catalogue at {@code /catalog} (DCAT-AP-CZ), which NKOD harvests
  * @param linkedData the pages of the IRIs the hub mints and of {@code /resource?iri=} (docs/linked-data.md)
  * @param audit the audit log of data reads, admin actions and refusals (docs/security.md)
- * @param limits what each role may ask of the SPARQL endpoint, and the anonymous callers' rate limit
+ * @param limits what each role may ask of the SPARQL endpoint, the anonymous callers' rate limit and the limit of
+ *     refused credentials
  */
 @Validated
 @ConfigurationProperties("spojka")
@@ -107,12 +108,14 @@ public record SpojkaProperties(
      * @param reader agencies
      * @param operator the hub's operators
      * @param admin administrators
+     * @param authFailures refused credentials per client address, beyond which its credentials are not checked
      */
     public record Limits(
             @Name("public") @Valid @NotNull @DefaultValue PublicLimits publicRole,
             @Valid @NotNull @DefaultValue ReaderLimits reader,
             @Valid @NotNull @DefaultValue OperatorLimits operator,
-            @Valid @NotNull @DefaultValue AdminLimits admin) {
+            @Valid @NotNull @DefaultValue AdminLimits admin,
+            @Valid @NotNull @DefaultValue AuthFailures authFailures) {
 
         /** These limits with the anonymous callers' timeout and result rows of the deprecated endpoint keys. */
         Limits withPublic(Duration timeout, Integer resultRows) {
@@ -128,7 +131,8 @@ public record SpojkaProperties(
                             given.rate()),
                     reader,
                     operator,
-                    admin);
+                    admin,
+                    authFailures);
         }
 
         public QueryBudget of(Role role) {
@@ -233,6 +237,30 @@ public record SpojkaProperties(
 
         public boolean enabled() {
             return requestsPerMinute > 0;
+        }
+    }
+
+    /**
+     * Refused credentials (an unknown, revoked or expired API key, a bad bearer token: each answered 401) counted per
+     * client address, an IPv6 address by its /64 prefix like the anonymous rate. Once an address has had
+     * {@code perMinute} of them within a minute, every request from it that carries a credential is answered 429 with
+     * {@code Retry-After} until that minute ends, before its credential is checked, so that a short admin key cannot
+     * be guessed at full speed; a right key sent then is refused too. Requests without a credential are not affected.
+     *
+     * @param perMinute refused credentials an address may have in a minute; 0 switches the limit off
+     * @param clients client addresses remembered at once; beyond, the least recently refused are forgotten
+     */
+    public record AuthFailures(
+            @Min(0) @DefaultValue("10") int perMinute,
+            @Min(100) @DefaultValue("100000") int clients) {
+
+        public boolean enabled() {
+            return perMinute > 0;
+        }
+
+        /** As a rate of {@code perMinute} a minute, all of them at once, then none until the minute ends. */
+        public Rate rate() {
+            return new Rate(perMinute, perMinute, clients);
         }
     }
 

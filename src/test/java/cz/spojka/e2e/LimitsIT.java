@@ -29,6 +29,7 @@ class LimitsIT extends HubUnderTest {
             .withRate(1);
     private static final int BURST = 5;
     private static final int CONCURRENT = 2;
+    private static final int AUTH_FAILURES = 3;
     private static final String ASK = "ASK { ?s ?p ?o }";
     private static final String RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,6 +41,7 @@ class LimitsIT extends HubUnderTest {
         HUB.register(registry);
         registry.add("spojka.limits.public.rate.burst", () -> BURST);
         registry.add("spojka.limits.public.concurrent-queries", () -> CONCURRENT);
+        registry.add("spojka.limits.auth-failures.per-minute", () -> AUTH_FAILURES);
         registry.add("spojka.limits.public.timeout", () -> "10s");
         registry.add("spojka.limits.public.result-rows", () -> 10);
         registry.add("spojka.limits.reader.concurrent-queries", () -> CONCURRENT + 1);
@@ -184,6 +186,37 @@ class LimitsIT extends HubUnderTest {
     }
 
     @Test
+    void anAddressOverItsRefusedCredentialsHasNoCredentialCheckedButIsServedAsThePublic() throws Exception {
+        for (int i = 0; i < AUTH_FAILURES; i++) {
+            assertThat(askWithKey("203.0.113.70", "wrong-key-" + i).statusCode())
+                    .isEqualTo(401);
+        }
+
+        HttpResponse<String> rightKey = askWithKey("203.0.113.70", AGENCY_KEY);
+        assertThat(rightKey.statusCode())
+                .as("refused before the key is checked")
+                .isEqualTo(429);
+        assertThat(rightKey.headers().firstValue("Retry-After").map(Long::parseLong))
+                .hasValueSatisfying(seconds -> assertThat(seconds).isBetween(1L, 60L));
+        assertThat(JSON.readTree(rightKey.body()).get("error").asText())
+                .startsWith("Too many refused credentials from your address: after 3 refused API keys or tokens in a"
+                        + " minute, the hub checks no credential from it until the minute ends"
+                        + " (spojka.limits.auth-failures.per-minute), a right one neither.");
+        HttpResponse<String> bearer = http.send(http.request("?query=" + encode(ASK))
+                .header("X-Forwarded-For", "203.0.113.70")
+                .header("Authorization", "Bearer any-token")
+                .GET());
+        assertThat(bearer.statusCode()).isEqualTo(429);
+
+        assertThat(ask("203.0.113.70", "application/json").statusCode())
+                .as("without a credential, the public")
+                .isEqualTo(200);
+        assertThat(askWithKey("203.0.113.71", AGENCY_KEY).statusCode())
+                .as("another address")
+                .isEqualTo(200);
+    }
+
+    @Test
     void aResultOverThePublicRowLimitIsRefused() {
         HttpResponse<String> tooMany = http.send(http.request("?query=" + encode("SELECT * WHERE { ?s ?p ?o }"))
                 .header("X-Forwarded-For", "203.0.113.30")
@@ -192,6 +225,14 @@ class LimitsIT extends HubUnderTest {
         assertThat(tooMany.statusCode()).isEqualTo(400);
         assertThat(tooMany.body())
                 .startsWith("The result has more than 10 rows, the most this endpoint returns for one query.");
+    }
+
+    private HttpResponse<String> askWithKey(String client, String key) {
+        return http.send(http.request("?query=" + encode(ASK))
+                .header("X-Forwarded-For", client)
+                .header("X-Api-Key", key)
+                .header("Accept", "application/json")
+                .GET());
     }
 
     private HttpResponse<String> ask(String client, String accept) {

@@ -27,4 +27,19 @@ class ClientRateLimitsTest {
         assertThat(limits.take("203.0.113.7")).isEmpty();
         assertThat(limits.take("203.0.113.8")).isEmpty();
     }
+
+    @Test
+    void anExhaustedRateIsReadWithoutTakingAny() {
+        ClientRateLimits limits = new ClientRateLimits(new SpojkaProperties.Rate(2, 2, 100));
+
+        assertThat(limits.exhausted("2001:db8:1:2::1")).isEmpty();
+        assertThat(limits.take("2001:db8:1:2::1")).isEmpty();
+        assertThat(limits.exhausted("2001:db8:1:2::1")).as("one request left").isEmpty();
+        assertThat(limits.take("2001:db8:1:2::2")).isEmpty();
+
+        assertThat(limits.exhausted("2001:db8:1:2::3"))
+                .as("the /64's rate is taken")
+                .hasValueSatisfying(wait -> assertThat(wait).isPositive());
+        assertThat(limits.exhausted("2001:db8:1:3::1")).isEmpty();
+    }
 }
