@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -190,6 +191,14 @@ public final class AccessRegistry implements CallerDirectory {
         Instant now = clock.instant();
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw new InvalidAccessChange("expiresAt", "must be in the future, not " + expiresAt);
+        }
+        for (Grant existing : grants.values()) {
+            if (existing.agency().equals(agency)
+                    && existing.dataset().equals(dataset)
+                    && Objects.equals(existing.municipality(), municipality)
+                    && Objects.equals(existing.expiresAt(), expiresAt)) {
+                throw new AccessConflict("The agency " + agency + " has that grant already: " + existing.id());
+            }
         }
         Grant grant = new Grant(KeySecrets.newId(), agency, dataset, municipality, expiresAt, now);
         grantFiles.save(grant.id(), grant);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Tenants and agencies a configuration file ({@code spojka.access.seed-file}, the demo's {@code access/demo.yaml})
  * declares, created at start-up when they do not exist yet: an agency with its keys and grants, a tenant. One that
- * exists is left as the admin API has made it since, so a revoked demo key stays revoked across restarts.
+ * exists is left as the admin API has made it since, so a revoked demo key stays revoked across restarts. A created
+ * agency's grants wait until the connectors are loaded ({@link SeededGrants}).
  *
  * @param tenants municipalities: {@code ico}, {@code ruian}, {@code name}
  * @param agencies agencies: {@code id}, {@code name}, {@code role}, optional {@code tenant}, {@code keys} (their
@@ -45,8 +47,12 @@ record AccessSeed(List<AccessRequests.TenantRequest> tenants, List<SeedAgency> a
         }
     }
 
-    /** Creates what the registry lacks; a seed with a problem stops the hub, naming the file and the field. */
-    void applyTo(AccessRegistry registry, Path file) {
+    /**
+     * Creates the tenants and agencies (with their keys) the registry lacks; a problem with them stops the hub, naming
+     * the file and the field. Returns the grants of the agencies created now.
+     */
+    SeededGrants applyTo(AccessRegistry registry, Path file) {
+        List<SeededGrants.Entry> grants = new ArrayList<>();
         try {
             for (AccessRequests.TenantRequest tenant : tenants) {
                 if (registry.tenant(tenant.ico()).isEmpty()) {
@@ -58,6 +64,10 @@ record AccessSeed(List<AccessRequests.TenantRequest> tenants, List<SeedAgency> a
                 if (registry.agency(agency.id()).isEmpty()) {
                     create(registry, agency);
                     log.info("Agency {} created from {}", agency.id(), file);
+                    List<SeedGrant> declared = agency.grants() == null ? List.of() : agency.grants();
+                    for (int i = 0; i < declared.size(); i++) {
+                        grants.add(new SeededGrants.Entry(agency.id(), i, declared.get(i)));
+                    }
                 }
             }
         } catch (InvalidAccessChange | AccessConflict e) {
@@ -66,19 +76,13 @@ record AccessSeed(List<AccessRequests.TenantRequest> tenants, List<SeedAgency> a
                             + e.getMessage(),
                     e);
         }
+        return new SeededGrants(file, grants);
     }
 
     private static void create(AccessRegistry registry, SeedAgency agency) {
         registry.addAgency(agency.id(), agency.name(), AccessRequests.role(agency.role()), agency.tenant());
         for (String key : agency.keys() == null ? List.<String>of() : agency.keys()) {
             registry.addKey(agency.id(), key, null);
-        }
-        for (SeedGrant grant : agency.grants() == null ? List.<SeedGrant>of() : agency.grants()) {
-            registry.addGrant(
-                    agency.id(),
-                    grant.dataset(),
-                    grant.municipality(),
-                    AccessRequests.instant("expiresAt", grant.expiresAt()));
         }
     }
 }

@@ -18,9 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
  * until when. Create ({@code POST} with {@code agency}, {@code dataset}, optional {@code municipality} and
  * {@code expiresAt}), list ({@code ?agency=}, {@code ?dataset=}), read, and {@code DELETE /{id}} to revoke.
  *
- * <p>Only a dataset a loaded connector declares {@code restricted} can be granted: a grant on a public dataset would
- * change nothing, and one on an internal dataset would not open it (only operators read internal data), so both are
- * refused rather than kept as a promise the hub does not keep.
+ * <p>Only a dataset a loaded connector declares {@code restricted} can be granted ({@link GrantableDatasets}), and an
+ * agency's grant of the same dataset, municipality and expiry exists only once (409).
  */
 @RestController
 class GrantsController {
@@ -28,17 +27,17 @@ class GrantsController {
     static final String PATH = "/api/grants";
 
     private final AccessRegistry registry;
-    private final Connectors connectors;
+    private final GrantableDatasets grantable;
 
     GrantsController(AccessRegistry registry, Connectors connectors) {
         this.registry = registry;
-        this.connectors = connectors;
+        this.grantable = new GrantableDatasets(connectors);
     }
 
     @PostMapping(PATH)
     @ResponseStatus(HttpStatus.CREATED)
     Grant create(@RequestBody AccessRequests.GrantRequest request) {
-        requireRestricted(request.dataset());
+        grantable.require(request.dataset());
         String municipality =
                 request.municipality() == null || request.municipality().isBlank() ? null : request.municipality();
         return registry.addGrant(
@@ -61,35 +60,5 @@ class GrantsController {
     @DeleteMapping(PATH + "/{id}")
     Grant revoke(@PathVariable String id) {
         return registry.revokeGrant(id);
-    }
-
-    private void requireRestricted(String dataset) {
-        if (dataset == null || dataset.isBlank()) {
-            throw new InvalidAccessChange("dataset", "is required");
-        }
-        DataClassification classification = connectors
-                .classification(dataset)
-                .orElseThrow(() -> new InvalidAccessChange(
-                        "dataset",
-                        "no loaded connector declares the dataset " + dataset + "; declared: " + declared()));
-        switch (classification) {
-            case PUBLIC ->
-                throw new InvalidAccessChange(
-                        "dataset", dataset + " is public: everyone reads it, so a grant would change nothing");
-            case INTERNAL ->
-                throw new InvalidAccessChange(
-                        "dataset",
-                        dataset + " is internal: only operators read it, whatever the grants; declare it"
-                                + " dataset.classification: restricted in its connector.yaml to share it");
-            case RESTRICTED -> {}
-        }
-    }
-
-    private List<String> declared() {
-        return connectors.active().stream()
-                .map(active -> active.definition().dataset().id())
-                .distinct()
-                .sorted()
-                .toList();
     }
 }

@@ -1,11 +1,17 @@
 package cz.spojka.access;
 
+import cz.spojka.connector.Connectors;
 import cz.spojka.system.SpojkaProperties;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -33,16 +39,36 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @EnableWebSecurity
 class SecurityConfiguration {
 
-    /** The registry, with what {@code spojka.access.seed-file} declares and it lacks. */
     @Bean
     AccessRegistry accessRegistry(SpojkaProperties properties) {
-        AccessRegistry registry = new AccessRegistry(properties.accessDir(), Clock.systemUTC());
+        return new AccessRegistry(properties.accessDir(), Clock.systemUTC());
+    }
+
+    /**
+     * What {@code spojka.access.seed-file} declares and the registry lacks, created with the registry, before the hub
+     * answers; the grants of the agencies created now wait for the connectors ({@link #grantSeededGrants}).
+     */
+    @Bean
+    SeededGrants seededGrants(AccessRegistry registry, SpojkaProperties properties) {
         String seedFile = properties.access().seedFile();
-        if (!seedFile.isBlank()) {
-            Path seed = Path.of(seedFile);
-            AccessSeed.read(seed).applyTo(registry, seed);
+        if (seedFile.isBlank()) {
+            return SeededGrants.NONE;
         }
-        return registry;
+        Path seed = Path.of(seedFile);
+        return AccessSeed.read(seed).applyTo(registry, seed);
+    }
+
+    /**
+     * After the connectors are loaded (they start at the application-ready event too, at
+     * {@code ConnectorConfiguration.START_ORDER}), when the datasets' classifications are known. Until then every
+     * dataset counts as internal, so the agency misses nothing while its grants wait.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    void grantSeededGrants(ApplicationReadyEvent event) {
+        ApplicationContext context = event.getApplicationContext();
+        context.getBean(SeededGrants.class)
+                .grant(context.getBean(AccessRegistry.class), new GrantableDatasets(context.getBean(Connectors.class)));
     }
 
     /**

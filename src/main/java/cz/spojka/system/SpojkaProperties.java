@@ -349,7 +349,8 @@ public record SpojkaProperties(
     /**
      * @param seedFile a YAML file of tenants and agencies (with their keys and grants) created at start-up when they do
      *     not exist yet, as {@code access/demo.yaml} declares the demo's agency; empty for none. What exists is left
-     *     as the admin API has made it
+     *     as the admin API has made it. A created agency's grants are checked like the admin API's once the connectors
+     *     are loaded; one that fails is skipped with a warning
      */
     public record Access(@NotNull @DefaultValue("") String seedFile) {}
 

@@ -131,6 +131,21 @@ class AccessRegistryTest {
     }
 
     @Test
+    void anExactDuplicateGrantIsAConflictAndAnotherExpiryIsNot() {
+        AccessRegistry registry = new AccessRegistry(dir, clock);
+        registry.addAgency("hasici", "Hasiči", Role.READER, null);
+        Grant grant = registry.addGrant("hasici", "zaplnenost-nadob", CHRUDIM, null);
+
+        assertThatThrownBy(() -> registry.addGrant("hasici", "zaplnenost-nadob", CHRUDIM, null))
+                .isInstanceOf(AccessConflict.class)
+                .hasMessage("The agency hasici has that grant already: " + grant.id());
+        Grant expiring = registry.addGrant("hasici", "zaplnenost-nadob", CHRUDIM, START.plus(Duration.ofDays(1)));
+        Grant everywhere = registry.addGrant("hasici", "zaplnenost-nadob", null, null);
+
+        assertThat(registry.grants("hasici", null)).containsExactlyInAnyOrder(grant, expiring, everywhere);
+    }
+
+    @Test
     void invalidChangesNameTheirField() {
         AccessRegistry registry = new AccessRegistry(dir, clock);
         registry.addAgency("hasici", "Hasiči", Role.READER, null);
