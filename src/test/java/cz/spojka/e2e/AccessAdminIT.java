@@ -147,15 +147,14 @@ class AccessAdminIT {
             assertThat(grantRefusal(api, "nic"))
                     .isEqualTo("dataset: no loaded connector declares the dataset nic; declared: [obsazenost-parkovist,"
                             + " podnety, zaplnenost-nadob]");
-            JsonNode grant = body(
-                    api.send(
-                            "POST",
-                            "/api/grants",
-                            ADMIN,
-                            "{\"agency\":\"hasici-chrudim\","
-                                    + "\"dataset\":\"zaplnenost-nadob\",\"municipality\":\"00064581\"}"),
-                    201);
+            String chrudimGrant =
+                    "{\"agency\":\"hasici-chrudim\",\"dataset\":\"zaplnenost-nadob\",\"municipality\":\"00064581\"}";
+            JsonNode grant = body(api.send("POST", "/api/grants", ADMIN, chrudimGrant), 201);
             grantId = grant.get("id").asText();
+            assertThat(body(api.send("POST", "/api/grants", ADMIN, chrudimGrant), 409)
+                            .get("error")
+                            .asText())
+                    .isEqualTo("The agency hasici-chrudim has that grant already: " + grantId);
             JsonNode temporary = body(
                     api.send(
                             "POST",
