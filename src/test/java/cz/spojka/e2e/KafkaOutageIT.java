@@ -261,6 +261,8 @@ class KafkaOutageIT {
                 .until(() -> {
                     HttpResponse<String> response = http.send(
                             HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                                    // The details (the change log's error and address) are for operators.
+                                    .header("X-Api-Key", HubApi.ADMIN_KEY)
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
                     last[0] = JSON.readTree(response.body());
