@@ -5,12 +5,16 @@
 #   bench/run-suite.sh [quick|full]      # default quick
 #
 # quick: small sizes, one repetition each (~25–40 minutes on the 2-core machine, more when it is shared);
-# full:  the sizes of the recorded runs in BENCHMARKS.md, three repetitions (REPS) of each benchmark (many hours).
-# Each benchmark's run.sh runs the hub and its reference one after the other (interleaved over rounds where the
-# benchmark has rounds: sparql, mapping, publish); the suite repeats that REPS times and takes medians. Each run.sh
-# names its machine-readable result on its last line (RESULT_JSON=…); bench/suite_summary.py reads them, never the
-# prose. Raw outputs: target/bench/suite/<date>/ (<bench>-<rep>.log, <bench>-<rep>/ work directories, runs.jsonl,
-# machine.txt, summary.md).
+# full:  the sizes of the recorded runs; the timed benchmarks without rounds of their own (ingest, events) three
+#        times (REPS), interleaved with the others (~1.5–2 hours on a quiet machine).
+# Each benchmark's run.sh runs the hub and its reference one after the other; sparql, mapping and publish alternate
+# them over rounds inside the run and give medians over those rounds, so the suite runs them once. The suite runs in
+# rounds: round 1 runs every benchmark, each later round only the repeated ones, so the repetitions of one benchmark
+# are spread over the suite's whole time instead of meeting the same minutes of a shared machine. It takes medians
+# over the repetitions. Each run.sh names its machine-readable result on its last line (RESULT_JSON=…);
+# bench/suite_summary.py reads them, never the prose. Raw outputs: target/bench/suite/<date>/ (<bench>-<rep>.log,
+# <bench>-<rep>/ work directories, runs.jsonl, machine.txt, summary.md — rewritten after every run, so a suite
+# stopped early still has the table of what it ran).
 #
 # Environment: REPS (quick 1, full 3), ONLY="ingest store ..." (a subset, in the suite's order), SKIP_BUILD=1 (use
 # target/spojka.jar as it is instead of building it from the checkout), NO_RECORD=1 (do not touch BENCHMARKS.md).
@@ -77,13 +81,18 @@ command_of() { # bench mode -> the command line
 BENCHES="${ONLY:-ingest mapping sparql events municipalities downloads store publish}"
 
 : >"$OUT/runs.jsonl"
-for bench in $BENCHES; do
-  cmd=$(command_of "$bench" "$MODE")
-  [[ -n "$cmd" ]] || { log "unknown benchmark $bench"; continue; }
-  reps="$REPS"
-  # One observation of 18 minutes is already a distribution over thousands of polls; it is not repeated.
-  [[ "$bench" == municipalities ]] && reps=1
-  for rep in $(seq 1 "$reps"); do
+# Benchmarks measured once per suite: sparql, mapping and publish take medians over their own interleaved rounds;
+# store and downloads measure sizes (bytes on disk, heap), which do not follow the machine's speed; municipalities is
+# one 18-minute observation of thousands of polls.
+ONCE=" mapping sparql publish municipalities downloads store "
+summarize() { python3 bench/suite_summary.py "$OUT" "$MODE" >"$OUT/summary.md" 2>>"$OUT/suite.log"; }
+for rep in $(seq 1 "$REPS"); do
+  for bench in $BENCHES; do
+    cmd=$(command_of "$bench" "$MODE")
+    [[ -n "$cmd" ]] || { log "unknown benchmark $bench"; continue; }
+    reps="$REPS"
+    [[ "$ONCE" == *" $bench "* ]] && reps=1
+    (( rep <= reps )) || continue
     work="$OUT/$bench-$rep"
     mkdir -p "$work"
     before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -99,11 +108,12 @@ for bench in $BENCHES; do
     python3 -c 'import json, sys; print(json.dumps(dict(zip(
         ["bench", "rep", "command", "exit", "seconds", "load_before", "load_after", "result"], sys.argv[1:]))))' \
       "$bench" "$rep" "$cmd" "$rc" "$seconds" "$before" "$after" "$result" >>"$OUT/runs.jsonl"
+    summarize
   done
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"
 
-python3 bench/suite_summary.py "$OUT" "$MODE" >"$OUT/summary.md"
+summarize
 cat "$OUT/summary.md"
 if [[ "${NO_RECORD:-}" != 1 ]]; then
   { echo; cat "$OUT/summary.md"; } >>BENCHMARKS.md

@@ -4,8 +4,10 @@
 #   bench/events/run.sh [N] [PAUSE_MS] [REFERENCE_N] [WARM_UP]
 # N pushes measured (after WARM_UP unmeasured warm-up pushes, default 1000: the JIT compiles the push's path only after
 # some hundreds, and a hub runs warm), PAUSE_MS between pushes, REFERENCE_N messages for the
-# reference tool; HUB_JAVA_OPTS are the hub's JVM options (e.g. a garbage collector). Everything goes to target/bench/events (or WORK=...). Needs java, mvn, curl, python3. The last line
-# names the machine-readable result: RESULT_JSON=$WORK/result.json.
+# reference tool; HUB_JAVA_OPTS are the hub's JVM options (e.g. a garbage collector); HUB_JAR is the hub's jar
+# (default target/spojka.jar, built when missing: another commit's jar for an A/B). Everything goes to
+# target/bench/events (or WORK=...). Needs java, mvn, curl, python3. The last line names the machine-readable result:
+# RESULT_JSON=$WORK/result.json.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 N=${1:-500}
@@ -16,8 +18,9 @@ WORK=${WORK:-$ROOT/target/bench/events}
 rm -rf "$WORK"
 mkdir -p "$WORK/connectors"
 
-[ -f "$ROOT/target/spojka.jar" ] || (cd "$ROOT" && mvn -q -o -DskipTests package)
-cp "$ROOT/target/spojka.jar" "$WORK/spojka.jar"
+HUB_JAR=${HUB_JAR:-$ROOT/target/spojka.jar}
+[ -f "$HUB_JAR" ] || (cd "$ROOT" && mvn -q -o -DskipTests package)
+cp "$HUB_JAR" "$WORK/spojka.jar"
 ln -s "$ROOT/connectors/citizen-reports" "$WORK/connectors/citizen-reports"
 mvn -q -f "$ROOT/bench/events/pom.xml" compile dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt"
 CP="$ROOT/bench/events/target/classes:$(cat "$WORK/classpath.txt")"
