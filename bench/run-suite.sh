@@ -18,7 +18,7 @@
 #
 # Environment: REPS (quick 1, full 3), ONLY="ingest store ..." (a subset, in the suite's order), SKIP_BUILD=1 (use
 # target/spojka.jar as it is instead of building it from the checkout), NO_RECORD=1 (do not touch BENCHMARKS.md).
-# Needs JDK 17, Maven, python3, curl and jq; everything else (kafka-tools, jena-cmds, Fuseki, CARML, WireMock) is
+# Needs JDK 17, Maven, python3, curl, jq and wrk (query-load; Debian: apt-get install wrk); everything else (kafka-tools, jena-cmds, Fuseki, CARML, WireMock) is
 # fetched by Maven.
 set -uo pipefail
 MODE="${1:-quick}"
@@ -76,15 +76,18 @@ command_of() { # bench mode -> the command line
     municipalities:full) echo "bench/municipalities/run.sh 6254 1080" ;;
     downloads:quick) echo "bench/downloads/run.sh 10000 384m" ;;
     downloads:full) echo "bench/downloads/run.sh 100000 384m" ;;
+    query-load:quick) echo "bench/query-load/run.sh 5000 30 4" ;;
+    query-load:full) echo "bench/query-load/run.sh 20000 60 8" ;;
   esac
 }
-BENCHES="${ONLY:-ingest mapping sparql events municipalities downloads store publish}"
+BENCHES="${ONLY:-ingest mapping sparql events municipalities downloads store publish query-load}"
 
 : >"$OUT/runs.jsonl"
 # Benchmarks measured once per suite: sparql, mapping and publish take medians over their own interleaved rounds;
 # store and downloads measure sizes (bytes on disk, heap), which do not follow the machine's speed; municipalities is
-# one 18-minute observation of thousands of polls.
-ONCE=" mapping sparql publish municipalities downloads store "
+# one 18-minute observation of thousands of polls; query-load has no reference, its latencies a distribution over
+# thousands of requests, its other figures counts that must be 0.
+ONCE=" mapping sparql publish municipalities downloads store query-load "
 summarize() { python3 bench/suite_summary.py "$OUT" "$MODE" >"$OUT/summary.md" 2>>"$OUT/suite.log"; }
 for rep in $(seq 1 "$REPS"); do
   for bench in $BENCHES; do

@@ -12,6 +12,7 @@ other). Python 3 standard library only.
 
 import json
 import math
+import re
 import statistics
 import sys
 
@@ -114,8 +115,30 @@ def downloads(r):
         for name, x in d.items()]
 
 
+def query_load(r):
+    lat, runaway = r["latency"], r["runaway"]
+    setting = f"{r['notices']:,} notices, {r['connections']} connections, {r['seconds']} s, citizen reports pushed"
+    return [(f"query load: wrk's mix p50 ms ({setting}; no reference)", lat["p50_ms"], None, None, "none set", None,
+             None),
+            (f"query load: wrk's mix p99 ms ({setting})", lat["p99_ms"], None, None, "none set", None, None),
+            (f"query load: errors and non-2xx answers of {r['requests']:,} requests", r["socket_errors"] + r["non_2xx"],
+             0, None, "0", "<=", 0),
+            (f"query load: pushed reports not stored, of {r['pushes_accepted']:,} accepted",
+             r["pushes_accepted"] - r["reports_stored"], 0, None, "0", "<=", 0),
+            (f"query load: runaway query on the idle hub, seconds until answered (HTTP {runaway['status']}), vs the "
+             f"query timeout {r['query_timeout']}", runaway["seconds"], seconds(r["query_timeout"]),
+             runaway["seconds"] / seconds(r["query_timeout"]), "≤ 1.1× (cancelled)", "<=", 1.1)]
+
+
+def seconds(duration):
+    """Seconds of a Spring duration such as "10s", "500ms" or "1m"."""
+    value, unit = re.fullmatch(r"([0-9.]+)(ms|s|m)", duration).groups()
+    return float(value) * {"ms": 0.001, "s": 1.0, "m": 60.0}[unit]
+
+
 FIGURES = {"ingest": ingest, "store": store, "mapping": mapping, "sparql": sparql, "events": events,
-           "publish": publish, "municipalities": municipalities, "downloads": downloads}
+           "publish": publish, "municipalities": municipalities, "downloads": downloads,
+           "query-load": query_load}
 
 
 def fmt(value):

@@ -15,7 +15,8 @@
 #    the pushes' HTTP codes, and the hub's CPU; then waits until the materializer has stored every pushed report.
 # 4. On the idle hub: a runaway query (three unbound triple patterns, counted) must be answered 503 after the query
 #    timeout; the hub's CPU in the 10 s after the answer shows whether the query really stopped.
-# Output: $WORK/result.txt (and wrk.txt, pushes.txt, hub.log).
+# Output: $WORK/result.txt (and wrk.txt, pushes.txt, hub.log); the last line names the machine-readable result:
+# RESULT_JSON=$WORK/result.json.
 #
 # Environment: WORK=target/bench/query-load-N, QUERY_TIMEOUT=10s, PUSH_PAUSE=0.1, SEED=42, HUB_JAVA_OPTS="".
 # Needs java, mvn, python3, curl, jq and wrk (Debian: apt-get install wrk). Only localhost is used; the hub is killed
@@ -103,7 +104,8 @@ for _ in $(seq 1 120); do
   [[ $(( $(reports) - REPORTS_BEFORE )) -ge "$PUSHED" ]] && break
   sleep 1
 done
-log "stored citizen reports: $(( $(reports) - REPORTS_BEFORE )) new of $PUSHED accepted pushes; materializer: $(curl -fsS -H "X-Api-Key: demo-admin" "$HUB/actuator/health" | jq -c '.components.materializer.details | {lag, appliedChanges, skippedRecords}')"
+STORED=$(( $(reports) - REPORTS_BEFORE ))
+log "stored citizen reports: $STORED new of $PUSHED accepted pushes; materializer: $(curl -fsS -H "X-Api-Key: demo-admin" "$HUB/actuator/health" | jq -c '.components.materializer.details | {lag, appliedChanges, skippedRecords}')"
 
 # 4. A runaway query on the idle hub.
 sleep 5
@@ -111,7 +113,33 @@ I0=$(cpu_ticks); sleep 10; I1=$(cpu_ticks)
 log "idle hub CPU: $(( (I1 - I0) * 100 / TICKS / 10 )) % of one core"
 RUNAWAY='SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }'
 R0=$(cpu_ticks)
-ANSWER=$(curl -s -o "$WORK/runaway.txt" -w '%{http_code} after %{time_total} s' -G "$HUB/sparql" --data-urlencode "query=$RUNAWAY")
+read -r RUNAWAY_STATUS RUNAWAY_SECONDS < <(curl -s -o "$WORK/runaway.txt" -w '%{http_code} %{time_total}' -G \
+  "$HUB/sparql" --data-urlencode "query=$RUNAWAY")
+ANSWER="$RUNAWAY_STATUS after $RUNAWAY_SECONDS s"
 R1=$(cpu_ticks); sleep 10; R2=$(cpu_ticks)
 log "runaway query: HTTP $ANSWER ($(head -c 120 "$WORK/runaway.txt" | tr '\n' ' ')); hub CPU while it ran $(( (R1 - R0) * 100 / TICKS )) core-% s, in the 10 s after: $(( (R2 - R1) * 100 / TICKS / 10 )) % of one core"
 log "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# The machine-readable result, for bench/run-suite.sh.
+python3 - "$WORK" "$N" "$DURATION" "$CONNECTIONS" "$QUERY_TIMEOUT" "$PUSHED" "$STORED" "$RUNAWAY_STATUS" \
+  "$RUNAWAY_SECONDS" "$(( (R2 - R1) * 100 / TICKS / 10 ))" <<'PY'
+import json, re, sys
+work, n, duration, connections, timeout, pushed, stored, status, seconds, idle_cpu = sys.argv[1:]
+wrk = open(f"{work}/wrk.txt").read()
+unit = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+latency = {f"p{p}_ms": float(v) * unit[u] for p, v, u in re.findall(r"^\s+(\d+)%\s+([0-9.]+)(us|ms|s|m)\s*$", wrk, re.M)}
+errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", wrk)
+non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", wrk)
+result = {
+    "notices": int(n), "seconds": int(duration), "connections": int(connections), "query_timeout": timeout,
+    "requests": int(re.search(r"(\d+) requests in", wrk).group(1)),
+    "requests_per_second": float(re.search(r"Requests/sec:\s+([0-9.]+)", wrk).group(1)),
+    "latency": latency,
+    "socket_errors": sum(int(x) for x in errors.groups()) if errors else 0,
+    "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
+    "pushes_accepted": int(pushed), "reports_stored": int(stored),
+    "runaway": {"status": int(status), "seconds": float(seconds), "idle_cpu_percent_after": int(idle_cpu)},
+}
+json.dump(result, open(f"{work}/result.json", "w"), indent=2)
+PY
+echo "RESULT_JSON=$WORK/result.json"
