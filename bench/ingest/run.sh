@@ -99,7 +99,8 @@ log "hub jar: target/spojka.jar (built $JAR_BUILT, sha256 $JAR_SHA…; HEAD is $
 mkdir -p "$WORK/connectors/$CONNECTOR/samples"
 cp "connectors/$CONNECTOR/connector.yaml" "connectors/$CONNECTOR/mapping.yaml" "connectors/$CONNECTOR/context.jsonld" \
   "$WORK/connectors/$CONNECTOR/"
-sed -i -E "s#^(  url: \\\$\\{spojka.demo.base-url\\}/$CONNECTOR/).*#\\1$SAMPLE_FILE#" \
+# The bench's one page (90 MB for 100,000 notices) is larger than the connector's default size limit (32 MiB).
+sed -i -E "s#^(  url: \\\$\\{spojka.demo.base-url\\}/$CONNECTOR/).*#\\1$SAMPLE_FILE\\n  maxBytes: 1073741824#" \
   "$WORK/connectors/$CONNECTOR/connector.yaml"
 grep -q "url: \${spojka.demo.base-url}/$CONNECTOR/$SAMPLE_FILE" "$WORK/connectors/$CONNECTOR/connector.yaml" \
   || fail "could not point the bench connector at $SAMPLE_FILE"

@@ -41,7 +41,8 @@ trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 cp target/spojka.jar "$WORK/spojka.jar"
 mkdir -p "$WORK/connectors/$CONNECTOR/samples"
 cp connectors/$CONNECTOR/{connector.yaml,mapping.yaml,context.jsonld} "$WORK/connectors/$CONNECTOR/"
-sed -i -E "s#^(  url: .*/$CONNECTOR/).*#\\1bench.json#" "$WORK/connectors/$CONNECTOR/connector.yaml"
+# One page of all the notices: larger than the connector's default size limit (32 MiB) from ~35,000 notices.
+sed -i -E "s#^(  url: .*/$CONNECTOR/).*#\\1bench.json\n  maxBytes: 1073741824#" "$WORK/connectors/$CONNECTOR/connector.yaml"
 ln -s "$REPO/connectors/citizen-reports" "$WORK/connectors/citizen-reports"
 python3 bench/ingest/generate_notices.py "$N" --seed "$SEED" --out "$WORK/connectors/$CONNECTOR/samples/bench.json" \
   --summary "$WORK/generated.json" 2>/dev/null

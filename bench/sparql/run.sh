@@ -36,7 +36,8 @@ BENCH_CP="$REPO/bench/sparql/target/classes:$(cat bench/sparql/target/classpath.
 
 mkdir -p "$WORK/connectors/$CONNECTOR/samples" "$WORK/no-connectors"
 cp connectors/$CONNECTOR/{connector.yaml,mapping.yaml,context.jsonld} "$WORK/connectors/$CONNECTOR/"
-sed -i -E "s#^(  url: .*/$CONNECTOR/).*#\\1bench.json#" "$WORK/connectors/$CONNECTOR/connector.yaml"
+# One page of all the notices: larger than the connector's default size limit (32 MiB) from ~35,000 notices.
+sed -i -E "s#^(  url: .*/$CONNECTOR/).*#\\1bench.json\n  maxBytes: 1073741824#" "$WORK/connectors/$CONNECTOR/connector.yaml"
 python3 bench/ingest/generate_notices.py "$N" --seed "$SEED" --out "$WORK/connectors/$CONNECTOR/samples/bench.json" \
   --summary "$WORK/generated.json" 2>/dev/null
 read -r HTTP_PORT KAFKA_PORT CONTROLLER_PORT FUSEKI_PORT < <(python3 -c '

@@ -41,7 +41,8 @@ SAMPLE="$WORK/connectors/$CONNECTOR/samples/bench.json"
 [[ -f target/spojka.jar ]] || mvn -q -o -DskipTests package
 cp target/spojka.jar "$WORK/spojka.jar"
 cp connectors/$CONNECTOR/{connector.yaml,mapping.yaml,context.jsonld} "$WORK/connectors/$CONNECTOR/"
-sed -i -E "s#^(  url: .*/$CONNECTOR/).*#\\1bench.json#; s#^schedule: .*#schedule: PT1M#" \
+# One page of all the notices: larger than the connector's default size limit (32 MiB) from ~35,000 notices.
+sed -i -E "s#^(  url: .*/$CONNECTOR/).*#\\1bench.json\n  maxBytes: 1073741824#; s#^schedule: .*#schedule: PT1M#" \
   "$WORK/connectors/$CONNECTOR/connector.yaml"
 grep -q '^schedule: PT1M' "$WORK/connectors/$CONNECTOR/connector.yaml" || fail "could not set the bench schedule"
 python3 bench/ingest/generate_notices.py "$N" --seed "$SEED" --out "$SAMPLE" --summary "$WORK/generated.json" 2>/dev/null
