@@ -71,7 +71,7 @@ stop() { kill "$1"; wait "$1" 2>/dev/null || true; }
 log "ingesting $N notices into a fresh hub (port $HTTP_PORT)"
 start_hub "$WORK/connectors" "$WORK/hub-ingest.log"
 await_count "$HUB" "$N"
-until [[ "$(curl -fsS "http://localhost:$HTTP_PORT/actuator/health" | jq -r .components.materializer.details.lag)" == 0 ]]; do
+until [[ "$(curl -fsS -H "X-Api-Key: demo-admin" "http://localhost:$HTTP_PORT/actuator/health" | jq -r .components.materializer.details.lag)" == 0 ]]; do
   sleep 2
 done
 stop "$HUB_PID"
