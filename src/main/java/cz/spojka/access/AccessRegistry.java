@@ -24,6 +24,8 @@ public final class AccessRegistry implements CallerDirectory {
     private static final Pattern AGENCY_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern ICO_FORMAT = Pattern.compile("[0-9]{8}");
     private static final Pattern RUIAN = Pattern.compile("[0-9]{6}");
+    /** How a caller's credential names an API key: this and the key's id. */
+    private static final String KEY_CREDENTIAL = "key:";
 
     /** A key as it is made: the stored key and its secret, which the hub shows this once and never again. */
     public record IssuedKey(ApiKey key, String secret) {}
@@ -226,7 +228,7 @@ public final class AccessRegistry implements CallerDirectory {
         if (key == null) {
             throw CredentialRefused.unauthorized("unknown API key");
         }
-        String credential = "key:" + key.id();
+        String credential = KEY_CREDENTIAL + key.id();
         String refusal = key.refusal(clock.instant());
         if (refusal != null) {
             throw CredentialRefused.unauthorized(refusal).of(key.agency(), credential);
@@ -236,14 +238,38 @@ public final class AccessRegistry implements CallerDirectory {
         if (inactive != null) {
             throw CredentialRefused.unauthorized(inactive).of(key.agency(), credential);
         }
-        return caller(agency, credential);
+        return caller(agency, credential, key.expiresAt());
     }
 
     /** The agency's caller with its current grants; empty when it is unknown or disabled. No credential is named. */
     @Override
     public Optional<Caller> caller(String agencyId) {
         Agency agency = agencies.get(agencyId);
-        return agency == null || inactivity(agency) != null ? Optional.empty() : Optional.of(caller(agency, null));
+        return agency == null || inactivity(agency) != null
+                ? Optional.empty()
+                : Optional.of(caller(agency, null, null));
+    }
+
+    @Override
+    public Optional<Caller> current(Caller caller) {
+        Instant now = clock.instant();
+        if (caller.credentialExpired(now)) {
+            return Optional.empty();
+        }
+        if (caller.agency() == null) {
+            return Optional.of(caller);
+        }
+        String credential = caller.credential();
+        if (credential != null && credential.startsWith(KEY_CREDENTIAL)) {
+            ApiKey key = keys.get(credential.substring(KEY_CREDENTIAL.length()));
+            if (key == null || key.refusal(now) != null) {
+                return Optional.empty();
+            }
+        }
+        Agency agency = agencies.get(caller.agency());
+        return agency == null || inactivity(agency) != null
+                ? Optional.empty()
+                : Optional.of(caller(agency, credential, caller.credentialExpiresAt()));
     }
 
     /**
@@ -251,7 +277,7 @@ public final class AccessRegistry implements CallerDirectory {
      *
      * @throws CredentialRefused (403) when no agency has that id or it is disabled
      */
-    Caller callerOfToken(String agencyId, String credential) {
+    Caller callerOfToken(String agencyId, String credential, Instant expiresAt) {
         Agency agency = agencies.get(agencyId);
         if (agency == null) {
             throw CredentialRefused.forbidden(
@@ -262,11 +288,11 @@ public final class AccessRegistry implements CallerDirectory {
         if (inactive != null) {
             throw CredentialRefused.forbidden(inactive).of(agencyId, credential);
         }
-        return caller(agency, credential);
+        return caller(agency, credential, expiresAt);
     }
 
-    private Caller caller(Agency agency, String credential) {
-        return new Caller(agency.id(), agency.role(), grants(agency.id(), null), credential);
+    private Caller caller(Agency agency, String credential, Instant credentialExpiresAt) {
+        return new Caller(agency.id(), agency.role(), grants(agency.id(), null), credential, credentialExpiresAt);
     }
 
     /** Why the agency may not act now, or null when it may. */

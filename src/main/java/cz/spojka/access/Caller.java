@@ -15,8 +15,10 @@ import java.util.List;
  * @param grants the agency's grants, expired ones included (each is checked at the time of the read)
  * @param credential what authenticated the caller, for the audit log: {@code key:<key id>}, {@code token:<subject>}
  *     or {@code admin-key}; null for the anonymous public
+ * @param credentialExpiresAt when the credential stops authenticating the caller (the key's expiry, the token's
+ *     {@code exp}); null when it does not expire. A long-lived event stream ends then.
  */
-public record Caller(String agency, Role role, List<Grant> grants, String credential) {
+public record Caller(String agency, Role role, List<Grant> grants, String credential, Instant credentialExpiresAt) {
 
     public static final Caller ANONYMOUS = new Caller(null, Role.PUBLIC, List.of(), null);
 
@@ -34,6 +36,11 @@ public record Caller(String agency, Role role, List<Grant> grants, String creden
         grants = List.copyOf(grants);
     }
 
+    /** A caller whose credential does not expire. */
+    public Caller(String agency, Role role, List<Grant> grants, String credential) {
+        this(agency, role, grants, credential, null);
+    }
+
     /** The caller of {@code request}: the one the authentication filter put on it, else the anonymous public. */
     public static Caller of(ServletRequest request) {
         return request.getAttribute(REQUEST_ATTRIBUTE) instanceof Caller caller ? caller : ANONYMOUS;
@@ -45,6 +52,11 @@ public record Caller(String agency, Role role, List<Grant> grants, String creden
      */
     public static boolean presentsCredential(HttpServletRequest request) {
         return CredentialFilter.presentsCredential(request);
+    }
+
+    /** Whether the credential has expired at {@code now}. */
+    public boolean credentialExpired(Instant now) {
+        return credentialExpiresAt != null && !now.isBefore(credentialExpiresAt);
     }
 
     public boolean anonymous() {

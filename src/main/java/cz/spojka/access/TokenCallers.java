@@ -26,6 +26,7 @@ final class TokenCallers implements Converter<Jwt, AbstractAuthenticationToken> 
             throw CredentialRefused.forbidden("the token has no claim '" + agencyClaim + "' naming an agency")
                     .of(null, "token:" + token.getSubject());
         }
-        return new CallerAuthentication(registry.callerOfToken(agency, "token:" + token.getSubject()));
+        return new CallerAuthentication(
+                registry.callerOfToken(agency, "token:" + token.getSubject(), token.getExpiresAt()));
     }
 }

@@ -56,8 +56,8 @@ final class EventStreamClient {
     }
 
     /**
-     * Whether the client asked for the event and its caller may read it now. When the caller's agency turns out to be
-     * disabled, the stream ends with the reason.
+     * Whether the client asked for the event and its caller may read it now. When the caller's credential turns out
+     * to be revoked, the stream ends with the reason.
      */
     private synchronized boolean wanted(StreamedEvent event) {
         if (!request.filter().matches(event)) {
@@ -66,10 +66,20 @@ final class EventStreamClient {
         if (access.mayRead(event)) {
             return true;
         }
-        if (access.revoked()) {
-            disconnect("revoked", "the agency of this stream has been disabled or removed; the stream ends");
-        }
+        endIfRevoked();
         return false;
+    }
+
+    /** Ends the stream when its credential no longer holds or its agency is disabled; whether it did. */
+    private synchronized boolean endIfRevoked() {
+        if (!access.revoked()) {
+            return false;
+        }
+        disconnect(
+                "revoked",
+                "the credential of this stream has been revoked or has expired, or its agency has been disabled;"
+                        + " the stream ends");
+        return true;
     }
 
     /** Ends the stream: what is still queued is dropped, and the last frame says why. */
@@ -145,7 +155,11 @@ final class EventStreamClient {
     private void writeQueued(EventStreamOutput out) throws InterruptedException, IOException {
         while (true) {
             byte[] frame = queue.poll(clients.settings().heartbeat().toMillis(), MILLISECONDS);
-            for (frame = frame == null ? SseFrames.HEARTBEAT : frame; frame != null; frame = queue.poll()) {
+            if (frame == null) {
+                // A quiet stream learns of a revoked credential at its heartbeat, not only at the next event.
+                frame = endIfRevoked() ? queue.poll() : SseFrames.HEARTBEAT;
+            }
+            for (; frame != null; frame = queue.poll()) {
                 out.write(frame);
                 if (isFarewell(frame)) {
                     out.flush();

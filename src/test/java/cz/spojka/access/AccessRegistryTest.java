@@ -3,17 +3,15 @@ package cz.spojka.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cz.spojka.system.SettableClock;
 import cz.spojka.webhook.ApiKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
@@ -52,7 +50,40 @@ class AccessRegistryTest {
                         "technicke-sluzby",
                         Role.READER,
                         List.of(grant),
-                        "key:" + issued.key().id()));
+                        "key:" + issued.key().id(),
+                        START.plus(Duration.ofDays(30))));
+    }
+
+    /** What ends an open event stream: the credential it was opened with stops holding, or the agency is disabled. */
+    @Test
+    void aCallerIsCurrentWhileItsCredentialHoldsAndItsAgencyIsEnabled() {
+        AccessRegistry registry = new AccessRegistry(dir, clock);
+        registry.addAgency("hasici", "Hasiči", Role.READER, null);
+        Caller byKept = registry.authenticate(registry.issueKey("hasici", null).secret());
+        AccessRegistry.IssuedKey toRevoke = registry.issueKey("hasici", null);
+        Caller byRevoked = registry.authenticate(toRevoke.secret());
+        Caller byExpiring = registry.authenticate(
+                registry.issueKey("hasici", START.plus(Duration.ofHours(1))).secret());
+        Caller byToken = registry.callerOfToken("hasici", "token:jana", START.plus(Duration.ofMinutes(5)));
+        Grant grantedSince = registry.addGrant("hasici", "zaplnenost-nadob", null, null);
+        registry.revokeKey("hasici", toRevoke.key().id());
+
+        assertThat(registry.current(byKept))
+                .contains(new Caller("hasici", Role.READER, List.of(grantedSince), byKept.credential()));
+        assertThat(registry.current(byRevoked)).isEmpty();
+        assertThat(registry.current(byExpiring)).isPresent();
+        assertThat(registry.current(byToken)).isPresent();
+
+        clock.set(START.plus(Duration.ofMinutes(5)));
+        assertThat(registry.current(byToken)).isEmpty();
+        clock.set(START.plus(Duration.ofHours(1)));
+        assertThat(registry.current(byExpiring)).isEmpty();
+        assertThat(registry.current(byKept)).isPresent();
+
+        registry.enableAgency("hasici", false);
+        assertThat(registry.current(byKept)).isEmpty();
+        Caller admin = new Caller(null, Role.ADMIN, List.of(), "admin-key");
+        assertThat(registry.current(admin)).contains(admin);
     }
 
     @Test
@@ -110,7 +141,7 @@ class AccessRegistryTest {
     @Test
     void aTokenOfNoKnownAgencyIsForbidden() {
         AccessRegistry registry = new AccessRegistry(dir, clock);
-        assertThatThrownBy(() -> registry.callerOfToken("cizi", "token:x"))
+        assertThatThrownBy(() -> registry.callerOfToken("cizi", "token:x", null))
                 .isInstanceOfSatisfying(
                         CredentialRefused.class,
                         refused -> assertThat(refused.status()).isEqualTo(HttpStatus.FORBIDDEN))
@@ -195,35 +226,6 @@ class AccessRegistryTest {
             return all.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A clock the test moves, so that expiry is tested without waiting. */
-    private static final class SettableClock extends Clock {
-
-        private Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the registry reads instants only");
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

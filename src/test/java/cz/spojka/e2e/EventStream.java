@@ -98,6 +98,16 @@ final class EventStream implements AutoCloseable {
         return events;
     }
 
+    /** The next frame other than a heartbeat; fails the test if none comes in time. */
+    SseFrame nextSkippingHeartbeats(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        SseFrame frame;
+        do {
+            frame = next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        } while (frame.isComment("heartbeat"));
+        return frame;
+    }
+
     /** The next frame; fails the test if none comes in time. */
     SseFrame next(Duration timeout) {
         try {

@@ -112,7 +112,9 @@ class EventsAccessIT {
                     Path.of("connectors", connector, "samples").toFile().list())[0];
             AGENDA.serve("/" + connector + "/" + file, AgendaSystem.sample(connector, file), "application/json");
         }
-        hub = testHub.start("--spojka.events.caller-refresh=" + CALLER_REFRESH.toMillis() + "ms");
+        hub = testHub.start(
+                "--spojka.events.caller-refresh=" + CALLER_REFRESH.toMillis() + "ms",
+                "--spojka.events.heartbeat=" + CALLER_REFRESH.toMillis() + "ms");
         port = port(hub);
         api = new SubscriptionsApi(port);
         Instant started = Instant.ofEpochMilli(hub.getStartupDate());
@@ -221,6 +223,24 @@ class EventsAccessIT {
         }
     }
 
+    /** A key revoked while its stream is open ends the stream at a heartbeat, though no event comes. */
+    @Test
+    void aRevokedKeysOpenStreamEndsWithoutWaitingForAnEvent() throws IOException {
+        JsonNode issued = api.admin("POST", "/api/agencies/bez-grantu/keys", "{}");
+        try (EventStream stream = EventStream.open(
+                port, "dataset=nothing-comes", null, issued.get("key").asText())) {
+            assertThat(stream.untilLive()).isEmpty();
+            api.admin(
+                    "DELETE",
+                    "/api/agencies/bez-grantu/keys/" + issued.get("id").asText(),
+                    null);
+
+            SseFrame last = stream.nextSkippingHeartbeats(Duration.ofSeconds(30));
+            assertThat(last.event()).isEqualTo("disconnect");
+            assertThat(JSON.readTree(last.data()).get("reason").asText()).isEqualTo("revoked");
+        }
+    }
+
     /** The dashboard's own anonymous stream still works, and a disabled agency's open stream ends with the reason. */
     @Test
     void aDisabledAgencysOpenStreamEndsWhileTheAnonymousOneGoesOn() throws InterruptedException {
@@ -235,7 +255,7 @@ class EventsAccessIT {
             api.pushReport("900001");
 
             assertThat(anonymous.changes(2, Duration.ofSeconds(30))).hasSize(2);
-            SseFrame last = agency.next(Duration.ofSeconds(30));
+            SseFrame last = agency.nextSkippingHeartbeats(Duration.ofSeconds(30));
             assertThat(last.event()).isEqualTo("disconnect");
             assertThat(JSON.readTree(last.data()).get("reason").asText()).isEqualTo("revoked");
         } catch (IOException e) {
