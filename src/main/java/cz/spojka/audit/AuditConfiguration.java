@@ -1,6 +1,7 @@
 package cz.spojka.audit;
 
 import cz.spojka.system.SpojkaProperties;
+import java.time.Clock;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,10 +23,18 @@ class AuditConfiguration {
         return AuditLog.open(properties.auditDir(), audit.fileSize().toBytes(), audit.forceToDisk());
     }
 
+    @Bean(destroyMethod = "close")
+    RepeatedRefusals repeatedRefusals(AuditLog auditLog) {
+        SpojkaProperties.Audit audit = properties.audit();
+        return new RepeatedRefusals(
+                auditLog, audit.repeatedRefusalWindow(), audit.repeatedRefusalClients(), Clock.systemUTC());
+    }
+
     /** Outermost of the filters: it sees the caller authentication found and the status of the final answer. */
     @Bean
-    FilterRegistrationBean<AuditFilter> auditFilter(AuditLog auditLog) {
-        FilterRegistrationBean<AuditFilter> registration = new FilterRegistrationBean<>(new AuditFilter(auditLog));
+    FilterRegistrationBean<AuditFilter> auditFilter(AuditLog auditLog, RepeatedRefusals repeatedRefusals) {
+        FilterRegistrationBean<AuditFilter> registration =
+                new FilterRegistrationBean<>(new AuditFilter(auditLog, repeatedRefusals));
         registration.addUrlPatterns("/*");
         registration.setName("audit");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -38,15 +39,8 @@ class AuditController {
     record Page(List<AuditEntry> entries, Long next) {}
 
     @GetMapping(PATH)
-    Page entries(
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) String actor,
-            @RequestParam(required = false) String outcome,
-            @RequestParam(required = false) String action,
-            @RequestParam(required = false) String after,
-            @RequestParam(required = false) String limit) {
-        AuditQuery query = AuditQuery.of(from, to, actor, outcome, action, after);
+    Page entries(@ModelAttribute AuditQuery.Parameters parameters, @RequestParam(required = false) String limit) {
+        AuditQuery query = AuditQuery.of(parameters);
         int size = AuditQuery.limit(limit);
         List<AuditEntry> found = log.entries(query.after(), query.filter(), size + 1);
         if (found.size() <= size) {
@@ -57,14 +51,8 @@ class AuditController {
     }
 
     @GetMapping(PATH + "/export")
-    ResponseEntity<StreamingResponseBody> export(
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) String actor,
-            @RequestParam(required = false) String outcome,
-            @RequestParam(required = false) String action,
-            @RequestParam(required = false) String after) {
-        AuditQuery query = AuditQuery.of(from, to, actor, outcome, action, after);
+    ResponseEntity<StreamingResponseBody> export(@ModelAttribute AuditQuery.Parameters parameters) {
+        AuditQuery query = AuditQuery.of(parameters);
         StreamingResponseBody body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             log.lines(query.after(), (line, where) -> {

@@ -25,12 +25,14 @@ import org.springframework.web.util.ContentCachingRequestWrapper;
  * Records the requests the audit log holds, outermost of the hub's filters, so that it sees the caller the
  * authentication inside put on the request and the final status: every request of an authenticated caller to a data
  * channel, every request to the API other than a GET (the admin actions), every GET of the audit log itself, and
- * every answer 401, 403 or 429, anonymous callers' too. An event stream is recorded when it opens. While the log cannot
+ * every answer 401, 403 or 429, anonymous callers' too (a flood of those collapsed by {@link RepeatedRefusals}). An
+ * event stream is recorded when it opens. While the log cannot
  * be written, a request it would record is answered 503 before it runs ({@link AuditLog#ensureWritable}).
  */
 final class AuditFilter extends OncePerRequestFilter {
 
     private static final Set<Integer> REFUSALS = Set.of(401, 403, 429);
+    private static final String ANONYMOUS = "anonymous";
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String SPARQL_QUERY_TYPE = "application/sparql-query";
     /** The header of API keys ({@code access.CredentialFilter}). */
@@ -46,9 +48,11 @@ final class AuditFilter extends OncePerRequestFilter {
             Pattern.compile(".*(key|token|secret|password|passwd|credential|auth).*", Pattern.CASE_INSENSITIVE);
 
     private final AuditLog log;
+    private final RepeatedRefusals repeatedRefusals;
 
-    AuditFilter(AuditLog log) {
+    AuditFilter(AuditLog log, RepeatedRefusals repeatedRefusals) {
         this.log = log;
+        this.repeatedRefusals = repeatedRefusals;
     }
 
     @Override
@@ -85,8 +89,12 @@ final class AuditFilter extends OncePerRequestFilter {
         if (!audited(request.getMethod(), path, status, caller)) {
             return;
         }
+        AuditEvent event = event(request, path, status, caller);
+        if (uncheckedRefusal(request, status, event) && !repeatedRefusals.recordInFull(event.client(), status)) {
+            return;
+        }
         try {
-            log.record(event(request, path, status, caller));
+            log.record(event);
         } catch (AuditUnavailable e) {
             if (!REFUSALS.contains(status)) {
                 throw e;
@@ -94,6 +102,17 @@ final class AuditFilter extends OncePerRequestFilter {
             // Nothing was served: a refusal the log cannot hold is not worth failing the answer for.
             logger.warn("A refusal of " + path + " was not recorded: " + e.getMessage());
         }
+    }
+
+    /**
+     * A refusal of a request whose credential, if any, was not checked: none was sent, or the address was throttled
+     * for refused credentials (429). Only these are collapsed; a credential checked and refused, even one that names
+     * nobody (an unknown key), is recorded in full, and the auth-failure limit bounds how many there are.
+     */
+    private static boolean uncheckedRefusal(HttpServletRequest request, int status, AuditEvent event) {
+        return REFUSALS.contains(status)
+                && ANONYMOUS.equals(event.actor())
+                && (status == 429 || !Caller.presentsCredential(request));
     }
 
     static boolean audited(String method, String path, int status, Caller caller) {
@@ -177,7 +196,7 @@ final class AuditFilter extends OncePerRequestFilter {
         if (caller.agency() != null) {
             return caller.agency();
         }
-        return caller.anonymous() || caller.credential() == null ? "anonymous" : caller.credential();
+        return caller.anonymous() || caller.credential() == null ? ANONYMOUS : caller.credential();
     }
 
     /** The path with the query string, less every parameter whose name suggests a credential. */

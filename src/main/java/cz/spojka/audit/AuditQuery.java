@@ -15,7 +15,20 @@ record AuditQuery(Instant from, Instant to, String actor, String outcome, String
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 
+    /** The filters as a request sends them, bound from its query parameters of the same names. */
+    record Parameters(String from, String to, String actor, String outcome, String action, String after) {}
+
     /** Reads the request's parameters; every problem is named in one message. */
+    static AuditQuery of(Parameters parameters) {
+        return of(
+                parameters.from(),
+                parameters.to(),
+                parameters.actor(),
+                parameters.outcome(),
+                parameters.action(),
+                parameters.after());
+    }
+
     static AuditQuery of(String from, String to, String actor, String outcome, String action, String after) {
         List<String> problems = new ArrayList<>();
         AuditQuery query = new AuditQuery(

@@ -1,7 +1,6 @@
 package cz.spojka.connector;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,16 +72,18 @@ public class JdbcQuery {
             } catch (DataAccessException e) {
                 boolean last = attempt > resilience.retries();
                 if (!isTransient(e) || last) {
-                    throw attempt == 1 ? e : new JdbcPollException(e.getMessage() + attempts(attempt), e);
+                    throw attempt == 1 ? e : new JdbcPollException(e.getMessage() + Resilience.gaveUpAfter(attempt), e);
                 }
-                Duration wait = resilience.backoff(attempt);
                 log.warn(
                         "Connector {}: attempt {} of the query failed, retrying in {} ms: {}",
                         connectorId,
                         attempt,
-                        wait.toMillis(),
+                        resilience.backoff(attempt).toMillis(),
                         e.getMessage());
-                pause(wait);
+                resilience.pauseBefore(
+                        attempt,
+                        interrupted -> new JdbcPollException(
+                                "The poll was interrupted while it waited to retry the query", interrupted));
             }
         }
     }
@@ -108,19 +109,6 @@ public class JdbcQuery {
             }
         }
         return false;
-    }
-
-    private static String attempts(int attempts) {
-        return " (gave up after " + attempts + " attempts)";
-    }
-
-    private static void pause(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new JdbcPollException("The poll was interrupted while it waited to retry the query", e);
-        }
     }
 
     /** A query that failed after its retries, or a poll interrupted between them. */

@@ -1,6 +1,7 @@
 package cz.spojka.connector;
 
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * How the hub copes with a connector's source when it fails: the {@code resilience:} block of {@code connector.yaml},
@@ -69,5 +70,23 @@ public record Resilience(
             wait = wait.multipliedBy(2);
         }
         return wait.compareTo(retryBackoffMax) > 0 ? retryBackoffMax : wait;
+    }
+
+    /**
+     * Waits {@link #backoff} before retry number {@code retry}. An interrupt (the hub stopping) restores the thread's
+     * flag and throws what {@code interrupted} makes of it, the source's own failure.
+     */
+    public void pauseBefore(int retry, Function<InterruptedException, RuntimeException> interrupted) {
+        try {
+            Thread.sleep(backoff(retry).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interrupted.apply(e);
+        }
+    }
+
+    /** What the message of a failure says after {@code attempts} attempts. */
+    public static String gaveUpAfter(int attempts) {
+        return " (gave up after " + attempts + " attempts)";
     }
 }

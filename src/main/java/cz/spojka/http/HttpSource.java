@@ -138,13 +138,18 @@ final class HttpSource {
                 response = attempt(page, validators);
             } catch (HttpPollException e) {
                 if (last || !(e.getCause() instanceof IOException)) {
-                    throw attempt == 1 ? e : new HttpPollException(e.getMessage() + attempts(attempt), e.getCause());
+                    throw attempt == 1
+                            ? e
+                            : new HttpPollException(e.getMessage() + Resilience.gaveUpAfter(attempt), e.getCause());
                 }
             }
             if (response != null && (last || !transientStatus(response.statusCode()))) {
                 return checked(page, validators, response, attempt);
             }
-            pause(resilience.backoff(attempt));
+            resilience.pauseBefore(
+                    attempt,
+                    interrupted ->
+                            new HttpPollException("The poll was interrupted while it waited to retry", interrupted));
         }
     }
 
@@ -162,8 +167,9 @@ final class HttpSource {
             URI page, Incremental.State validators, HttpResponse<byte[]> response, int attempt) {
         int status = response.statusCode();
         if ((status < 200 || status > 299) && !(status == 304 && validators != null)) {
-            throw new HttpPollException("GET " + page + " answered HTTP " + status
-                    + HttpPollException.excerpt(response.body()) + (attempt == 1 ? "" : attempts(attempt)));
+            throw new HttpPollException(
+                    "GET " + page + " answered HTTP " + status + HttpPollException.excerpt(response.body())
+                            + (attempt == 1 ? "" : Resilience.gaveUpAfter(attempt)));
         }
         return response;
     }
@@ -171,19 +177,6 @@ final class HttpSource {
     /** Answers that may well be different a moment later: server errors, a timeout, too many requests. */
     static boolean transientStatus(int status) {
         return status >= 500 || status == 408 || status == 429;
-    }
-
-    private static String attempts(int attempts) {
-        return " (gave up after " + attempts + " attempts)";
-    }
-
-    private static void pause(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HttpPollException("The poll was interrupted while it waited to retry", e);
-        }
     }
 
     private HttpRequest request(URI page, Incremental.State validators) {

@@ -87,10 +87,17 @@ public record SpojkaProperties(
      *     chain of hashes goes on across files; at least 1MB
      * @param forceToDisk force every entry to disk (fsync) as it is written; false leaves the writing to the
      *     operating system, so that an entry survives a crash of the hub but not a power failure
+     * @param repeatedRefusalWindow anonymous refusals (401, 403, 429 without a checked credential) of one client
+     *     address and status within this long are one entry in full and one entry {@code refusals.repeated} counting
+     *     the rest, so that a flood cannot make the hub write an entry per request; 0 records every refusal in full
+     * @param repeatedRefusalClients client addresses whose refusals are counted at once; beyond, the oldest count is
+     *     recorded early
      */
     public record Audit(
             @NotNull @DefaultValue("64MB") DataSize fileSize,
-            @DefaultValue("true") boolean forceToDisk) {
+            @DefaultValue("true") boolean forceToDisk,
+            @NotNull @DefaultValue("1m") Duration repeatedRefusalWindow,
+            @Min(1) @DefaultValue("10000") int repeatedRefusalClients) {
 
         /** A smaller file size would start a file every few entries (0: one per entry). */
         @AssertTrue(message = "spojka.audit.file-size must be at least 1MB")
@@ -434,8 +441,8 @@ public record SpojkaProperties(
      * @param clientQueue events waiting for one client; a client that falls this far behind the change log is
      *     disconnected with the reason (it resumes with Last-Event-ID) rather than slowing the others
      * @param callerRefresh how long an agency's stream goes on with the agency's role and grants as they were: after
-     *     this long the next event looks them up again, so that a disabled agency's stream ends and a revoked grant
-     *     stops the dataset's events
+     *     this long the next event or heartbeat looks them up again, with the stream's credential, so that a revoked
+     *     grant stops the dataset's events and a revoked or expired key or a disabled agency ends the stream
      */
     public record Events(
             @Min(1) @DefaultValue("100") int maxClients,
