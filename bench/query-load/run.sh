@@ -114,7 +114,7 @@ I0=$(cpu_ticks); sleep 10; I1=$(cpu_ticks)
 log "idle hub CPU: $(( (I1 - I0) * 100 / TICKS / 10 )) % of one core"
 RUNAWAY='SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }'
 R0=$(cpu_ticks)
-read -r RUNAWAY_STATUS RUNAWAY_SECONDS < <(curl -s -o "$WORK/runaway.txt" -w '%{http_code} %{time_total}' -G \
+read -r RUNAWAY_STATUS RUNAWAY_SECONDS < <(curl -s -o "$WORK/runaway.txt" -w '%{http_code} %{time_total}\n' -G \
   "$HUB/sparql" --data-urlencode "query=$RUNAWAY")
 ANSWER="$RUNAWAY_STATUS after $RUNAWAY_SECONDS s"
 R1=$(cpu_ticks); sleep 10; R2=$(cpu_ticks)
