@@ -13,6 +13,7 @@ import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -25,6 +26,12 @@ import org.springframework.context.SmartLifecycle;
  * The in-process single-node Kafka broker (real broker code, KRaft mode) that runs when no external cluster is
  * configured. It starts before everything that produces or consumes ({@link #PHASE}) and stops after them.
  * The log directory is formatted once; later starts reuse its cluster id, so the change log survives restarts.
+ *
+ * <p>Kafka's broker ends its JVM when it cannot go on: all its log directories failed (a full or broken disk), or a
+ * fatal fault of its controller. In process that would end the whole hub without a word to anyone; instead the hub
+ * stays up without a working broker ({@link #failure}): the failure is logged, health reports the change log DOWN
+ * with it, connectors fail their runs and keep their input as during any Kafka outage, and the SPARQL endpoint and
+ * the Linked Data pages go on answering from the store. A restart once the cause is fixed brings the broker back.
  */
 public class EmbeddedKafkaBroker implements SmartLifecycle {
 
@@ -39,6 +46,7 @@ public class EmbeddedKafkaBroker implements SmartLifecycle {
     private final SpojkaProperties.Embedded config;
     private final short replicationFactor;
     private KafkaRaftServer server;
+    private volatile String failure;
 
     public EmbeddedKafkaBroker(Path logDir, SpojkaProperties.Embedded config, short replicationFactor) {
         this.logDir = logDir.toAbsolutePath();
@@ -62,6 +70,9 @@ public class EmbeddedKafkaBroker implements SmartLifecycle {
             Files.createDirectories(logDir);
             KafkaConfig kafkaConfig = KafkaConfig.fromProps(brokerProperties(), false);
             formatIfNew(kafkaConfig);
+            failure = null;
+            Exit.setHaltProcedure(this::stoppedServing);
+            Exit.setExitProcedure(this::stoppedServing);
             server = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
             server.startup();
             log.info("In-process Kafka broker (KRaft) listening on {}, log in {}", bootstrapServers(), logDir);
@@ -73,6 +84,20 @@ public class EmbeddedKafkaBroker implements SmartLifecycle {
                             + " spojka.kafka.bootstrap-servers.",
                     e);
         }
+    }
+
+    /** Why the broker stopped serving while the hub runs, or empty while it serves. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** What the broker asks of the JVM when it cannot go on ({@code Exit.halt}, {@code Exit.exit}). */
+    private void stoppedServing(int status, String message) {
+        failure = "the in-process Kafka broker stopped serving (status " + status + ")"
+                + (message == null || message.isBlank() ? "" : ": " + message)
+                + "; its log above says why (a full disk under " + logDir + " is the usual cause). The hub stays up"
+                + " without it: fix the cause, then restart the hub";
+        log.error("{}", failure);
     }
 
     /** Fails with a message an operator can act on, instead of Kafka halting the JVM on a bind failure. */
@@ -107,6 +132,9 @@ public class EmbeddedKafkaBroker implements SmartLifecycle {
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("auto.create.topics.enable", "false");
         props.put("log.cleaner.backoff.ms", "15000");
+        // A controlled shutdown hands leadership to other brokers; there are none, and a broker whose log directory
+        // failed would wait five minutes for it to end.
+        props.put("controlled.shutdown.enable", "false");
         return props;
     }
 
@@ -138,6 +166,8 @@ public class EmbeddedKafkaBroker implements SmartLifecycle {
             server.awaitShutdown();
             server = null;
         }
+        Exit.resetHaltProcedure();
+        Exit.resetExitProcedure();
     }
 
     @Override
