@@ -7,11 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.FileStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,20 +33,17 @@ class AuditDiskFullIT {
     @TempDir
     static Path connectorsDir;
 
-    private static Path auditDir;
-    private static boolean mounted;
+    private static Tmpfs auditDisk;
 
     @BeforeAll
     static void mountAuditLog() throws Exception {
-        auditDir = Files.createDirectories(dataDir.resolve("audit"));
-        mounted = run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", auditDir.toString()) == 0;
-        Assumptions.assumeTrue(mounted, "mounting a tmpfs for the audit log needs root");
+        auditDisk = Tmpfs.mount(dataDir.resolve("audit"), "4m", "the audit log");
     }
 
     @AfterAll
     static void unmount() throws Exception {
-        if (mounted) {
-            assertThat(run("umount", auditDir.toString())).isZero();
+        if (auditDisk != null) {
+            auditDisk.unmount();
         }
     }
 
@@ -60,10 +54,7 @@ class AuditDiskFullIT {
             HubApi api = HubApi.at(Integer.parseInt(hub.getEnvironment().getRequiredProperty("local.server.port")));
             assertThat(api.send("GET", ASK, AGENCY_KEY).statusCode()).isEqualTo(200);
 
-            FileStore tmpfs = Files.getFileStore(auditDir);
-            long used = tmpfs.getTotalSpace() - tmpfs.getUsableSpace();
-            assertThat(run("mount", "-o", "remount,size=" + (used + 64 * 1024), auditDir.toString()))
-                    .isZero();
+            auditDisk.fill(64 * 1024);
 
             HttpResponse<String> read = api.send("GET", ASK, AGENCY_KEY);
             assertThat(read.statusCode()).isEqualTo(503);
@@ -88,8 +79,7 @@ class AuditDiskFullIT {
             assertThat(down.at("/components/auditLog/status").asText()).isEqualTo("DOWN");
             assertThat(down.at("/components/auditLog/details/error").asText()).startsWith("only ");
 
-            assertThat(run("mount", "-o", "remount,size=4m", auditDir.toString()))
-                    .isZero();
+            auditDisk.free();
             assertThat(api.send("GET", ASK, AGENCY_KEY).statusCode()).isEqualTo(200);
             assertThat(health(api).at("/components/auditLog/status").asText()).isEqualTo("UP");
 
@@ -110,9 +100,5 @@ class AuditDiskFullIT {
         // The details (the audit log's error) are for operators; health is no audited request, so it is answered.
         return JSON.readTree(
                 api.send("GET", "/actuator/health", HubApi.ADMIN_KEY).body());
-    }
-
-    private static int run(String... command) throws IOException, InterruptedException {
-        return new ProcessBuilder(command).inheritIO().start().waitFor();
     }
 }

@@ -9,9 +9,6 @@ import cz.spojka.changelog.KafkaClients;
 import cz.spojka.connector.Connectors;
 import cz.spojka.store.Materializer;
 import cz.spojka.system.EmbeddedKafkaBroker;
-import java.io.IOException;
-import java.nio.file.FileStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +20,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * to what the log holds and then writes to. Kafka's broker gives up on a log directory it cannot write and asks for
  * the JVM to halt; the hub stays up instead: health reports the change log DOWN with the reason, and the store goes on
  * answering queries. After space returns, a restart of the hub brings the broker back with the change log intact.
- * Mounting needs root (CI and the development machines run as root); elsewhere the test is skipped with that reason.
+ * Mounting needs root ({@link Tmpfs}).
  */
 class KafkaDiskFullIT {
 
@@ -44,15 +40,12 @@ class KafkaDiskFullIT {
     @TempDir
     static Path dataDir;
 
-    private static Path kafkaDir;
-    private static boolean mounted;
+    private static Tmpfs kafkaDisk;
     private static TestHub testHub;
 
     @BeforeAll
     static void mountKafkaLog() throws Exception {
-        kafkaDir = Files.createDirectories(dataDir.resolve("kafka"));
-        mounted = run("mount", "-t", "tmpfs", "-o", "size=512m", "tmpfs", kafkaDir.toString()) == 0;
-        Assumptions.assumeTrue(mounted, "mounting a tmpfs for the Kafka log needs root");
+        kafkaDisk = Tmpfs.mount(dataDir.resolve("kafka"), "512m", "the Kafka log");
         AGENDA.start();
         testHub = TestHub.onFreePorts(dataDir, AgendaSystem.noticeBoardConnectors())
                 .withAgenda(AGENDA.baseUrl());
@@ -60,10 +53,9 @@ class KafkaDiskFullIT {
 
     @AfterAll
     static void unmount() throws Exception {
-        if (mounted) {
+        if (kafkaDisk != null) {
             AGENDA.stop();
-            // Lazily: the broker that gave up on its log directory may still hold some of its files open.
-            assertThat(run("umount", "-l", kafkaDir.toString())).isZero();
+            kafkaDisk.unmount();
         }
     }
 
@@ -80,10 +72,7 @@ class KafkaDiskFullIT {
             assertThat(notices).isPositive();
             HubApi api = HubApi.at(Integer.parseInt(hub.getEnvironment().getRequiredProperty("local.server.port")));
 
-            FileStore tmpfs = Files.getFileStore(kafkaDir);
-            long used = tmpfs.getTotalSpace() - tmpfs.getUsableSpace();
-            assertThat(run("mount", "-o", "remount,size=" + (used + 256 * 1024), kafkaDir.toString()))
-                    .isZero();
+            kafkaDisk.fill(256 * 1024);
             fill(hub.getBean(KafkaClients.class));
 
             EmbeddedKafkaBroker broker = hub.getBean(EmbeddedKafkaBroker.class);
@@ -101,7 +90,7 @@ class KafkaDiskFullIT {
                     .as("the store answers without the broker")
                     .isEqualTo(notices);
         }
-        assertThat(run("mount", "-o", "remount,size=512m", kafkaDir.toString())).isZero();
+        kafkaDisk.free();
         try (ConfigurableApplicationContext hub = testHub.start()) {
             TestHub.awaitMaterialized(hub.getBean(Materializer.class));
             assertThat(hub.getBean(EmbeddedKafkaBroker.class).failure()).isEmpty();
@@ -132,10 +121,5 @@ class KafkaDiskFullIT {
                 }
             }
         }
-    }
-
-    private static int run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).inheritIO().start();
-        return process.waitFor();
     }
 }

@@ -8,15 +8,12 @@ import cz.spojka.connector.Connectors;
 import cz.spojka.store.Materializer;
 import cz.spojka.store.TdbEntityStore;
 import java.io.IOException;
-import java.nio.file.FileStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A real full disk under the TDB2 store: the store lives on a small tmpfs of its own, which the test shrinks to what
  * the store holds and grows again. The materializer's writes fail cleanly (aborted, the store and its offsets as they
  * were, queries answered, health DOWN with the reason) and resume once space returns, until the store has caught up
- * with the change log. Mounting needs root (CI and the development machines run as root); elsewhere the test is
- * skipped with that reason.
+ * with the change log. Mounting needs root ({@link Tmpfs}).
  */
 class StoreDiskFullIT {
 
@@ -36,15 +32,12 @@ class StoreDiskFullIT {
     @TempDir
     static Path dataDir;
 
-    private static Path storeDir;
-    private static boolean mounted;
+    private static Tmpfs storeDisk;
     private static TestHub testHub;
 
     @BeforeAll
     static void mountStore() throws Exception {
-        storeDir = Files.createDirectories(dataDir.resolve("tdb2"));
-        mounted = run("mount", "-t", "tmpfs", "-o", "size=512m", "tmpfs", storeDir.toString()) == 0;
-        Assumptions.assumeTrue(mounted, "mounting a tmpfs for the store needs root");
+        storeDisk = Tmpfs.mount(dataDir.resolve("tdb2"), "512m", "the store");
         AGENDA.start();
         testHub = TestHub.onFreePorts(dataDir, AgendaSystem.noticeBoardConnectors())
                 .withAgenda(AGENDA.baseUrl());
@@ -52,9 +45,9 @@ class StoreDiskFullIT {
 
     @AfterAll
     static void unmount() throws Exception {
-        if (mounted) {
+        if (storeDisk != null) {
             AGENDA.stop();
-            assertThat(run("umount", storeDir.toString())).isZero();
+            storeDisk.unmount();
         }
     }
 
@@ -74,10 +67,7 @@ class StoreDiskFullIT {
             Map<TopicPartition, Long> offsets = store.offsets();
             HubApi api = HubApi.at(Integer.parseInt(hub.getEnvironment().getRequiredProperty("local.server.port")));
 
-            FileStore tmpfs = Files.getFileStore(storeDir);
-            long used = tmpfs.getTotalSpace() - tmpfs.getUsableSpace();
-            assertThat(run("mount", "-o", "remount,size=" + (used + 64 * 1024), storeDir.toString()))
-                    .isZero();
+            storeDisk.fill(64 * 1024);
             // Rewriting the store needs new blocks: the disk is full.
             materializer.rebuild();
             await().atMost(Duration.ofMinutes(1)).until(() -> materializer.failedTries() >= 2);
@@ -100,8 +90,7 @@ class StoreDiskFullIT {
             assertThat(component.get("status").asText()).isEqualTo("DOWN");
             assertThat(component.get("details").get("error").asText()).isEqualTo(materializer.failure());
 
-            assertThat(run("mount", "-o", "remount,size=512m", storeDir.toString()))
-                    .isZero();
+            storeDisk.free();
             await().atMost(Duration.ofMinutes(2))
                     .until(() -> materializer.failure() == null
                             && materializer.lag() == 0
@@ -126,10 +115,5 @@ class StoreDiskFullIT {
     private static JsonNode readHealth(HubApi api) throws IOException, InterruptedException {
         return new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(api.send("GET", "/actuator/health", HubApi.ADMIN_KEY).body());
-    }
-
-    private static int run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).inheritIO().start();
-        return process.waitFor();
     }
 }
