@@ -60,6 +60,7 @@ public class ConnectorStarter {
 
     public void start() {
         loadTemplatesIntoCamel();
+        closeMqttClientsOfStoppedRoutes();
         ConnectorLoader.Result result;
         try {
             result = loader.loadAll(properties.connectorsDir());
@@ -120,6 +121,17 @@ public class ConnectorStarter {
                         t.id(),
                         t.file(),
                         String.join("; ", t.problems())));
+    }
+
+    private void closeMqttClientsOfStoppedRoutes() {
+        MqttClientCloser closer = new MqttClientCloser();
+        try {
+            // Added as a service, so Camel starts it now (only started notifiers get events) and stops it last.
+            camel.addService(closer);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start the MQTT client closer: " + e.getMessage(), e);
+        }
+        camel.getManagementStrategy().addEventNotifier(closer);
     }
 
     private void skip(String connectorId, List<ConfigProblem> problems) {

@@ -11,10 +11,14 @@ import cz.spojka.connector.ConnectorDryRun;
 import cz.spojka.connector.Connectors;
 import cz.spojka.connector.RunReport;
 import io.moquette.broker.Server;
+import io.moquette.broker.config.MemoryConfig;
+import io.moquette.interception.AbstractInterceptHandler;
+import io.moquette.interception.messages.InterceptConnectMessage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -99,6 +103,41 @@ class MqttSubscribeIT {
             assertThat(afterRestart.created())
                     .isEqualTo(1 + boards.get(1).get("informace").size());
         }
+    }
+
+    /**
+     * A hub stopped while its broker is away leaves no MQTT client behind: Paho's reconnecting client would otherwise
+     * connect later with the connector's client id, take its session over and swallow the next hub's messages.
+     */
+    @Test
+    void aHubStoppedWhileItsBrokerIsAwayLeavesNoClientThatConnectsLater(@TempDir Path ownDataDir) throws Exception {
+        long brokerStopped;
+        try (ConfigurableApplicationContext hub = startHub(testHub.withDataDir(ownDataDir.resolve("hub")))) {
+            broker.stopServer();
+            brokerStopped = System.nanoTime();
+        }
+        List<String> connected = new CopyOnWriteArrayList<>();
+        broker = new Server();
+        broker.startServer(new MemoryConfig(brokerConfig()), List.of(new AbstractInterceptHandler() {
+            @Override
+            public String getID() {
+                return "connects";
+            }
+
+            @Override
+            public void onConnect(InterceptConnectMessage message) {
+                connected.add(message.getClientID());
+            }
+
+            @Override
+            public void onSessionLoopError(Throwable error) {}
+        }));
+        // Paho retries after 1, 2, 4, 8 ... s since the connection broke, so one attempt falls within the time the
+        // hub took to stop plus two seconds after the broker is back.
+        Duration sinceStopped = Duration.ofNanos(System.nanoTime() - brokerStopped);
+        await().during(sinceStopped.plusSeconds(2))
+                .atMost(sinceStopped.plusSeconds(10))
+                .until(() -> connected.stream().noneMatch(client -> client.startsWith("spojka-")));
     }
 
     @Test
