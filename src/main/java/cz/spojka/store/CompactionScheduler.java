@@ -11,7 +11,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Looks every {@code spojka.store.compaction.check-interval} whether the {@link CompactionSchedule} says the store is
- * due, and compacts it in its own thread while the hub serves queries and the materializer writes.
+ * due, and compacts it in its own thread while the hub serves queries and the materializer writes. The store is
+ * measured only when it has been written since the last check, so a short interval costs an idle hub nothing and
+ * catches a burst of writes before it has doubled the store.
  */
 final class CompactionScheduler implements SmartLifecycle {
 
@@ -51,7 +53,7 @@ final class CompactionScheduler implements SmartLifecycle {
     private void check() {
         try {
             String reason = schedule.due(
-                    Instant.now(), compaction.since(), compaction.sizeBytes(), compaction.referenceBytes());
+                    Instant.now(), compaction.since(), compaction.currentBytes(), compaction.referenceBytes());
             if (reason != null) {
                 compaction.compact(reason);
             }

@@ -57,12 +57,17 @@ public final class StoreCompaction {
     private volatile long referenceBytes;
     private volatile Instant since;
     private volatile Outcome last;
+    /** The last measurement of {@link #currentBytes}. */
+    private volatile Measurement measured = new Measurement(-1, 0);
+
+    /** The store's size on disk after its {@code writes}-th write transaction. */
+    private record Measurement(long writes, long bytes) {}
 
     public StoreCompaction(TdbEntityStore store, Path stateFile, MeterRegistry metrics) {
         this.store = store;
         this.stateFile = stateFile;
         loadState();
-        Gauge.builder("spojka.store.size", this, StoreCompaction::sizeBytes)
+        Gauge.builder("spojka.store.size", this, StoreCompaction::currentBytes)
                 .description("Bytes the TDB2 store's files take on disk")
                 .baseUnit("bytes")
                 .register(metrics);
@@ -133,7 +138,9 @@ public final class StoreCompaction {
             }
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
             duration.record(Duration.ofMillis(millis));
+            long writes = store.writes();
             long after = sizeBytes();
+            measured = new Measurement(writes, after);
             Outcome outcome = new Outcome(at, reason, before, after, millis, error);
             last = outcome;
             if (error == null) {
@@ -177,6 +184,21 @@ public final class StoreCompaction {
             Thread.currentThread().interrupt();
         }
         return fileLengths();
+    }
+
+    /**
+     * {@link #sizeBytes}, measured again only when the store has been written since the last measurement (or a
+     * compaction changed it): cheap enough to ask every few seconds and at every scrape of the metrics.
+     */
+    public long currentBytes() {
+        Measurement last = measured;
+        long writes = store.writes();
+        if (writes == last.writes()) {
+            return last.bytes();
+        }
+        long bytes = sizeBytes();
+        measured = new Measurement(writes, bytes);
+        return bytes;
     }
 
     private long fileLengths() {

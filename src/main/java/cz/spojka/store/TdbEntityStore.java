@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -44,6 +45,9 @@ public final class TdbEntityStore implements EntityStore {
 
     private final ProvenanceTriples provenance;
 
+    /** Write transactions committed since the store was opened: tells the compaction when to measure the store. */
+    private final AtomicLong writes = new AtomicLong();
+
     /**
      * @param textLocation the directory of the full-text index; a missing index is built from the store
      * @param graphPrefix the change log's graphs start with it ({@code <base>graph/}); other graphs are never cleared
@@ -67,6 +71,16 @@ public final class TdbEntityStore implements EntityStore {
         return stored;
     }
 
+    /** Write transactions committed since the store was opened. */
+    public long writes() {
+        return writes.get();
+    }
+
+    private void write(Runnable transaction) {
+        Txn.executeWrite(dataset, transaction);
+        writes.incrementAndGet();
+    }
+
     @Override
     public Map<TopicPartition, Long> offsets() {
         return Txn.calculateRead(dataset, () -> {
@@ -84,7 +98,7 @@ public final class TdbEntityStore implements EntityStore {
 
     @Override
     public void apply(List<Change> changes, Map<TopicPartition, Long> nextOffsets) {
-        Txn.executeWrite(dataset, () -> {
+        write(() -> {
             for (Change change : changes) {
                 removeEntity(NodeFactory.createURI(change.entityIri()));
                 if (change.type() != ChangeType.DELETED) {
@@ -133,7 +147,7 @@ public final class TdbEntityStore implements EntityStore {
     public void clear() {
         // Past the text dataset, which would remove the graphs triple by triple; the index drops their documents at
         // once, in the same transaction.
-        Txn.executeWrite(dataset, () -> {
+        write(() -> {
             stored.getDefaultGraph().clear();
             graphsStartingWith(graphPrefix).forEach(stored::removeGraph);
             titles.removeGraphsStartingWith(graphPrefix);
@@ -152,7 +166,7 @@ public final class TdbEntityStore implements EntityStore {
 
     @Override
     public void replaceGraphs(String prefix, Map<String, Graph> graphs) {
-        Txn.executeWrite(dataset, () -> {
+        write(() -> {
             for (Node stored : graphsStartingWith(prefix)) {
                 Graph content = graphs.get(stored.getURI());
                 // An unchanged graph is not rewritten: TDB2 keeps every rewritten block until a compaction, and the

@@ -570,7 +570,8 @@ public record SpojkaProperties(
      *     at least 1.1
      * @param growthMin the growth trigger waits until the store has also grown by this much since the last compaction,
      *     so a small store is not compacted over and over
-     * @param checkInterval how often the hub checks the store's size and the schedule
+     * @param checkInterval how often the hub checks the schedule and, when the store has been written since the last
+     *     check, its size (a {@code du} of the store's directory)
      */
     public record Compaction(
             @NotNull @DefaultValue("0s") Duration interval,
@@ -578,7 +579,7 @@ public record SpojkaProperties(
             @DefaultValue("1.5") double growthFactor,
             @NotNull @DefaultValue("64MB") DataSize growthMin,
 
-            @NotNull @DurationMin(seconds = 1) @DefaultValue("1m")
+            @NotNull @DurationMin(seconds = 1) @DefaultValue("5s")
             Duration checkInterval) {}
 
     public enum StoreType {

@@ -100,6 +100,23 @@ class StoreCompactionTest {
                 .isEqualTo(outcome.afterBytes());
     }
 
+    /** The size the scheduler reads every few seconds follows every write and every compaction. */
+    @Test
+    void theCurrentSizeIsMeasuredAgainAfterAWriteAndAfterACompaction() {
+        long empty = compaction.currentBytes();
+        for (int version = 0; version < 30; version++) {
+            store.replaceGraphs(VOCAB, Map.of(VOCAB + "big", graph(2000, version)));
+        }
+        long grown = compaction.currentBytes();
+        assertThat(grown).isGreaterThan(empty).isEqualTo(compaction.sizeBytes());
+
+        StoreCompaction.Outcome outcome = compaction.compact("test");
+        assertThat(compaction.currentBytes()).isEqualTo(outcome.afterBytes()).isLessThan(grown);
+
+        store.replaceGraphs(VOCAB, Map.of(VOCAB + "big", graph(2000, 30)));
+        assertThat(compaction.currentBytes()).isGreaterThan(outcome.afterBytes());
+    }
+
     private static void awaitLatch(CountDownLatch latch) {
         try {
             latch.await(2, TimeUnit.MINUTES);
