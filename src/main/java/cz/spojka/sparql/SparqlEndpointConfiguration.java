@@ -13,6 +13,7 @@ import org.apache.jena.fuseki.server.OperationRegistry;
 import org.apache.jena.fuseki.servlets.FusekiFilter;
 import org.apache.jena.fuseki.system.FusekiCore;
 import org.apache.jena.geosparql.configuration.GeoSPARQLConfig;
+import org.apache.jena.geosparql.implementation.index.CacheConfiguration;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -85,17 +86,21 @@ class SparqlEndpointConfiguration {
 
     /**
      * The GeoSPARQL functions (geof:distance, geof:sfWithin, …, and Jena's spatial functions such as
-     * spatialF:greatCircleGeom) with bounded caches: their defaults keep every literal ever parsed.
+     * spatialF:greatCircleGeom) with bounded caches: their defaults keep every literal ever parsed. Query rewrite on
+     * (Jena's default, GeoSPARQL's query rewrite extension): without it the relations as property functions
+     * ({@code ?geometry geo:sfWithin "POLYGON(…)"^^geo:wktLiteral}) find nothing. Its cache of relations is off: it is
+     * shared by all callers and keyed by the related nodes, so one caller's answer could reach another who may not
+     * read the graph of that geometry.
      */
     private static void setUpGeoSparql() {
         GeoSPARQLConfig.setupMemoryIndex(
                 GEOMETRY_CACHE_SIZE,
                 GEOMETRY_CACHE_SIZE,
-                GEOMETRY_CACHE_SIZE,
+                CacheConfiguration.NO_MAP,
                 GEOMETRY_CACHE_EXPIRY_MILLIS,
                 GEOMETRY_CACHE_EXPIRY_MILLIS,
                 GEOMETRY_CACHE_EXPIRY_MILLIS,
-                false);
+                true);
     }
 
     /**

@@ -127,7 +127,11 @@ class DataAccessIT extends DemoHubIT {
                 Arguments.of(
                         "a GeoSPARQL function",
                         "SELECT (COUNT(*) AS ?n) WHERE { ?f geo:hasGeometry/geo:asWKT ?w" + " FILTER(geof:sfWithin(?w, "
-                                + PRAGUE_BOX + ")) }"));
+                                + PRAGUE_BOX + ")) }"),
+                Arguments.of(
+                        "a GeoSPARQL property function",
+                        "SELECT (COUNT(*) AS ?n) WHERE { ?f geo:hasGeometry ?point . ?point geo:sfWithin " + PRAGUE_BOX
+                                + " }"));
     }
 
     @ParameterizedTest(name = "{0}")

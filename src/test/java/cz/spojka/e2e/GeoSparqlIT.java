@@ -114,6 +114,22 @@ class GeoSparqlIT extends HubUnderTest {
                 .isNull();
     }
 
+    /**
+     * The GeoSPARQL relations as property functions hold between geometries here: Jena relates a feature through its
+     * {@code geo:hasDefaultGeometry}, which the data does not state, so the feature's {@code geo:hasGeometry} leads to
+     * the geometry that is asked. Such a query reads the caller's graphs through the filtered view (QueryReach).
+     */
+    @Test
+    void theGeoSparqlRelationsWorkAsPropertyFunctionsOnTheGeometries() {
+        List<Binding> inPardubiceRegion = select("PREFIX geo: <http://www.opengis.net/ont/geosparql#>"
+                + " PREFIX dcterms: <http://purl.org/dc/terms/>"
+                + " SELECT ?name WHERE { ?m dcterms:title ?name ; geo:hasGeometry ?point ."
+                + " ?point geo:sfWithin \"POLYGON((15.5 49.7, 16.2 49.7, 16.2 50.1, 15.5 50.1, 15.5 49.7))\"^^geo:wktLiteral"
+                + " } ORDER BY ?name");
+        assertThat(inPardubiceRegion.stream().map(row -> row.get("name").getLiteralLexicalForm()))
+                .containsExactly("Chrudim", "Hlinsko", "Pardubice", "Slatiňany");
+    }
+
     @Test
     void sensorsNearMe() throws IOException {
         String query = Files.readString(Path.of("vocab/queries/sensors-near-me.rq"));
