@@ -67,9 +67,14 @@ final class CompactionScheduler implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (executor != null) {
-            executor.shutdownNow();
+            // Not interrupted: an interrupt closes TDB2's file channels under the copy, and the lock it leaves on the
+            // unfinished generation refuses every later compaction until a restart. So a compaction under way
+            // finishes, and a check that is merely due is cancelled.
+            executor.shutdown();
+            if (compaction.isRunning()) {
+                log.info("Waiting for the compaction under way to finish before the hub stops");
+            }
             try {
-                // A compaction under way finishes: TDB2 cleans up an interrupted copy only at the next start.
                 executor.awaitTermination(10, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -3,11 +3,13 @@ package cz.spojka.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cz.spojka.system.SpojkaProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
 /** Compaction of a real TDB2 store in a temporary directory, with a read transaction open across the switch. */
 class StoreCompactionTest {
@@ -115,6 +118,28 @@ class StoreCompactionTest {
 
         store.replaceGraphs(VOCAB, Map.of(VOCAB + "big", graph(2000, 30)));
         assertThat(compaction.currentBytes()).isGreaterThan(outcome.afterBytes());
+    }
+
+    /** An interrupt would fail the copy and leave a lock that refuses every later compaction until a restart. */
+    @Test
+    void stoppingTheSchedulerLetsTheCompactionUnderWayFinish() {
+        store.replaceGraphs(VOCAB, Map.of(VOCAB + "big", graph(20_000, 0)));
+        CompactionScheduler scheduler = new CompactionScheduler(
+                compaction,
+                CompactionSchedule.of(
+                        new SpojkaProperties.Compaction(
+                                Duration.ofSeconds(1), "", 0, DataSize.ofBytes(0), Duration.ofSeconds(1)),
+                        ZoneOffset.UTC),
+                Duration.ofSeconds(1));
+        scheduler.start();
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> compaction.isRunning() || compaction.last() != null);
+        scheduler.stop();
+
+        assertThat(compaction.last()).isNotNull();
+        assertThat(compaction.last().error()).isNull();
+        assertThat(compaction.compact("after the stop").error()).isNull();
     }
 
     private static void awaitLatch(CountDownLatch latch) {
