@@ -79,11 +79,9 @@ final class CompactionSchedule {
      * @param referenceBytes the store's size after its last compaction
      */
     String due(Instant now, Instant since, long sizeBytes, long referenceBytes) {
-        if (growthFactor > 0
-                && sizeBytes > growthFactor * referenceBytes
-                && sizeBytes - referenceBytes >= growthMinBytes) {
+        if (grown(sizeBytes, referenceBytes)) {
             return String.format(
-                    "growth: %d bytes, more than %s times %d bytes after the last compaction",
+                    "growth: %d bytes, more than %s times the %d bytes its data takes compacted",
                     sizeBytes, growthFactor, referenceBytes);
         }
         if (!interval.isZero() && !now.isBefore(since.plus(interval))) {
@@ -96,6 +94,13 @@ final class CompactionSchedule {
             }
         }
         return null;
+    }
+
+    /** Whether the growth trigger is on and {@code sizeBytes} is past it, against {@code referenceBytes}. */
+    boolean grown(long sizeBytes, long referenceBytes) {
+        return growthFactor > 0
+                && sizeBytes > growthFactor * referenceBytes
+                && sizeBytes - referenceBytes >= growthMinBytes;
     }
 
     /** Whether any trigger is on; with none, only the admin API compacts. */

@@ -52,8 +52,13 @@ final class CompactionScheduler implements SmartLifecycle {
 
     private void check() {
         try {
-            String reason = schedule.due(
-                    Instant.now(), compaction.since(), compaction.currentBytes(), compaction.referenceBytes());
+            long size = compaction.currentBytes();
+            long reference = compaction.referenceBytes();
+            if (schedule.grown(size, reference)) {
+                // Grown past the trigger: by replaced blocks, or by new data, which no compaction makes smaller.
+                reference = compaction.referenceForCurrentData();
+            }
+            String reason = schedule.due(Instant.now(), compaction.since(), size, reference);
             if (reason != null) {
                 compaction.compact(reason);
             }

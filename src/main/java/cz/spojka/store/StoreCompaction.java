@@ -32,6 +32,7 @@ public final class StoreCompaction {
 
     private static final Logger log = LoggerFactory.getLogger(StoreCompaction.class);
     private static final String REFERENCE = "compactedBytes";
+    private static final String REFERENCE_QUADS = "compactedQuads";
     private static final String AT = "compactedAt";
 
     /**
@@ -54,11 +55,16 @@ public final class StoreCompaction {
     private final Counter succeeded;
     private final Counter failed;
     private final Timer duration;
-    private volatile long referenceBytes;
+    /** The store after its last compaction (or when first opened): the growth trigger's reference. */
+    private volatile Reference reference;
+
     private volatile Instant since;
     private volatile Outcome last;
     /** The last measurement of {@link #currentBytes}. */
     private volatile Measurement measured = new Measurement(-1, 0);
+
+    /** The store's size on disk and the quads it held. */
+    private record Reference(long bytes, long quads) {}
 
     /** The store's size on disk after its {@code writes}-th write transaction. */
     private record Measurement(long writes, long bytes) {}
@@ -88,23 +94,28 @@ public final class StoreCompaction {
         Properties state = new Properties();
         try (InputStream in = Files.newInputStream(stateFile)) {
             state.load(in);
-            referenceBytes = Long.parseLong(state.getProperty(REFERENCE));
+            String quads = state.getProperty(REFERENCE_QUADS);
+            // Written by a hub before the count was kept: the size after the last compaction holds no more quads.
+            reference = new Reference(
+                    Long.parseLong(state.getProperty(REFERENCE)),
+                    quads != null ? Long.parseLong(quads) : store.quadCount());
             since = Instant.parse(state.getProperty(AT));
         } catch (NoSuchFileException e) {
             // A store never compacted: its size now is the reference, and the interval counts from now.
-            referenceBytes = sizeBytes();
+            reference = new Reference(sizeBytes(), store.quadCount());
             since = Instant.now();
             saveState();
         } catch (IOException | RuntimeException e) {
             log.warn("Cannot read {} ({}); the store's size now is the compaction reference", stateFile, e.toString());
-            referenceBytes = sizeBytes();
+            reference = new Reference(sizeBytes(), store.quadCount());
             since = Instant.now();
         }
     }
 
     private void saveState() {
         Properties state = new Properties();
-        state.setProperty(REFERENCE, Long.toString(referenceBytes));
+        state.setProperty(REFERENCE, Long.toString(reference.bytes()));
+        state.setProperty(REFERENCE_QUADS, Long.toString(reference.quads()));
         state.setProperty(AT, since.toString());
         try (OutputStream out = Files.newOutputStream(stateFile)) {
             state.store(out, "The TDB2 store's size after its last compaction (spojka.store.compaction.growth-factor)");
@@ -140,12 +151,13 @@ public final class StoreCompaction {
             duration.record(Duration.ofMillis(millis));
             long writes = store.writes();
             long after = sizeBytes();
+            long quads = store.quadCount();
             measured = new Measurement(writes, after);
             Outcome outcome = new Outcome(at, reason, before, after, millis, error);
             last = outcome;
             if (error == null) {
                 succeeded.increment();
-                referenceBytes = after;
+                reference = new Reference(after, quads);
                 since = at;
                 saveState();
                 log.info("Compacted the store in {} ms: {} bytes before, {} after", millis, before, after);
@@ -227,7 +239,22 @@ public final class StoreCompaction {
 
     /** The store's size after its last compaction (or when it was first opened). */
     public long referenceBytes() {
-        return referenceBytes;
+        return reference.bytes();
+    }
+
+    /**
+     * The size the store's data now would take compacted, as far as the last compaction tells: its size then, scaled
+     * by the quads the store holds now. A store filling up with new data is then not compacted over and over (a
+     * compaction only removes the blocks that writes replaced); fewer quads than then keep the size then, so the
+     * blocks a deletion leaves count as growth.
+     */
+    public long referenceForCurrentData() {
+        Reference then = reference;
+        long quads = store.quadCount();
+        if (then.quads() <= 0 || quads <= then.quads()) {
+            return then.bytes();
+        }
+        return Math.round((double) then.bytes() * quads / then.quads());
     }
 
     /** The last compaction, or the hub's first start when there was none. */

@@ -565,9 +565,10 @@ public record SpojkaProperties(
      * @param cron compact at the times of this cron expression (second minute hour day-of-month month day-of-week, as
      *     Spring's {@code @Scheduled}, e.g. {@code 0 0 3 * * *} for 03:00 every day); empty for none. The hub looks
      *     every {@code check-interval}, so a run starts up to that much later
-     * @param growthFactor compact when the store's files are this many times their size after the last compaction
-     *     (the first reference is the size at the first start); {@code 0} switches the growth trigger off, otherwise
-     *     at least 1.1
+     * @param growthFactor compact when the store's files are this many times their size after the last compaction,
+     *     scaled by how many more quads the store holds now (new data is no garbage, so a store filling up is not
+     *     compacted over and over; the first reference is the size at the first start); {@code 0} switches the growth
+     *     trigger off, otherwise at least 1.1
      * @param growthMin the growth trigger waits until the store has also grown by this much since the last compaction,
      *     so a small store is not compacted over and over
      * @param checkInterval how often the hub checks the schedule and, when the store has been written since the last

@@ -57,7 +57,7 @@ class CompactionScheduleTest {
         CompactionSchedule schedule = schedule(Duration.ZERO, "", 1.5, 32);
         assertThat(schedule.due(START, START, 150 * MB, 100 * MB)).isNull();
         assertThat(schedule.due(START, START, 151 * MB, 100 * MB))
-                .isEqualTo("growth: 158334976 bytes, more than 1.5 times 104857600 bytes after the last compaction");
+                .isEqualTo("growth: 158334976 bytes, more than 1.5 times the 104857600 bytes its data takes compacted");
         // A small store past the factor waits until it has grown by growth-min.
         assertThat(schedule.due(START, START, 41 * MB, 10 * MB)).isNull();
         assertThat(schedule.due(START, START, 42 * MB, 10 * MB)).startsWith("growth: ");

@@ -120,6 +120,27 @@ class StoreCompactionTest {
         assertThat(compaction.currentBytes()).isGreaterThan(outcome.afterBytes());
     }
 
+    /** New data is not garbage: the growth trigger's reference grows with the quads, rewrites leave it as it was. */
+    @Test
+    void theReferenceForTheDataNowScalesTheCompactedSizeByTheQuads() {
+        store.replaceGraphs(VOCAB, Map.of(VOCAB + "a", graph(20_000, 0)));
+        compaction.compact("test");
+        long compacted = compaction.referenceBytes();
+        assertThat(compaction.referenceForCurrentData()).isEqualTo(compacted);
+
+        store.replaceGraphs(VOCAB, Map.of(VOCAB + "a", graph(20_000, 1)));
+        assertThat(compaction.referenceForCurrentData())
+                .as("as many quads as after the compaction")
+                .isEqualTo(compacted);
+
+        store.replaceGraphs(VOCAB, Map.of(VOCAB + "a", graph(20_000, 1), VOCAB + "b", graph(20_000, 2)));
+        assertThat(compaction.referenceForCurrentData()).isEqualTo(2 * compacted);
+        assertThat(new StoreCompaction(store, dir.resolve("compaction.properties"), new SimpleMeterRegistry())
+                        .referenceForCurrentData())
+                .as("the count after the compaction is kept beside the size")
+                .isEqualTo(2 * compacted);
+    }
+
     /** An interrupt would fail the copy and leave a lock that refuses every later compaction until a restart. */
     @Test
     void stoppingTheSchedulerLetsTheCompactionUnderWayFinish() {
