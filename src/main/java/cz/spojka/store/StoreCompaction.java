@@ -102,12 +102,12 @@ public final class StoreCompaction {
             since = Instant.parse(state.getProperty(AT));
         } catch (NoSuchFileException e) {
             // A store never compacted: its size now is the reference, and the interval counts from now.
-            reference = new Reference(sizeBytes(), store.quadCount());
+            reference = measureReference();
             since = Instant.now();
             saveState();
         } catch (IOException | RuntimeException e) {
             log.warn("Cannot read {} ({}); the store's size now is the compaction reference", stateFile, e.toString());
-            reference = new Reference(sizeBytes(), store.quadCount());
+            reference = measureReference();
             since = Instant.now();
         }
     }
@@ -149,15 +149,13 @@ public final class StoreCompaction {
             }
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
             duration.record(Duration.ofMillis(millis));
-            long writes = store.writes();
-            long after = sizeBytes();
-            long quads = store.quadCount();
-            measured = new Measurement(writes, after);
+            Reference now = measureReference();
+            long after = now.bytes();
             Outcome outcome = new Outcome(at, reason, before, after, millis, error);
             last = outcome;
             if (error == null) {
                 succeeded.increment();
-                reference = new Reference(after, quads);
+                reference = now;
                 since = at;
                 saveState();
                 log.info("Compacted the store in {} ms: {} bytes before, {} after", millis, before, after);
@@ -213,6 +211,18 @@ public final class StoreCompaction {
         return bytes;
     }
 
+    /**
+     * The store's size and quads with its writers held back, so that a transaction in progress, which has taken
+     * blocks for data not yet committed, does not count. Also the measurement {@link #currentBytes} reuses.
+     */
+    private Reference measureReference() {
+        return store.withoutWriters(() -> {
+            long bytes = sizeBytes();
+            measured = new Measurement(store.writes(), bytes);
+            return new Reference(bytes, store.quadCount());
+        });
+    }
+
     private long fileLengths() {
         for (int attempt = 1; ; attempt++) {
             try (Stream<Path> files = Files.walk(store.location())) {
@@ -254,7 +264,7 @@ public final class StoreCompaction {
         if (then.quads() <= 0 && quads > 0) {
             // The reference is an empty store, which tells nothing of the size of data: the store's first data is no
             // garbage, so the store as it is now becomes the reference.
-            reference = new Reference(currentBytes(), quads);
+            reference = measureReference();
             saveState();
             log.info(
                     "The store's first {} quads take {} bytes: the growth trigger's reference",

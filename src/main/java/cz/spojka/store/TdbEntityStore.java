@@ -10,11 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
@@ -203,6 +205,21 @@ public final class TdbEntityStore implements EntityStore {
                         .getQuadTable()
                         .getNodeTupleTable()
                         .size());
+    }
+
+    /**
+     * Runs {@code measure} with the store's writers held back (it waits for a write under way): the files on disk then
+     * hold the committed data only, not the blocks a transaction in progress has taken.
+     */
+    public <T> T withoutWriters(Supplier<T> measure) {
+        DatasetGraphSwitchable switchable = switchable();
+        switchable.begin(TxnType.WRITE);
+        try {
+            return measure.get();
+        } finally {
+            switchable.abort();
+            switchable.end();
+        }
     }
 
     @Override
