@@ -247,7 +247,7 @@ public final class StoreCompaction {
         }
     }
 
-    /** The store's size after its last compaction (or when it was first opened, or first held data). */
+    /** The store's size after its last compaction (or when it was first opened). */
     public long referenceBytes() {
         return reference.bytes();
     }
@@ -261,18 +261,9 @@ public final class StoreCompaction {
     public long referenceForCurrentData() {
         Reference then = reference;
         long quads = store.quadCount();
-        if (then.quads() <= 0 && quads > 0) {
-            // The reference is an empty store, which tells nothing of the size of data: the store's first data is no
-            // garbage, so the store as it is now becomes the reference.
-            reference = measureReference();
-            saveState();
-            log.info(
-                    "The store's first {} quads take {} bytes: the growth trigger's reference",
-                    quads,
-                    reference.bytes());
-            return reference.bytes();
-        }
-        if (quads <= then.quads()) {
+        if (then.quads() <= 0 || quads <= then.quads()) {
+            // An empty store at the reference (a first start) tells nothing of the size of data: the first compaction,
+            // at growth-min, while the store is still small, gives the reference.
             return then.bytes();
         }
         return Math.round((double) then.bytes() * quads / then.quads());

@@ -141,22 +141,6 @@ class StoreCompactionTest {
                 .isEqualTo(2 * compacted);
     }
 
-    /** An empty store tells nothing of the size of data: its first data becomes the reference, not a compaction. */
-    @Test
-    void theFirstDataOfAnEmptyStoreBecomesTheReference() {
-        long empty = compaction.referenceBytes();
-        store.replaceGraphs(VOCAB, Map.of(VOCAB + "a", graph(20_000, 0)));
-        long filled = compaction.currentBytes();
-        assertThat(filled).isGreaterThan(empty);
-
-        assertThat(compaction.referenceForCurrentData()).isEqualTo(filled);
-        assertThat(compaction.referenceBytes()).isEqualTo(filled);
-        assertThat(compaction.last()).as("no compaction").isNull();
-        assertThat(new StoreCompaction(store, dir.resolve("compaction.properties"), new SimpleMeterRegistry())
-                        .referenceBytes())
-                .isEqualTo(filled);
-    }
-
     /** An interrupt would fail the copy and leave a lock that refuses every later compaction until a restart. */
     @Test
     void stoppingTheSchedulerLetsTheCompactionUnderWayFinish() {
