@@ -135,43 +135,49 @@ public final class StoreCompaction {
             throw new Busy();
         }
         try {
-            Instant at = Instant.now();
-            long before = sizeBytes();
-            log.info("Compacting the store ({}, {} bytes): {}", store.describe(), before, reason);
-            long started = System.nanoTime();
-            String error = null;
-            try {
-                DatabaseMgr.compact(store.switchable(), true);
-            } catch (RuntimeException | InternalError | IOError e) {
-                // InternalError: a write to a memory-mapped file of the copy faulted (a full disk). TDB2 has removed
-                // the unfinished copy and goes on in the old generation.
-                error = StoreFailures.describe(e);
-            }
-            long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-            duration.record(Duration.ofMillis(millis));
-            Reference now = measureReference();
-            long after = now.bytes();
-            Outcome outcome = new Outcome(at, reason, before, after, millis, error);
-            last = outcome;
-            if (error == null) {
-                succeeded.increment();
-                reference = now;
-                since = at;
-                saveState();
-                log.info("Compacted the store in {} ms: {} bytes before, {} after", millis, before, after);
-            } else {
-                failed.increment();
-                log.error(
-                        "Compaction of the store failed after {} ms: {}. The store goes on in its previous"
-                                + " generation; {} bytes free on its file system",
-                        millis,
-                        error,
-                        store.freeBytes());
-            }
-            return outcome;
+            // TDB2 holds writes back for the copy anyway; holding the hub's back until the new generation is measured
+            // too keeps the first write after the switch out of the reference.
+            return store.withoutWriters(() -> compactAndMeasure(reason));
         } finally {
             running.unlock();
         }
+    }
+
+    private Outcome compactAndMeasure(String reason) {
+        Instant at = Instant.now();
+        long before = sizeBytes();
+        log.info("Compacting the store ({}, {} bytes): {}", store.describe(), before, reason);
+        long started = System.nanoTime();
+        String error = null;
+        try {
+            DatabaseMgr.compact(store.switchable(), true);
+        } catch (RuntimeException | InternalError | IOError e) {
+            // InternalError: a write to a memory-mapped file of the copy faulted (a full disk). TDB2 has removed
+            // the unfinished copy and goes on in the old generation.
+            error = StoreFailures.describe(e);
+        }
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        duration.record(Duration.ofMillis(millis));
+        Reference now = measureReference();
+        long after = now.bytes();
+        Outcome outcome = new Outcome(at, reason, before, after, millis, error);
+        last = outcome;
+        if (error == null) {
+            succeeded.increment();
+            reference = now;
+            since = at;
+            saveState();
+            log.info("Compacted the store in {} ms: {} bytes before, {} after", millis, before, after);
+        } else {
+            failed.increment();
+            log.error(
+                    "Compaction of the store failed after {} ms: {}. The store goes on in its previous"
+                            + " generation; {} bytes free on its file system",
+                    millis,
+                    error,
+                    store.freeBytes());
+        }
+        return outcome;
     }
 
     /**

@@ -10,13 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
@@ -50,6 +50,9 @@ public final class TdbEntityStore implements EntityStore {
     /** Write transactions committed since the store was opened: tells the compaction when to measure the store. */
     private final AtomicLong writes = new AtomicLong();
 
+    /** Shared by the hub's write transactions, exclusive to {@link #withoutWriters}. */
+    private final ReentrantReadWriteLock writers = new ReentrantReadWriteLock();
+
     /**
      * @param textLocation the directory of the full-text index; a missing index is built from the store
      * @param graphPrefix the change log's graphs start with it ({@code <base>graph/}); other graphs are never cleared
@@ -79,8 +82,13 @@ public final class TdbEntityStore implements EntityStore {
     }
 
     private void write(Runnable transaction) {
-        Txn.executeWrite(dataset, transaction);
-        writes.incrementAndGet();
+        writers.readLock().lock();
+        try {
+            Txn.executeWrite(dataset, transaction);
+            writes.incrementAndGet();
+        } finally {
+            writers.readLock().unlock();
+        }
     }
 
     @Override
@@ -208,17 +216,16 @@ public final class TdbEntityStore implements EntityStore {
     }
 
     /**
-     * Runs {@code measure} with the store's writers held back (it waits for a write under way): the files on disk then
-     * hold the committed data only, not the blocks a transaction in progress has taken.
+     * Runs {@code work} with the hub's writes to the store held back (it waits for a write under way, and the next
+     * one waits for it): the files on disk then hold the committed data only, not the blocks a transaction in progress
+     * has taken.
      */
-    public <T> T withoutWriters(Supplier<T> measure) {
-        DatasetGraphSwitchable switchable = switchable();
-        switchable.begin(TxnType.WRITE);
+    public <T> T withoutWriters(Supplier<T> work) {
+        writers.writeLock().lock();
         try {
-            return measure.get();
+            return work.get();
         } finally {
-            switchable.abort();
-            switchable.end();
+            writers.writeLock().unlock();
         }
     }
 
