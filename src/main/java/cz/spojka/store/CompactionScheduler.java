@@ -13,7 +13,7 @@ import org.springframework.context.SmartLifecycle;
  * Looks every {@code spojka.store.compaction.check-interval} whether the {@link CompactionSchedule} says the store is
  * due, and compacts it in its own thread while the hub serves queries and the materializer writes. The store is
  * measured only when it has been written since the last check, so a short interval costs an idle hub nothing and
- * catches a burst of writes before it has doubled the store.
+ * finds the store's growth within seconds.
  */
 final class CompactionScheduler implements SmartLifecycle {
 
