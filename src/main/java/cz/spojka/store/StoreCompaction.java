@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.slf4j.Logger;
@@ -60,18 +61,52 @@ public final class StoreCompaction {
 
     private volatile Instant since;
     private volatile Outcome last;
-    /** The last measurement of {@link #currentBytes}. */
-    private volatile Measurement measured = new Measurement(-1, 0);
+    /** {@link #sizeBytes} and the store's quads, each taken again only after a write since it was last taken. */
+    private final SinceLastWrite bytes;
+
+    private final SinceLastWrite quads;
 
     /** The store's size on disk and the quads it held. */
     private record Reference(long bytes, long quads) {}
 
-    /** The store's size on disk after its {@code writes}-th write transaction. */
-    private record Measurement(long writes, long bytes) {}
+    /** A measure of the store that changes only with its writes (and a compaction, which sets it). */
+    private final class SinceLastWrite {
+
+        private final LongSupplier measure;
+        private volatile Measurement last = new Measurement(-1, 0);
+
+        /** The measure after the store's {@code writes}-th write transaction. */
+        private record Measurement(long writes, long value) {}
+
+        SinceLastWrite(LongSupplier measure) {
+            this.measure = measure;
+        }
+
+        long get() {
+            Measurement then = last;
+            long writes = store.writes();
+            if (writes == then.writes()) {
+                return then.value();
+            }
+            long value = measure.getAsLong();
+            last = new Measurement(writes, value);
+            return value;
+        }
+
+        /** Measures now; with the hub's writes held back, the measure then holds until the next write. */
+        long now() {
+            long writes = store.writes();
+            long value = measure.getAsLong();
+            last = new Measurement(writes, value);
+            return value;
+        }
+    }
 
     public StoreCompaction(TdbEntityStore store, Path stateFile, MeterRegistry metrics) {
         this.store = store;
         this.stateFile = stateFile;
+        this.bytes = new SinceLastWrite(this::sizeBytes);
+        this.quads = new SinceLastWrite(store::quadCount);
         loadState();
         Gauge.builder("spojka.store.size", this, StoreCompaction::currentBytes)
                 .description("Bytes the TDB2 store's files take on disk")
@@ -94,11 +129,11 @@ public final class StoreCompaction {
         Properties state = new Properties();
         try (InputStream in = Files.newInputStream(stateFile)) {
             state.load(in);
-            String quads = state.getProperty(REFERENCE_QUADS);
+            String counted = state.getProperty(REFERENCE_QUADS);
             // Written by a hub before the count was kept: the size after the last compaction holds no more quads.
             reference = new Reference(
                     Long.parseLong(state.getProperty(REFERENCE)),
-                    quads != null ? Long.parseLong(quads) : store.quadCount());
+                    counted != null ? Long.parseLong(counted) : quads.now());
             since = Instant.parse(state.getProperty(AT));
         } catch (NoSuchFileException e) {
             // A store never compacted: its size now is the reference, and the interval counts from now.
@@ -207,26 +242,15 @@ public final class StoreCompaction {
      * compaction changed it): cheap enough to ask every few seconds and at every scrape of the metrics.
      */
     public long currentBytes() {
-        Measurement last = measured;
-        long writes = store.writes();
-        if (writes == last.writes()) {
-            return last.bytes();
-        }
-        long bytes = sizeBytes();
-        measured = new Measurement(writes, bytes);
-        return bytes;
+        return bytes.get();
     }
 
     /**
      * The store's size and quads with its writers held back, so that a transaction in progress, which has taken
-     * blocks for data not yet committed, does not count. Also the measurement {@link #currentBytes} reuses.
+     * blocks for data not yet committed, does not count. {@link #currentBytes} reuses it until the next write.
      */
     private Reference measureReference() {
-        return store.withoutWriters(() -> {
-            long bytes = sizeBytes();
-            measured = new Measurement(store.writes(), bytes);
-            return new Reference(bytes, store.quadCount());
-        });
+        return store.withoutWriters(() -> new Reference(bytes.now(), quads.now()));
     }
 
     private long fileLengths() {
@@ -266,13 +290,13 @@ public final class StoreCompaction {
      */
     public long referenceForCurrentData() {
         Reference then = reference;
-        long quads = store.quadCount();
-        if (then.quads() <= 0 || quads <= then.quads()) {
+        long held = quads.get();
+        if (then.quads() <= 0 || held <= then.quads()) {
             // An empty store at the reference (a first start) tells nothing of the size of data: the first compaction,
             // at growth-min, while the store is still small, gives the reference.
             return then.bytes();
         }
-        return Math.round((double) then.bytes() * quads / then.quads());
+        return Math.round((double) then.bytes() * held / then.quads());
     }
 
     /** The last compaction, or the hub's first start when there was none. */
